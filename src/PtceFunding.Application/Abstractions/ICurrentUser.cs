@@ -1,0 +1,25 @@
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Territories;
+
+namespace PtceFunding.Application.Abstractions;
+
+/// <summary>Who is acting: a signed-in person, or the system (background jobs, start-up seeding).</summary>
+public interface ICurrentUser
+{
+    Guid? UserId { get; }
+
+    string? UserName { get; }
+
+    bool IsAuthenticated { get; }
+
+    /// <summary>The funder the user acts for; null for applicants and platform-wide administrators.</summary>
+    FunderId? FunderId { get; }
+
+    /// <summary>What the user may see; national when the funder is national or the user is platform-wide.</summary>
+    Territory Territory { get; }
+
+    /// <summary>Correlates the audit entries and logs of one request.</summary>
+    string? CorrelationId { get; }
+
+    bool IsInRole(string role);
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Auditing;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Funders;
+
+namespace PtceFunding.Application.Abstractions;
+
+/// <summary>The application's view of its database; handlers use it directly (no repository on top).</summary>
+public interface IPtceDbContext
+{
+    DbSet<Funder> Funders { get; }
+
+    DbSet<AppUser> Users { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

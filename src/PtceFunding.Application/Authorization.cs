@@ -1,0 +1,30 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application;
+
+/// <summary>The checks that authorizers combine; each answers with the error the edge maps to 401 or 403.</summary>
+public static class Authorization
+{
+    public static readonly Error NotSignedIn = Error.Unauthorized("auth.required", "Vous devez être connecté.");
+
+    public static readonly Error NotAllowed = Error.Forbidden("auth.forbidden", "Vous n'avez pas accès à cette ressource.");
+
+    public static Result RequireSignedIn(this ICurrentUser user) =>
+        user.IsAuthenticated ? Result.Success() : NotSignedIn;
+
+    public static Result RequireRole(this ICurrentUser user, params string[] roles) =>
+        !user.IsAuthenticated ? NotSignedIn
+        : roles.Any(user.IsInRole) ? Result.Success()
+        : NotAllowed;
+
+    /// <summary>An administrator with no funder administers the whole platform.</summary>
+    public static bool IsPlatformAdministrator(this ICurrentUser user) =>
+        user.IsAuthenticated && user.IsInRole(Roles.Administrator) && user.FunderId is null;
+
+    public static Result RequirePlatformAdministrator(this ICurrentUser user) =>
+        !user.IsAuthenticated ? NotSignedIn
+        : user.IsPlatformAdministrator() ? Result.Success()
+        : NotAllowed;
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Territories;
+
+namespace PtceFunding.Application.Funders;
+
+/// <summary>The funders, optionally of one kind, ordered by name.</summary>
+public sealed record ListFunders(FunderKind? Kind = null) : IQuery<Result<IReadOnlyList<FunderSummary>>>;
+
+public sealed record FunderSummary(Guid Id, string Name, FunderKind Kind, string? RegionCode, string? RegionName, string TimeZoneId, int Version);
+
+internal sealed class ListFundersAuthorizer(ICurrentUser user) : IAuthorizer<ListFunders>
+{
+    public Task<Result> Authorize(ListFunders request, CancellationToken cancellationToken) =>
+        Task.FromResult(user.RequireSignedIn());
+}
+
+internal sealed class ListFundersHandler(IPtceDbContext db) : IRequestHandler<ListFunders, Result<IReadOnlyList<FunderSummary>>>
+{
+    public async Task<Result<IReadOnlyList<FunderSummary>>> Handle(ListFunders request, CancellationToken cancellationToken)
+    {
+        var query = db.Funders.AsNoTracking();
+        if (request.Kind is { } kind)
+        {
+            query = query.Where(f => f.Kind == kind);
+        }
+
+        var funders = await query.OrderBy(f => f.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return funders
+            .Select(f => new FunderSummary(f.Id.Value, f.Name, f.Kind, f.RegionCode, FrenchRegion.Find(f.RegionCode)?.Name, f.TimeZoneId, f.Version))
+            .ToList();
+    }
+}

@@ -1,0 +1,93 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Users;
+
+/// <summary>
+/// Creates the account of a staff member acting for a funder (or of a platform-wide administrator).
+/// Retrying with the same e-mail, role and funder answers the existing account.
+/// </summary>
+public sealed record CreateStaffUser(string Email, string DisplayName, string Role, Guid? FunderId, string InitialPassword) : ICommand<Result<Guid>>
+{
+    public override string ToString() => $"{nameof(CreateStaffUser)} {{ Email = {Email}, Role = {Role}, FunderId = {FunderId} }}";
+}
+
+internal sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUser>
+{
+    public CreateStaffUserValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
+            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
+            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Le nom est obligatoire.")
+            .MaximumLength(200).WithMessage("Le nom ne peut dépasser 200 caractères.");
+        RuleFor(c => c.Role).Must(Roles.IsStaff).WithMessage("Le rôle doit être un rôle d'agent (chargé de mission, expert, membre du comité, gestionnaire financier, administrateur).");
+        RuleFor(c => c.FunderId).NotNull().When(c => Roles.RequiresFunder(c.Role)).WithMessage("Ce rôle s'exerce pour un financeur : choisissez-le.");
+        RuleFor(c => c.InitialPassword).NotEmpty().WithMessage("Le mot de passe initial est obligatoire.");
+    }
+}
+
+internal sealed class CreateStaffUserAuthorizer(ICurrentUser user) : IAuthorizer<CreateStaffUser>
+{
+    public Task<Result> Authorize(CreateStaffUser request, CancellationToken cancellationToken)
+    {
+        var decision = user.RequireRole(Roles.Administrator);
+        if (decision.IsSuccess && !user.IsPlatformAdministrator() && request.FunderId != user.FunderId?.Value)
+        {
+            // A funder's administrator manages the staff of that funder only.
+            decision = Authorization.NotAllowed;
+        }
+
+        return Task.FromResult(decision);
+    }
+}
+
+internal sealed class CreateStaffUserHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock)
+    : IRequestHandler<CreateStaffUser, Result<Guid>>
+{
+    public async Task<Result<Guid>> Handle(CreateStaffUser request, CancellationToken cancellationToken)
+    {
+        FunderId? funderId = request.FunderId is { } id ? new FunderId(id) : null;
+        if (funderId is { } wanted && !await db.Funders.AnyAsync(f => f.Id == wanted, cancellationToken).ConfigureAwait(false))
+        {
+            return Error.Validation(nameof(request.FunderId), "Ce financeur n'existe pas.");
+        }
+
+        var existing = await users.FindByEmailAsync(request.Email).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing.FunderId == funderId && await users.IsInRoleAsync(existing, request.Role).ConfigureAwait(false)
+                ? existing.Id
+                : Error.Conflict("user.email_taken", "Un compte existe déjà avec cette adresse électronique.");
+        }
+
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = request.Email,
+            Email = request.Email,
+            EmailConfirmed = true,
+            DisplayName = request.DisplayName.Trim(),
+            FunderId = funderId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+
+        var created = await users.CreateAsync(user, request.InitialPassword).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            return Error.Validation(nameof(request.InitialPassword), IdentityMessages.Describe(created));
+        }
+
+        var inRole = await users.AddToRoleAsync(user, request.Role).ConfigureAwait(false);
+        return inRole.Succeeded
+            ? user.Id
+            : throw new InvalidOperationException($"Role '{request.Role}' could not be granted: {IdentityMessages.Describe(inRole)}");
+    }
+}

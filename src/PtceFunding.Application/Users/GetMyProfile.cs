@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Users;
+
+/// <summary>The signed-in user's own account: name, roles, funder and territory.</summary>
+public sealed record GetMyProfile : IQuery<Result<MyProfile>>;
+
+public sealed record MyProfile(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? FunderId, string? FunderName, string Territory);
+
+internal sealed class GetMyProfileAuthorizer(ICurrentUser user) : IAuthorizer<GetMyProfile>
+{
+    public Task<Result> Authorize(GetMyProfile request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
+}
+
+internal sealed class GetMyProfileHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetMyProfile, Result<MyProfile>>
+{
+    public async Task<Result<MyProfile>> Handle(GetMyProfile request, CancellationToken cancellationToken)
+    {
+        var me = await db.Users.AsNoTracking()
+            .Where(u => u.Id == user.UserId)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.FunderId })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (me is null)
+        {
+            return Error.NotFound("user.not_found", "Ce compte n'existe plus.");
+        }
+
+        var funderName = me.FunderId is { } funderId
+            ? await db.Funders.AsNoTracking().Where(f => f.Id == funderId).Select(f => f.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        var roles = Roles.All.Where(user.IsInRole).ToList();
+        return new MyProfile(me.Id, me.Email ?? "", me.DisplayName, roles, me.FunderId?.Value, funderName, user.Territory.ToString());
+    }
+}

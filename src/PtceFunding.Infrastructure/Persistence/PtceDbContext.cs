@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Auditing;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+
+namespace PtceFunding.Infrastructure.Persistence;
+
+/// <summary>
+/// The one DbContext: Identity, the domain, and the audit trail. Every save increments the
+/// version of changed aggregates and appends audit entries in the same transaction.
+/// </summary>
+public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeProvider clock, ICurrentUser user)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IPtceDbContext
+{
+    /// <summary>Properties never copied into the audit trail.</summary>
+    private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
+    {
+        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), "Value",
+    };
+
+    public DbSet<Funder> Funders => Set<Funder>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The operation recorded on audit entries; set by the unit of work for each command.</summary>
+    internal string? CurrentOperation { get; set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var entry in changed.Where(e => e is { State: EntityState.Modified, Entity: AggregateRoot }))
+        {
+            ((AggregateRoot)entry.Entity).IncrementVersion();
+        }
+
+        // Snapshot before saving (states are reset afterwards), keys after (they may be generated).
+        var snapshots = changed.Select(e => (Entry: e, Change: e.State.ToString(), Changes: DescribeChanges(e))).ToList();
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            var now = clock.GetUtcNow().UtcDateTime;
+            AuditEntries.AddRange(snapshots.Select(s => new AuditEntry
+            {
+                OccurredAt = now,
+                ActorId = user.UserId,
+                ActorName = user.UserName ?? "système",
+                ActorFunderId = user.FunderId?.Value,
+                Operation = CurrentOperation ?? "Direct",
+                EntityType = s.Entry.Metadata.DisplayName(),
+                EntityId = KeyOf(s.Entry),
+                Change = s.Change,
+                Changes = s.Changes,
+                CorrelationId = user.CorrelationId,
+            }));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: saving is asynchronous throughout.");
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PtceDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<FunderId>().HaveConversion<FunderIdConverter>();
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join("|", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static string DescribeChanges(EntityEntry entry)
+    {
+        var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (SecretProperties.Contains(name))
+            {
+                if (entry.State != EntityState.Modified || property.IsModified)
+                {
+                    changes[name] = "***";
+                }
+
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[name] = new { after = property.CurrentValue };
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = new { before = property.OriginalValue };
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[name] = new { before = property.OriginalValue, after = property.CurrentValue };
+                    break;
+            }
+        }
+
+        return JsonSerializer.Serialize(changes, AuditJson);
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
+}

@@ -1,0 +1,47 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Domain.Common;
+
+namespace PtceFunding.Infrastructure.Persistence;
+
+internal sealed class UnitOfWork(PtceDbContext db) : IUnitOfWork
+{
+    public async Task<TResponse> InTransaction<TResponse>(string operation, Func<Task<TResponse>> work, CancellationToken cancellationToken)
+        where TResponse : IResult
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // A command sent from inside another command joins its transaction.
+            return await work().ConfigureAwait(false);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        db.CurrentOperation = operation;
+        try
+        {
+            var result = await work().ConfigureAwait(false);
+            if (result.IsSuccess)
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+            }
+
+            return result;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            db.CurrentOperation = null;
+        }
+    }
+}

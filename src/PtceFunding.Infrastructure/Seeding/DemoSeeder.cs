@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Users;
+using PtceFunding.Infrastructure.Persistence;
+
+namespace PtceFunding.Infrastructure.Seeding;
+
+/// <summary>The <c>Demo</c> configuration section: demo data for the embedded default only.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Seed { get; set; } = true;
+
+    /// <summary>The one password of every demo account. Demo only: the production database is never seeded.</summary>
+    public string Password { get; set; } = "Demo-Ptce-2026!";
+}
+
+/// <summary>A demo account, as printed at start-up and listed in the README.</summary>
+public sealed record DemoAccount(string Email, string Role, string Description);
+
+/// <summary>Seeds, once, the funders and one user per role so that a newcomer can try every screen.</summary>
+public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<DemoOptions> options)
+{
+    public static readonly FunderId StateNational = new(Guid.Parse("0196a000-0001-7000-8000-000000000001"));
+    public static readonly FunderId StateAuvergneRhoneAlpes = new(Guid.Parse("0196a000-0001-7000-8000-000000000002"));
+    public static readonly FunderId StateOccitanie = new(Guid.Parse("0196a000-0001-7000-8000-000000000003"));
+    public static readonly FunderId RegionBretagne = new(Guid.Parse("0196a000-0001-7000-8000-000000000004"));
+    public static readonly FunderId RegionReunion = new(Guid.Parse("0196a000-0001-7000-8000-000000000005"));
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    [
+        new("admin@demo.ptce.fr", Roles.Administrator, "Administratrice de la plateforme"),
+        new("officer@demo.ptce.fr", Roles.ProgramOfficer, "Chargé de mission, DREETS Auvergne-Rhône-Alpes"),
+        new("officer.bretagne@demo.ptce.fr", Roles.ProgramOfficer, "Chargée de mission, Région Bretagne"),
+        new("reviewer@demo.ptce.fr", Roles.Reviewer, "Expert, DREETS Auvergne-Rhône-Alpes"),
+        new("committee@demo.ptce.fr", Roles.CommitteeMember, "Membre du comité, État"),
+        new("finance@demo.ptce.fr", Roles.FinanceOfficer, "Gestionnaire financière, DREETS Auvergne-Rhône-Alpes"),
+        new("applicant@demo.ptce.fr", Roles.Applicant, "Porteuse de projet d'un PTCE"),
+    ];
+
+    /// <summary>Seeds unless already done; answers whether anything was written.</summary>
+    public async Task<bool> Seed(CancellationToken cancellationToken = default)
+    {
+        if (await db.Funders.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        db.CurrentOperation = "SeedDemoData";
+        db.Funders.AddRange(
+            Funder.Create(StateNational, "État — ministère chargé de l'économie sociale et solidaire", FunderKind.StateNational, null).Value,
+            Funder.Create(StateAuvergneRhoneAlpes, "DREETS Auvergne-Rhône-Alpes", FunderKind.StateRegionalOffice, "84").Value,
+            Funder.Create(StateOccitanie, "DREETS Occitanie", FunderKind.StateRegionalOffice, "76").Value,
+            Funder.Create(RegionBretagne, "Région Bretagne", FunderKind.Region, "53").Value,
+            Funder.Create(RegionReunion, "Région Réunion", FunderKind.Region, "04").Value);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        await Add("admin@demo.ptce.fr", "Alice Administratrice", Roles.Administrator, null).ConfigureAwait(false);
+        await Add("officer@demo.ptce.fr", "Camille Martin", Roles.ProgramOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
+        await Add("officer.bretagne@demo.ptce.fr", "Nolwenn Le Gall", Roles.ProgramOfficer, RegionBretagne).ConfigureAwait(false);
+        await Add("reviewer@demo.ptce.fr", "Étienne Roux", Roles.Reviewer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
+        await Add("committee@demo.ptce.fr", "Claire Dubois", Roles.CommitteeMember, StateNational).ConfigureAwait(false);
+        await Add("finance@demo.ptce.fr", "Fatima Benali", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
+        await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
+        db.CurrentOperation = null;
+        return true;
+    }
+
+    private async Task Add(string email, string name, string role, FunderId? funder)
+    {
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            FunderId = funder,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+        Ensure(await users.CreateAsync(user, options.Value.Password).ConfigureAwait(false), email);
+        Ensure(await users.AddToRoleAsync(user, role).ConfigureAwait(false), email);
+    }
+
+    private static void Ensure(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account {email} could not be created: {string.Join(", ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

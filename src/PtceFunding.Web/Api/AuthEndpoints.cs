@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Users;
+
+namespace PtceFunding.Web.Api;
+
+/// <summary>Bearer tokens for the HTTP API (pages use the sign-in cookie).</summary>
+internal static class AuthEndpoints
+{
+    public sealed record TokenRequest(string Email, string Password);
+
+    public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/auth").WithTags("Authentification");
+        group.MapPost("/token", IssueToken).AllowAnonymous()
+            .WithSummary("Échange une adresse et un mot de passe contre un jeton d'accès (verrouillage après 5 échecs).");
+        return api;
+    }
+
+    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    [nameof(request.Email)] = string.IsNullOrWhiteSpace(request.Email) ? ["L'adresse électronique est obligatoire."] : [],
+                    [nameof(request.Password)] = string.IsNullOrEmpty(request.Password) ? ["Le mot de passe est obligatoire."] : [],
+                }.Where(p => p.Value.Length > 0).ToDictionary(),
+                title: "Requête invalide");
+        }
+
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var outcome = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
+        if (outcome.Succeeded)
+        {
+            // The bearer handler has written the token response.
+            return TypedResults.Empty;
+        }
+
+        return outcome.IsLockedOut
+            ? TypedResults.Problem("Ce compte est temporairement verrouillé après plusieurs échecs de connexion. Réessayez dans 15 minutes.", statusCode: StatusCodes.Status401Unauthorized, title: "Compte verrouillé", extensions: new Dictionary<string, object?> { ["code"] = "auth.locked_out" })
+            : TypedResults.Problem("Adresse électronique ou mot de passe incorrect.", statusCode: StatusCodes.Status401Unauthorized, title: "Connexion refusée", extensions: new Dictionary<string, object?> { ["code"] = "auth.invalid_credentials" });
+    }
+}

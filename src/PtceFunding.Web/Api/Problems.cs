@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application;
+using PtceFunding.Domain.Common;
+using IHttpResult = Microsoft.AspNetCore.Http.IResult;
+
+namespace PtceFunding.Web.Api;
+
+/// <summary>The one place where results and exceptions become RFC 9457 problem details.</summary>
+public static class Problems
+{
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.RuleBroken => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static IHttpResult ToProblem(this Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        return error.Kind == ErrorKind.Validation
+            ? TypedResults.ValidationProblem(error.FieldErrors.ToDictionary(), detail: error.Message, title: "Requête invalide", extensions: extensions)
+            : TypedResults.Problem(detail: error.Message, statusCode: StatusOf(error.Kind), title: TitleOf(error.Kind), extensions: extensions);
+    }
+
+    public static IHttpResult ToHttp<T>(this Result<T> result, Func<T, IHttpResult> onSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        return result.IsSuccess ? onSuccess(result.Value) : result.Error.ToProblem();
+    }
+
+    public static IHttpResult ToHttp(this Result result, Func<IHttpResult> onSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        return result.IsSuccess ? onSuccess() : result.Error.ToProblem();
+    }
+
+    private static string TitleOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Unauthorized => "Authentification requise",
+        ErrorKind.Forbidden => "Accès refusé",
+        ErrorKind.NotFound => "Introuvable",
+        ErrorKind.Conflict => "Conflit",
+        ErrorKind.RuleBroken => "Règle de gestion non respectée",
+        _ => "Erreur",
+    };
+
+    private static string Unreadable(BadHttpRequestException exception) =>
+        exception.InnerException is System.Text.Json.JsonException { Path: { } path }
+            ? $"La requête est illisible : la valeur de « {path} » n'a pas le format attendu."
+            : "La requête est illisible : vérifiez le format des données envoyées.";
+
+    /// <summary>Unexpected failures: a concurrent edit is a 409, unreadable input a 400, the rest a 500 without details.</summary>
+    internal sealed class ExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            var (status, title, detail, code) = exception switch
+            {
+                DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflit", Concurrency.StaleVersion.Message, Concurrency.StaleVersion.Code),
+                BadHttpRequestException bad => (bad.StatusCode, "Requête invalide", Unreadable(bad), "request.unreadable"),
+                _ => (StatusCodes.Status500InternalServerError, "Erreur interne", "Une erreur inattendue s'est produite. Elle a été enregistrée.", "internal"),
+            };
+            httpContext.Response.StatusCode = status;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+            }).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using PtceFunding.Web.Api;
+using PtceFunding.Web.Security;
+
+namespace PtceFunding.Web.Hosting;
+
+/// <summary>The HTTP pipeline and the endpoint map.</summary>
+internal static class RequestPipeline
+{
+    public static WebApplication UsePtcePipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseWhen(c => AuthenticationSchemes.IsApi(c.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !AuthenticationSchemes.IsApi(c.Request), pages => pages.UseExceptionHandler("/Error"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+
+        app.MapGroup("/api")
+            .MapAuthEndpoints()
+            .MapAccountEndpoints()
+            .MapFunderEndpoints()
+            .MapAdministrationEndpoints();
+
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PtceFunding.Application.Users;
+
+namespace PtceFunding.Web.Pages.Account;
+
+public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+}

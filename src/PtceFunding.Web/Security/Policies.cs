@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Web.Security;
+
+/// <summary>
+/// Every endpoint and page names one of these policies (or is on the reviewed public allow-list,
+/// see <c>AuthorizationCoverageTests</c>). Resource-level checks happen again in the mediator.
+/// </summary>
+public static class Policies
+{
+    public const string Authenticated = nameof(Authenticated);
+    public const string Staff = nameof(Staff);
+    public const string Administrator = nameof(Administrator);
+    public const string PlatformAdministrator = nameof(PlatformAdministrator);
+    public const string ProgramOfficer = nameof(ProgramOfficer);
+    public const string Reviewer = nameof(Reviewer);
+    public const string CommitteeMember = nameof(CommitteeMember);
+    public const string FinanceOfficer = nameof(FinanceOfficer);
+    public const string Applicant = nameof(Applicant);
+
+    public static AuthorizationBuilder AddPtcePolicies(this AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Staff, p => p.RequireRole(Roles.ProgramOfficer, Roles.Reviewer, Roles.CommitteeMember, Roles.FinanceOfficer, Roles.Administrator))
+            .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(PlatformAdministrator, p => p
+                .RequireRole(Roles.Administrator)
+                .RequireAssertion(c => !c.User.HasClaim(claim => claim.Type == PtceClaims.FunderId)))
+            .AddPolicy(ProgramOfficer, p => p.RequireRole(Roles.ProgramOfficer))
+            .AddPolicy(Reviewer, p => p.RequireRole(Roles.Reviewer))
+            .AddPolicy(CommitteeMember, p => p.RequireRole(Roles.CommitteeMember))
+            .AddPolicy(FinanceOfficer, p => p.RequireRole(Roles.FinanceOfficer))
+            .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+}

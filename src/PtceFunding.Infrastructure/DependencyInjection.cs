@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
 using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
+using PtceFunding.Infrastructure.Security;
 using PtceFunding.Infrastructure.Seeding;
 
 namespace PtceFunding.Infrastructure;
@@ -14,15 +18,20 @@ public static class DependencyInjection
     /// <summary>Persistence on the configured provider, Identity stores, the unit of work and the demo seeder.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(database);
-        services.AddDbContext<PtceDbContext>(options => options.UseConfiguredProvider(database));
+        // Read when first needed, not now, so that hosts and tests can override the configuration late.
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        services.AddDbContext<PtceDbContext>((sp, options) => options.UseConfiguredProvider(sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<IPtceDbContext>(sp => sp.GetRequiredService<PtceDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddScoped<FirstAdministrator>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+
+        services.AddDataProtection().SetApplicationName("PtceFunding");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseXmlRepository(scopes));
 
         services.AddIdentityCore<AppUser>(options =>
             {

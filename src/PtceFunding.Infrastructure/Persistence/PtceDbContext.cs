@@ -8,6 +8,7 @@ using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Infrastructure.Security;
 
 namespace PtceFunding.Infrastructure.Persistence;
 
@@ -28,6 +29,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>The operation recorded on audit entries; set by the unit of work for each command.</summary>
     internal string? CurrentOperation { get; set; }
 
@@ -35,7 +38,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     {
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey))
             .ToList();
         if (changed.Count == 0)
         {
@@ -46,6 +49,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         {
             ((AggregateRoot)entry.Entity).IncrementVersion();
         }
+
+        ChangeTracker.DetectChanges();
 
         // Snapshot before saving (states are reset afterwards), keys after (they may be generated).
         var snapshots = changed.Select(e => (Entry: e, Change: e.State.ToString(), Changes: DescribeChanges(e))).ToList();

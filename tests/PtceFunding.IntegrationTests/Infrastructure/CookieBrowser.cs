@@ -1,0 +1,30 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PtceFunding.IntegrationTests.Infrastructure;
+
+/// <summary>Drives the pages like a browser without JavaScript: cookies, anti-forgery tokens, forms.</summary>
+public sealed partial class CookieBrowser(PtceApp app)
+{
+    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+
+    public async Task<string> Get(string path) => await _client.GetStringAsync(path);
+
+    public async Task<HttpResponseMessage> Post(string path, IDictionary<string, string> fields)
+    {
+        var form = await Get(path);
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token))));
+        return await _client.PostAsync(path, content);
+    }
+
+    public async Task<string> Login(string email, string password)
+    {
+        var response = await Post("/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}

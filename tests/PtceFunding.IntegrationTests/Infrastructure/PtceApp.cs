@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Infrastructure.Persistence;
+
+namespace PtceFunding.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real application over HTTP, on its own PostgreSQL database copied from the migrated
+/// template, with a clock the test controls. One per test class.
+/// </summary>
+public sealed class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-Ptce-2026!";
+
+    public string ConnectionString { get; private set; } = "";
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+
+    public async Task InitializeAsync() => ConnectionString = await (await PostgresServer.Instance).CreateDatabase();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the application's own database context.</summary>
+    public async Task<T> Db<T>(Func<PtceDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PtceDbContext>());
+    }
+
+    public async Task<Funder> AddFunder(FunderKind kind = FunderKind.StateRegionalOffice, string? region = "84", string? name = null)
+    {
+        var funder = Funder.Create(FunderId.New(), name ?? $"Financeur {Guid.NewGuid():N}", kind, kind == FunderKind.StateNational ? null : region).Value;
+        await Db(async db =>
+        {
+            db.Funders.Add(funder);
+            return await db.SaveChangesAsync();
+        });
+        return funder;
+    }
+
+    /// <summary>Creates an account (staff when a funder is given) and answers its e-mail address.</summary>
+    public async Task<string> AddUser(string role, Funder? funder = null, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@test.ptce.fr";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = role, FunderId = funder?.Id, LockoutEnabled = true };
+        Ensure(await users.CreateAsync(user, Password));
+        Ensure(await users.AddToRoleAsync(user, role));
+        return email;
+    }
+
+    /// <summary>An HTTP client carrying a bearer token obtained through <c>/api/auth/token</c>.</summary>
+    public async Task<HttpClient> ClientFor(string email)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public async Task<HttpClient> ClientFor(string role, Funder? funder) => await ClientFor(await AddUser(role, funder));
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+/// <summary>A clock the test sets; the application reads time only through it.</summary>
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

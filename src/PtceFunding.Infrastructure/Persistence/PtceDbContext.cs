@@ -16,7 +16,7 @@ namespace PtceFunding.Infrastructure.Persistence;
 /// The one DbContext: Identity, the domain, and the audit trail. Every save increments the
 /// version of changed aggregates and appends audit entries in the same transaction.
 /// </summary>
-public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeProvider clock, ICurrentUser user)
+public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeProvider clock, ICurrentUser user, OperationContext operation)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IPtceDbContext
 {
     /// <summary>Properties never copied into the audit trail.</summary>
@@ -30,9 +30,6 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
-    /// <summary>The operation recorded on audit entries; set by the unit of work for each command.</summary>
-    internal string? CurrentOperation { get; set; }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -66,9 +63,9 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
             {
                 OccurredAt = now,
                 ActorId = user.UserId,
-                ActorName = user.UserName ?? "système",
+                ActorName = user.UserName ?? (user.CorrelationId is null ? "système" : "anonyme"),
                 ActorFunderId = user.FunderId?.Value,
-                Operation = CurrentOperation ?? "Direct",
+                Operation = operation.Name ?? "Direct",
                 EntityType = s.Entry.Metadata.DisplayName(),
                 EntityId = KeyOf(s.Entry),
                 Change = s.Change,

@@ -3,7 +3,7 @@ using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Infrastructure.Persistence;
 
-internal sealed class UnitOfWork(PtceDbContext db) : IUnitOfWork
+internal sealed class UnitOfWork(PtceDbContext db, OperationContext current) : IUnitOfWork
 {
     public async Task<TResponse> InTransaction<TResponse>(string operation, Func<Task<TResponse>> work, CancellationToken cancellationToken)
         where TResponse : IResult
@@ -16,7 +16,7 @@ internal sealed class UnitOfWork(PtceDbContext db) : IUnitOfWork
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        db.CurrentOperation = operation;
+        current.Name = operation;
         try
         {
             var result = await work().ConfigureAwait(false);
@@ -41,7 +41,7 @@ internal sealed class UnitOfWork(PtceDbContext db) : IUnitOfWork
         }
         finally
         {
-            db.CurrentOperation = null;
+            current.Name = null;
         }
     }
 }

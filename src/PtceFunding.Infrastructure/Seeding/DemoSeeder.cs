@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Users;
@@ -23,7 +24,7 @@ public sealed class DemoOptions
 public sealed record DemoAccount(string Email, string Role, string Description);
 
 /// <summary>Seeds, once, the funders and one user per role so that a newcomer can try every screen.</summary>
-public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<DemoOptions> options)
+public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, OperationContext operation, TimeProvider clock, IOptions<DemoOptions> options)
 {
     public static readonly FunderId StateNational = new(Guid.Parse("0196a000-0001-7000-8000-000000000001"));
     public static readonly FunderId StateAuvergneRhoneAlpes = new(Guid.Parse("0196a000-0001-7000-8000-000000000002"));
@@ -50,7 +51,7 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Tim
             return false;
         }
 
-        db.CurrentOperation = "SeedDemoData";
+        operation.Name = "SeedDemoData";
         db.Funders.AddRange(
             Funder.Create(StateNational, "État — ministère chargé de l'économie sociale et solidaire", FunderKind.StateNational, null).Value,
             Funder.Create(StateAuvergneRhoneAlpes, "DREETS Auvergne-Rhône-Alpes", FunderKind.StateRegionalOffice, "84").Value,
@@ -66,7 +67,7 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Tim
         await Add("committee@demo.ptce.fr", "Claire Dubois", Roles.CommitteeMember, StateNational).ConfigureAwait(false);
         await Add("finance@demo.ptce.fr", "Fatima Benali", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
-        db.CurrentOperation = null;
+        operation.Name = null;
         return true;
     }
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
-using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.Infrastructure.Seeding;
 
@@ -10,7 +10,7 @@ namespace PtceFunding.Infrastructure.Seeding;
 /// Creates the first platform administrator from the command line (<c>create-admin</c>).
 /// Once one exists, further accounts are created in the application by an administrator.
 /// </summary>
-public sealed class FirstAdministrator(PtceDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class FirstAdministrator(UserManager<AppUser> users, OperationContext operation, TimeProvider clock)
 {
     public async Task<Result<Guid>> Create(string email, string displayName, string password, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ public sealed class FirstAdministrator(PtceDbContext db, UserManager<AppUser> us
             return Error.Conflict("user.email_taken", "Un compte existe déjà avec cette adresse électronique.");
         }
 
-        db.CurrentOperation = "CreateFirstAdministrator";
+        operation.Name = "CreateFirstAdministrator";
         var user = new AppUser
         {
             Id = Guid.CreateVersion7(),

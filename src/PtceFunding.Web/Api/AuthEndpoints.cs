@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
 
 namespace PtceFunding.Web.Api;
@@ -16,7 +17,7 @@ internal static class AuthEndpoints
         return api;
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn)
+    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, OperationContext operation)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -29,6 +30,7 @@ internal static class AuthEndpoints
                 title: "Requête invalide");
         }
 
+        operation.Name = "SignIn";
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var outcome = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
         if (outcome.Succeeded)

@@ -69,7 +69,7 @@ public sealed class PostgresServer
         var templateConnection = new NpgsqlConnectionStringBuilder(server.ConnectionStringFor(TemplateName)) { Pooling = false }.ToString();
         var options = new DbContextOptionsBuilder<PtceDbContext>();
         options.UseConfiguredProvider(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = templateConnection });
-        await using (var db = new PtceDbContext(options.Options, TimeProvider.System, SystemUser.Instance))
+        await using (var db = new PtceDbContext(options.Options, TimeProvider.System, SystemUser.Instance, new OperationContext()))
         {
             await Migrator.Migrate(db);
         }

@@ -15,7 +15,7 @@ namespace PtceFunding.IntegrationTests.Infrastructure;
 /// The real application over HTTP, on its own PostgreSQL database copied from the migrated
 /// template, with a clock the test controls. One per test class.
 /// </summary>
-public sealed class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-Ptce-2026!";
 
@@ -23,7 +23,10 @@ public sealed class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
-    public async Task InitializeAsync() => ConnectionString = await (await PostgresServer.Instance).CreateDatabase();
+    public async Task InitializeAsync() => ConnectionString = await (await PostgresServer.Instance).CreateDatabase(Migrated);
+
+    /// <summary>False for an application started on an empty database that nobody migrated.</summary>
+    protected virtual bool Migrated => true;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 

@@ -62,6 +62,6 @@ public sealed class SchemaDriftTests(ITestOutputHelper output)
     {
         var options = new DbContextOptionsBuilder<PtceDbContext>();
         options.UseConfiguredProvider(new DatabaseOptions { Provider = provider, ConnectionString = connectionString });
-        return new PtceDbContext(options.Options, TimeProvider.System, SystemUser.Instance);
+        return new PtceDbContext(options.Options, TimeProvider.System, SystemUser.Instance, new OperationContext());
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
 
 namespace PtceFunding.Web.Pages.Account;
 
 /// <summary>Cookie sign-in for the pages; five failed attempts lock the account for 15 minutes.</summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, OperationContext operation) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -31,6 +32,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return Page();
         }
 
+        operation.Name = "SignIn";
         var outcome = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (outcome.Succeeded)
         {

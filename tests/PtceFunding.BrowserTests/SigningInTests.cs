@@ -1,0 +1,69 @@
+using System.Collections.ObjectModel;
+using OpenQA.Selenium;
+
+namespace PtceFunding.BrowserTests;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class SigningInTests : IClassFixture<Chromium>
+{
+    private readonly PtceSite _site;
+    private readonly IWebDriver _browser;
+
+    public SigningInTests(PtceSite site, Chromium chromium)
+    {
+        ArgumentNullException.ThrowIfNull(chromium);
+        _site = site;
+        _browser = chromium.Fresh();
+    }
+
+    [Fact]
+    public void A_program_officer_logs_in_and_sees_their_home_page()
+    {
+        _browser.Open(_site, "/");
+        _browser.FindElement(By.TagName("main")).FindElement(By.LinkText("Se connecter")).Click();
+        Chromium.WaitUntil(_browser, b => b.PathAndQuery() == "/Account/Login", "the login page");
+
+        Assert.Equal("fr", _browser.FindElement(By.TagName("html")).GetDomAttribute("lang"));
+        Assert.Equal("Connexion à PtceFunding", _browser.Text("main h1"));
+        AssertTheStateDesignSystemIsApplied();
+        Accessibility.AssertNoSeriousViolations(_browser);
+
+        _browser.SubmitLogin("officer@demo.ptce.fr", PtceSite.DemoPassword);
+
+        Assert.Equal("/", _browser.PathAndQuery());
+        Assert.Equal("Bonjour Camille Martin", _browser.Text("main h1"));
+        Assert.Contains("chargé de mission", _browser.Text("[data-testid=role-home]"), StringComparison.Ordinal);
+        Assert.Equal("Camille Martin", _browser.Text("[data-testid=utilisateur]"));
+        Accessibility.AssertNoSeriousViolations(_browser);
+    }
+
+    [Fact]
+    public void A_wrong_password_is_refused_with_a_french_message_on_the_login_page()
+    {
+        _browser.Open(_site, "/Account/Login");
+
+        _browser.SubmitLogin("reviewer@demo.ptce.fr", "Pas-le-bon-mot-de-passe-1");
+
+        Assert.Equal("/Account/Login", _browser.PathAndQuery());
+        Assert.Equal("Adresse électronique ou mot de passe incorrect.", _browser.Text("main [role=alert]"));
+        Assert.Empty(_browser.FindElements(By.CssSelector("[data-testid=utilisateur]")));
+        Accessibility.AssertNoSeriousViolations(_browser);
+    }
+
+    private void AssertTheStateDesignSystemIsApplied()
+    {
+        var js = (IJavaScriptExecutor)_browser;
+        var stylesheets = js.ExecuteScript(
+            "return [...document.styleSheets].filter(s => s.href && s.cssRules.length > 0).map(s => new URL(s.href).pathname);") as ReadOnlyCollection<object>;
+        Assert.Contains("/lib/dsfr/dsfr.min.css", stylesheets ?? []);
+
+        Assert.Contains("Marianne", js.ExecuteScript("return getComputedStyle(document.body).fontFamily;") as string, StringComparison.Ordinal);
+
+        // The declaration alone is not enough: the font files must have been served and used.
+        var marianneLoaded = js.ExecuteAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            document.fonts.ready.then(() => done([...document.fonts].some(f => f.family.replaceAll('"', '') === 'Marianne' && f.status === 'loaded')));
+            """) as bool?;
+        Assert.True(marianneLoaded == true, "the Marianne font of the DSFR was not loaded");
+    }
+}

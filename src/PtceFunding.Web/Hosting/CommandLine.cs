@@ -13,7 +13,8 @@ internal static partial class CommandLine
 {
     public static async Task<int> Run(WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        // The command, if any, comes first; options (--urls …) follow or stand alone.
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
         return command switch
         {
             "migrate" => await Migrate(app).ConfigureAwait(false),

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Xunit.Abstractions;
+
+namespace PtceFunding.IntegrationTests.Deployment;
+
+/// <summary>
+/// What the deploy/ container wraps, done for real (no container engine runs here, docs/adr/0010):
+/// dotnet publish, then `migrate` against an empty PostgreSQL, then the published app serving.
+/// </summary>
+public sealed class PublishedAppTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_published_app_migrates_an_empty_database_creates_the_first_administrator_and_serves()
+    {
+        var connectionString = await (await PostgresServer.Instance).CreateDatabase(migrated: false);
+        var publishDirectory = Directory.CreateTempSubdirectory("ptce-publish-").FullName;
+        try
+        {
+            var project = Path.Combine(RepositoryRoot(), "src", "PtceFunding.Web", "PtceFunding.Web.csproj");
+            await Run("dotnet", ["publish", project, "-c", "Release", "-o", publishDirectory, "--nologo", "-v", "q"], connectionString, TimeSpan.FromMinutes(5));
+            var app = Path.Combine(publishDirectory, "PtceFunding.Web.dll");
+
+            Assert.Equal(0, await Run("dotnet", [app, "migrate"], connectionString, TimeSpan.FromMinutes(1)));
+            Assert.Equal(0, await Run("dotnet", [app, "create-admin", "--email", "premier.admin@test.ptce.fr", "--name", "Premier Admin"], connectionString, TimeSpan.FromMinutes(1)));
+            Assert.Equal(1, await Run("dotnet", [app, "create-admin", "--email", "second.admin@test.ptce.fr"], connectionString, TimeSpan.FromMinutes(1), allowFailure: true));
+
+            var port = FreePort();
+            using var server = Start("dotnet", [app, "--urls", $"http://127.0.0.1:{port}"], connectionString);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilReady(http, server);
+
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/lib/dsfr/dsfr.min.css")).StatusCode);
+            var token = await http.PostAsJsonAsync("/api/auth/token", new { email = "premier.admin@test.ptce.fr", password = AdminPassword });
+            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+            var demo = await http.PostAsJsonAsync("/api/auth/token", new { email = "admin@demo.ptce.fr", password = "Demo-Ptce-2026!" });
+            Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode);
+
+            // Graceful shutdown on SIGTERM, as systemd and container engines stop it.
+            await Run("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], connectionString, TimeSpan.FromSeconds(10));
+            using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await server.WaitForExitAsync(stopped.Token);
+            Assert.Equal(0, server.ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(publishDirectory, recursive: true);
+        }
+    }
+
+    private const string AdminPassword = "Premier-Admin-2026!";
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PtceFunding.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("PtceFunding.sln not found above the test binaries.");
+    }
+
+    private async Task WaitUntilReady(HttpClient http, Process server)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(server.HasExited, "the published app stopped during start-up: " + string.Join(Environment.NewLine, _serverLog));
+            try
+            {
+                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        output.WriteLine("the published app did not answer within 60 s");
+        Assert.Fail("the published app did not start");
+    }
+
+    private static ProcessStartInfo Info(string program, string[] arguments, string connectionString)
+    {
+        var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Database__Provider"] = "Postgres";
+        info.Environment["Database__ConnectionString"] = connectionString;
+        info.Environment["Demo__Seed"] = "false";
+        info.Environment["PTCE_ADMIN_PASSWORD"] = AdminPassword;
+        return info;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _serverLog = new();
+
+    private Process Start(string program, string[] arguments, string connectionString)
+    {
+        var process = Process.Start(Info(program, arguments, connectionString))!;
+        process.OutputDataReceived += (_, e) => _serverLog.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => _serverLog.Enqueue(e.Data ?? "");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private async Task<int> Run(string program, string[] arguments, string connectionString, TimeSpan timeout, bool allowFailure = false)
+    {
+        using var process = Process.Start(Info(program, arguments, connectionString))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        var text = (await stdout) + (await stderr);
+        output.WriteLine($"$ {program} {string.Join(' ', arguments.Skip(1))} → {process.ExitCode}");
+        output.WriteLine(text.Length > 2000 ? text[^2000..] : text);
+        Assert.True(allowFailure || process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} failed: {text}");
+        return process.ExitCode;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

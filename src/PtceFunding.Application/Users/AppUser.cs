@@ -12,4 +12,17 @@ public sealed class AppUser : IdentityUser<Guid>
     public FunderId? FunderId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>A new account whose e-mail is its user name, with lockout on (the platform's rule for every account).</summary>
+    public static AppUser New(string email, string displayName, FunderId? funderId, DateTimeOffset createdAt) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        UserName = email,
+        Email = email,
+        EmailConfirmed = true,
+        DisplayName = displayName.Trim(),
+        FunderId = funderId,
+        CreatedAt = createdAt.UtcDateTime,
+        LockoutEnabled = true,
+    };
 }

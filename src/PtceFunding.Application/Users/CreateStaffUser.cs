@@ -67,17 +67,7 @@ internal sealed class CreateStaffUserHandler(IPtceDbContext db, UserManager<AppU
                 : Error.Conflict("user.email_taken", "Un compte existe déjà avec cette adresse électronique.");
         }
 
-        var user = new AppUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = request.Email,
-            Email = request.Email,
-            EmailConfirmed = true,
-            DisplayName = request.DisplayName.Trim(),
-            FunderId = funderId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            LockoutEnabled = true,
-        };
+        var user = AppUser.New(request.Email, request.DisplayName, funderId, clock.GetUtcNow());
 
         var created = await users.CreateAsync(user, request.InitialPassword).ConfigureAwait(false);
         if (!created.Succeeded)

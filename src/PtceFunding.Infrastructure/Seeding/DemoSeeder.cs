@@ -73,17 +73,7 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
 
     private async Task Add(string email, string name, string role, FunderId? funder)
     {
-        var user = new AppUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = name,
-            FunderId = funder,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            LockoutEnabled = true,
-        };
+        var user = AppUser.New(email, name, funder, clock.GetUtcNow());
         Ensure(await users.CreateAsync(user, options.Value.Password).ConfigureAwait(false), email);
         Ensure(await users.AddToRoleAsync(user, role).ConfigureAwait(false), email);
     }

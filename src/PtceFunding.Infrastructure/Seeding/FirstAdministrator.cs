@@ -26,16 +26,7 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, OperationCont
         }
 
         operation.Name = "CreateFirstAdministrator";
-        var user = new AppUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = displayName,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            LockoutEnabled = true,
-        };
+        var user = AppUser.New(email, displayName, null, clock.GetUtcNow());
         var created = await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {

@@ -11,10 +11,11 @@ namespace PtceFunding.Web.Hosting;
 /// </summary>
 internal static partial class CommandLine
 {
+    public static bool IsMigrate(string[] args) => CommandOf(args) == "migrate";
+
     public static async Task<int> Run(WebApplication app, string[] args)
     {
-        // The command, if any, comes first; options (--urls …) follow or stand alone.
-        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        var command = CommandOf(args);
         return command switch
         {
             "migrate" => await Migrate(app).ConfigureAwait(false),
@@ -23,6 +24,9 @@ internal static partial class CommandLine
             _ => Usage(app, command),
         };
     }
+
+    /// <summary>The command, if any, comes first; options (--urls …) follow or stand alone.</summary>
+    private static string? CommandOf(string[] args) => args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 
     private static async Task<int> Serve(WebApplication app)
     {

@@ -64,7 +64,7 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         email ??= $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@test.ptce.fr";
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = role, FunderId = funder?.Id, LockoutEnabled = true };
+        var user = AppUser.New(email, role, funder?.Id, Clock.GetUtcNow());
         Ensure(await users.CreateAsync(user, Password));
         Ensure(await users.AddToRoleAsync(user, role));
         return email;

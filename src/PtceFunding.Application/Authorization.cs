@@ -19,6 +19,10 @@ public static class Authorization
         : roles.Any(user.IsInRole) ? Result.Success()
         : NotAllowed;
 
+    /// <summary>Work only the platform itself does (background jobs).</summary>
+    public static Result RequireSystem(this ICurrentUser user) =>
+        user.IsSystem ? Result.Success() : NotAllowed;
+
     /// <summary>An administrator with no funder administers the whole platform.</summary>
     public static bool IsPlatformAdministrator(this ICurrentUser user) =>
         user.IsAuthenticated && user.IsInRole(Roles.Administrator) && user.FunderId is null;

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
+using PtceFunding.Infrastructure.Email;
 using PtceFunding.Infrastructure.Identity;
+using PtceFunding.Infrastructure.Jobs;
 using PtceFunding.Infrastructure.Persistence;
 using PtceFunding.Infrastructure.Security;
 using PtceFunding.Infrastructure.Seeding;
@@ -24,6 +26,12 @@ public static class DependencyInjection
         services.AddDbContext<PtceDbContext>((sp, options) => options.UseConfiguredProvider(sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<IPtceDbContext>(sp => sp.GetRequiredService<PtceDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<INotificationClaimer, NotificationClaimer>();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddScoped<IEmailSender, SmtpEmailSender>();
+        services.AddScheduling(
+            configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions(),
+            configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions());
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddScoped<FirstAdministrator>();

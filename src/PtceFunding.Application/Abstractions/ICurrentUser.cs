@@ -12,6 +12,9 @@ public interface ICurrentUser
 
     bool IsAuthenticated { get; }
 
+    /// <summary>True for the platform itself (background jobs, command-line tools), never for a person.</summary>
+    bool IsSystem { get; }
+
     /// <summary>The funder the user acts for; null for applicants and platform-wide administrators.</summary>
     FunderId? FunderId { get; }
 

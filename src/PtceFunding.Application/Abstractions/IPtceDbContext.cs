@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Auditing;
+using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Application.Abstractions;
 
@@ -13,6 +15,10 @@ public interface IPtceDbContext
     DbSet<AppUser> Users { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<JobRun> JobRuns { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -14,6 +14,8 @@ public sealed class SystemUser(string name) : ICurrentUser
 
     public bool IsAuthenticated => false;
 
+    public bool IsSystem => true;
+
     public FunderId? FunderId => null;
 
     public Territory Territory => Territory.National;

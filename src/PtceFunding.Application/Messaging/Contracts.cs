@@ -9,6 +9,12 @@ public interface IRequest<TResponse>
 /// <summary>Marks requests that change state: they run in a transaction and are audited.</summary>
 public interface ICommandMarker;
 
+/// <summary>
+/// A command that commits step by step (claim, send, record) instead of in one transaction,
+/// because it talks to the outside world in between — the outbox delivery.
+/// </summary>
+public interface IManagesOwnTransactions;
+
 /// <summary>A request that changes state.</summary>
 public interface ICommand<TResponse> : IRequest<TResponse>, ICommandMarker
     where TResponse : IResult, IResultFactory<TResponse>;

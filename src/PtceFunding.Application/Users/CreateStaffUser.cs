@@ -2,9 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
+using Microsoft.Extensions.Options;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Users;
@@ -48,7 +51,7 @@ internal sealed class CreateStaffUserAuthorizer(ICurrentUser user) : IAuthorizer
     }
 }
 
-internal sealed class CreateStaffUserHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock)
+internal sealed class CreateStaffUserHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : IRequestHandler<CreateStaffUser, Result<Guid>>
 {
     public async Task<Result<Guid>> Handle(CreateStaffUser request, CancellationToken cancellationToken)
@@ -76,8 +79,30 @@ internal sealed class CreateStaffUserHandler(IPtceDbContext db, UserManager<AppU
         }
 
         var inRole = await users.AddToRoleAsync(user, request.Role).ConfigureAwait(false);
-        return inRole.Succeeded
-            ? user.Id
-            : throw new InvalidOperationException($"Role '{request.Role}' could not be granted: {IdentityMessages.Describe(inRole)}");
+        if (!inRole.Succeeded)
+        {
+            throw new InvalidOperationException($"Role '{request.Role}' could not be granted: {IdentityMessages.Describe(inRole)}");
+        }
+
+        var funderName = funderId is { } fid
+            ? await db.Funders.Where(f => f.Id == fid).Select(f => f.Name).SingleAsync(cancellationToken).ConfigureAwait(false)
+            : "plateforme";
+        await db.Enqueue(
+            new OutgoingNotification(
+                user.Id,
+                request.Email,
+                NotificationTemplates.StaffAccountCreated,
+                new Dictionary<string, string>
+                {
+                    ["name"] = user.DisplayName,
+                    ["role"] = Roles.Label(request.Role),
+                    ["funder"] = funderName,
+                    ["link"] = site.Value.Link("Account/Login"),
+                },
+                NotificationChannels.EmailAndInApp,
+                $"staff-account-created:{user.Id}"),
+            clock.GetUtcNow(),
+            cancellationToken).ConfigureAwait(false);
+        return user.Id;
     }
 }

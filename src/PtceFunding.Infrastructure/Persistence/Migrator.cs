@@ -18,6 +18,11 @@ public static class Migrator
             ? (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList()
             : db.Database.GetMigrations().ToList();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.IsNpgsql())
+        {
+            await Jobs.Scheduling.ProvisionSchema(db.Database.GetConnectionString()!, cancellationToken).ConfigureAwait(false);
+        }
+
         return pending;
     }
 }

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Auditing;
+using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Notifications;
 using PtceFunding.Infrastructure.Security;
 
 namespace PtceFunding.Infrastructure.Persistence;
@@ -19,6 +21,9 @@ namespace PtceFunding.Infrastructure.Persistence;
 public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeProvider clock, ICurrentUser user, OperationContext operation)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IPtceDbContext
 {
+    // Notifications and job runs are not audited: each row is its own record of what happened
+    // (status, attempts, times, errors), and auditing them would double every delivery (docs/adr/0014).
+
     /// <summary>Properties never copied into the audit trail.</summary>
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
     {
@@ -29,13 +34,17 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun))
             .ToList();
         if (changed.Count == 0)
         {

@@ -31,7 +31,8 @@ internal static class RequestPipeline
             .MapAuthEndpoints()
             .MapAccountEndpoints()
             .MapFunderEndpoints()
-            .MapAdministrationEndpoints();
+            .MapAdministrationEndpoints()
+            .MapNotificationEndpoints();
 
         app.MapRazorPages();
         return app;

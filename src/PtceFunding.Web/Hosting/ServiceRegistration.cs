@@ -34,7 +34,10 @@ internal static class ServiceRegistration
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        // Outside a request (background jobs) the actor is the platform itself.
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is null
+            ? SystemUser.Instance
+            : ActivatorUtilities.CreateInstance<HttpCurrentUser>(sp));
         services.AddApplication();
         services.AddInfrastructure(builder.Configuration);
 

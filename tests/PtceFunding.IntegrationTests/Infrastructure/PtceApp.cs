@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Infrastructure.Persistence;
@@ -23,12 +25,23 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
-    public async Task InitializeAsync() => ConnectionString = await (await PostgresServer.Instance).CreateDatabase(Migrated);
+    /// <summary>The SMTP server this application's e-mail goes to.</summary>
+    public SmtpSink Mail { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await (await PostgresServer.Instance).CreateDatabase(Migrated);
+        await Mail.Start();
+    }
 
     /// <summary>False for an application started on an empty database that nobody migrated.</summary>
     protected virtual bool Migrated => true;
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Mail.DisposeAsync();
+        await DisposeAsync();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -37,7 +50,24 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:Timeout", "00:00:05");
+        builder.UseSetting("PublicSite:BaseUrl", "https://ptce.test/");
+
+        // Tests deliver the outbox themselves (DeliverNotifications) so that counts are exact; the
+        // scheduler itself is proven by the cluster test.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Drains the outbox once, as the delivery job does (the platform itself is the actor).</summary>
+    public async Task<DeliveryFigures> DeliverNotifications()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DeliverNotifications());
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value;
     }
 
     /// <summary>Runs <paramref name="work"/> with the application's own database context.</summary>

@@ -133,6 +133,8 @@ public sealed class QueriesOnBothProvidersTests
 
         public bool IsAuthenticated => true;
 
+        public bool IsSystem => false;
+
         public FunderId? FunderId => null;
 
         public Territory Territory => Territory.National;

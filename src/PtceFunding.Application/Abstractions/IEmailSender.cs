@@ -1,0 +1,25 @@
+namespace PtceFunding.Application.Abstractions;
+
+/// <summary>An e-mail ready to leave: one recipient, a plain-text and an HTML part.</summary>
+public sealed record EmailMessage(string To, string Subject, string Text, string Html, string MessageId);
+
+/// <summary>Sends e-mail (SMTP in production). Throws <see cref="EmailDeliveryException"/> when it cannot.</summary>
+public interface IEmailSender
+{
+    Task Send(EmailMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A failed delivery; <see cref="Permanent"/> when retrying cannot help (e.g. the mailbox does not exist).</summary>
+public sealed class EmailDeliveryException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+}
+
+/// <summary>
+/// Claims outbox items due for delivery so that two nodes never deliver the same one
+/// (row locks skipped on PostgreSQL); a claim lapses after the lease if its node dies.
+/// </summary>
+public interface INotificationClaimer
+{
+    Task<IReadOnlyList<Guid>> Claim(string node, int batchSize, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+}

@@ -1,0 +1,66 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+
+namespace PtceFunding.Application.Notifications;
+
+/// <summary>
+/// Drains the outbox (sent by the delivery job): claims due e-mails, sends them one by one and
+/// records each outcome. At-least-once per claim, and never two nodes on the same item.
+/// </summary>
+public sealed record DeliverNotifications(int BatchSize = 50) : ICommand<Result<DeliveryFigures>>, IManagesOwnTransactions;
+
+public sealed record DeliveryFigures(int Claimed, int Sent, int Retrying, int Failed);
+
+internal sealed class DeliverNotificationsAuthorizer(ICurrentUser user) : IAuthorizer<DeliverNotifications>
+{
+    public Task<Result> Authorize(DeliverNotifications request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSystem());
+}
+
+internal sealed class DeliverNotificationsHandler(IPtceDbContext db, INotificationClaimer claimer, IEmailSender email, TimeProvider clock)
+    : IRequestHandler<DeliverNotifications, Result<DeliveryFigures>>
+{
+    /// <summary>Longer than an SMTP exchange can take, so a live node never loses its claim mid-send.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public async Task<Result<DeliveryFigures>> Handle(DeliverNotifications request, CancellationToken cancellationToken)
+    {
+        var node = ClusterNode.Name;
+        var claimed = await claimer.Claim(node, request.BatchSize, clock.GetUtcNow(), Lease, cancellationToken).ConfigureAwait(false);
+        int sent = 0, retrying = 0, failed = 0;
+        foreach (var id in claimed)
+        {
+            var notification = await db.Notifications.FindAsync([id], cancellationToken).ConfigureAwait(false);
+            if (notification is null || !notification.IsClaimedBy(node))
+            {
+                continue;
+            }
+
+            try
+            {
+                await email.Send(
+                    new EmailMessage(notification.RecipientEmail, notification.Subject, notification.TextBody, notification.HtmlBody, notification.Id.ToString()),
+                    cancellationToken).ConfigureAwait(false);
+                notification.MarkSent(clock.GetUtcNow());
+                sent++;
+            }
+            catch (EmailDeliveryException exception)
+            {
+                notification.RecordFailure(exception.Message, exception.Permanent, clock.GetUtcNow());
+                if (notification.Status == DeliveryStatus.Failed)
+                {
+                    failed++;
+                }
+                else
+                {
+                    retrying++;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DeliveryFigures(claimed.Count, sent, retrying, failed);
+    }
+}

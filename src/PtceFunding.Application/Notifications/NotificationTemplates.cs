@@ -1,0 +1,57 @@
+using System.Net;
+using PtceFunding.Domain.Notifications;
+
+namespace PtceFunding.Application.Notifications;
+
+/// <summary>
+/// The French messages the platform sends. Each template has a subject and a body with
+/// <c>{placeholders}</c>; the HTML part is built from the same text, HTML-encoded.
+/// </summary>
+public static class NotificationTemplates
+{
+    public const string StaffAccountCreated = nameof(StaffAccountCreated);
+    public const string PasswordReset = nameof(PasswordReset);
+    public const string EmailConfirmation = nameof(EmailConfirmation);
+
+    private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
+
+    private static readonly Dictionary<string, Template> Templates = new(StringComparer.Ordinal)
+    {
+        [StaffAccountCreated] = new(
+            "Votre compte PtceFunding a été créé",
+            ["Bonjour {name},", "Un compte a été ouvert pour vous sur PtceFunding ({role}, {funder}).", "Connectez-vous avec cette adresse électronique et le mot de passe initial qui vous a été communiqué séparément, puis changez-le."],
+            "Se connecter"),
+        [PasswordReset] = new(
+            "Réinitialisation de votre mot de passe PtceFunding",
+            ["Bonjour {name},", "Une réinitialisation du mot de passe de votre compte PtceFunding a été demandée. Le lien ci-dessous est valable une journée.", "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé."],
+            "Choisir un nouveau mot de passe"),
+        [EmailConfirmation] = new(
+            "Confirmez votre adresse électronique",
+            ["Bonjour {name},", "Confirmez l'adresse électronique de votre compte PtceFunding en suivant le lien ci-dessous."],
+            "Confirmer mon adresse"),
+    };
+
+    public static IReadOnlyCollection<string> Names => Templates.Keys;
+
+    public static RenderedMessage Render(string template, IReadOnlyDictionary<string, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var definition = Templates.TryGetValue(template, out var found)
+            ? found
+            : throw new ArgumentException($"Unknown notification template '{template}'.", nameof(template));
+        var paragraphs = definition.Paragraphs.Select(p => Fill(p, data)).ToList();
+        var link = data.TryGetValue("link", out var url) ? url : null;
+
+        var text = string.Join("\n\n", paragraphs)
+            + (link is null ? "" : $"\n\n{definition.LinkLabel} : {link}")
+            + "\n\n-- \nPtceFunding — financement des pôles territoriaux de coopération économique";
+        var html = "<!DOCTYPE html><html lang=\"fr\"><body>"
+            + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))
+            + (link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(definition.LinkLabel)}</a></p>")
+            + "<p>PtceFunding — financement des pôles territoriaux de coopération économique</p></body></html>";
+        return new RenderedMessage(Fill(definition.Subject, data), text, html);
+    }
+
+    private static string Fill(string text, IReadOnlyDictionary<string, string> data) =>
+        data.Aggregate(text, (current, pair) => current.Replace("{" + pair.Key + "}", pair.Value, StringComparison.Ordinal));
+}

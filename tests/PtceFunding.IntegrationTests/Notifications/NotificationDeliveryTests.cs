@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.IntegrationTests.Notifications;
+
+/// <summary>The outbox against a real SMTP server process and a real PostgreSQL.</summary>
+public sealed class NotificationDeliveryTests(NotificationDeliveryTests.App app) : IClassFixture<NotificationDeliveryTests.App>
+{
+    /// <summary>The application, plus a command that writes a notification and then fails.</summary>
+    public sealed class App : PtceApp
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.AddScoped<IRequestHandler<NotifyThenFail, Result>, NotifyThenFailHandler>();
+                services.AddScoped<IAuthorizer<NotifyThenFail>, AnyoneMay>();
+            });
+        }
+    }
+
+    public sealed record NotifyThenFail(string Email) : ICommand<Result>;
+
+    private sealed class AnyoneMay : IAuthorizer<NotifyThenFail>
+    {
+        public Task<Result> Authorize(NotifyThenFail request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
+    }
+
+    private sealed class NotifyThenFailHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<NotifyThenFail, Result>
+    {
+        public async Task<Result> Handle(NotifyThenFail request, CancellationToken cancellationToken)
+        {
+            await db.Enqueue(Outgoing(request.Email, null, NotificationChannels.Email), clock.GetUtcNow(), cancellationToken);
+            return Error.RuleBroken("test.refused", "Refusé après avoir écrit une notification.");
+        }
+    }
+
+    [Fact]
+    public async Task A_notification_written_by_a_command_is_delivered_in_french_by_email_and_in_the_application()
+    {
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        var funder = await app.AddFunder(FunderKind.Region, "53", "Région Bretagne (courriel)");
+        var email = $"nolwenn.{Guid.NewGuid():N}@test.ptce.fr";
+
+        var created = await admin.PostAsJsonAsync("/api/admin/users", new { email, displayName = "Nolwenn Le Gall", role = Roles.ProgramOfficer, funderId = funder.Id.Value, initialPassword = PtceApp.Password });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Empty(app.Mail.To(email));
+
+        var figures = await app.DeliverNotifications();
+
+        var message = Assert.Single(app.Mail.To(email));
+        Assert.Equal("Votre compte PtceFunding a été créé", message.Subject);
+        Assert.Contains("Bonjour Nolwenn Le Gall,", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Chargé de mission, Région Bretagne (courriel)", message.Text, StringComparison.Ordinal);
+        Assert.Contains("https://ptce.test/Account/Login", message.Text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://ptce.test/Account/Login\">Se connecter</a>", message.Html, StringComparison.Ordinal);
+        Assert.Contains("PtceFunding", message.From, StringComparison.Ordinal);
+        Assert.True(figures.Sent >= 1);
+
+        var officer = await app.ClientFor(email);
+        var mine = await officer.GetFromJsonAsync<JsonElement>("/api/notifications");
+        Assert.Equal(1, mine.GetProperty("unread").GetInt32());
+        var id = mine.GetProperty("page").GetProperty("items")[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/notifications/{id}/read", null)).StatusCode);
+        Assert.Equal(0, (await officer.GetFromJsonAsync<JsonElement>("/api/notifications")).GetProperty("unread").GetInt32());
+
+        // Somebody else's notification does not exist for this user.
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/notifications/{id}/read", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_command_that_rolls_back_sends_nothing()
+    {
+        var email = $"jamais.{Guid.NewGuid():N}@test.ptce.fr";
+        await using var scope = app.Services.CreateAsyncScope();
+
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new NotifyThenFail(email));
+        await app.DeliverNotifications();
+
+        Assert.Equal("test.refused", result.Error!.Code);
+        Assert.False(await app.Db(db => db.Notifications.AnyAsync(n => n.RecipientEmail == email)));
+        Assert.Empty(app.Mail.To(email));
+    }
+
+    [Fact]
+    public async Task Writing_the_same_notification_twice_keeps_one()
+    {
+        var email = $"double.{Guid.NewGuid():N}@test.ptce.fr";
+
+        var first = await Enqueue(Outgoing(email, "same-key-" + email, NotificationChannels.Email));
+        var second = await Enqueue(Outgoing(email, "same-key-" + email, NotificationChannels.Email));
+        await app.DeliverNotifications();
+        await app.DeliverNotifications();
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Single(app.Mail.To(email));
+    }
+
+    [Fact]
+    public async Task When_smtp_is_down_delivery_backs_off_and_sends_once_when_it_returns()
+    {
+        var email = $"panne.{Guid.NewGuid():N}@test.ptce.fr";
+        await Enqueue(Outgoing(email, null, NotificationChannels.Email));
+        var start = app.Clock.Now;
+        await app.Mail.Stop();
+        try
+        {
+            var first = await app.DeliverNotifications();
+            var tooEarly = await app.DeliverNotifications();
+            app.Clock.Now = start.AddSeconds(31);
+            var second = await app.DeliverNotifications();
+
+            var item = await app.Db(db => db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientEmail == email));
+            Assert.Equal(1, first.Retrying);
+            Assert.Equal(0, tooEarly.Claimed);
+            Assert.Equal(1, second.Retrying);
+            Assert.Equal(DeliveryStatus.Pending, item.Status);
+            Assert.Equal(2, item.Attempts);
+            Assert.Equal((start.AddSeconds(31) + TimeSpan.FromMinutes(1)).UtcDateTime, item.NextAttemptAt);
+            Assert.Contains("SMTP", item.LastError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.Mail.Start();
+        }
+
+        app.Clock.Now = start.AddMinutes(5);
+        var delivered = await app.DeliverNotifications();
+        await app.DeliverNotifications();
+
+        Assert.True(delivered.Sent >= 1);
+        Assert.Single(app.Mail.To(email));
+        var sent = await app.Db(db => db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientEmail == email));
+        Assert.Equal(DeliveryStatus.Sent, sent.Status);
+        Assert.Null(sent.LastError);
+    }
+
+    [Fact]
+    public async Task A_permanently_refused_email_fails_and_is_retried_from_the_administration()
+    {
+        var email = $"inconnu.{Guid.NewGuid():N}@test.ptce.fr";
+        app.Mail.Reject(email);
+        await Enqueue(Outgoing(email, null, NotificationChannels.Email));
+
+        var figures = await app.DeliverNotifications();
+        var failed = await app.Db(db => db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientEmail == email));
+
+        Assert.Equal(1, figures.Failed);
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.Contains("550", failed.LastError, StringComparison.Ordinal);
+
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        var outbox = await admin.GetFromJsonAsync<JsonElement>("/api/admin/outbox?status=Failed");
+        Assert.Contains(outbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == failed.Id);
+
+        app.Mail.AcceptEveryone();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/outbox/{failed.Id}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await admin.PostAsync($"/api/admin/outbox/{failed.Id}/retry", null)).StatusCode);
+        await app.DeliverNotifications();
+
+        Assert.Single(app.Mail.To(email));
+        Assert.Equal(DeliveryStatus.Sent, await app.Db(db => db.Notifications.Where(n => n.Id == failed.Id).Select(n => n.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Two_nodes_draining_at_the_same_time_never_send_an_item_twice()
+    {
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 60; i++)
+        {
+            await Enqueue(Outgoing($"rafale{i}.{batch}@test.ptce.fr", null, NotificationChannels.Email));
+        }
+
+        var drains = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(app.DeliverNotifications)));
+
+        var received = app.Mail.Messages().Where(m => m.To.Contains(batch, StringComparison.Ordinal)).ToList();
+        Assert.Equal(60, received.Count);
+        Assert.Equal(60, received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(60, drains.Sum(d => d.Sent));
+    }
+
+    private async Task<bool> Enqueue(OutgoingNotification outgoing)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IPtceDbContext>();
+        var added = await db.Enqueue(outgoing, app.Clock.GetUtcNow(), CancellationToken.None);
+        await db.SaveChangesAsync();
+        return added;
+    }
+
+    private static OutgoingNotification Outgoing(string email, string? key, NotificationChannels channels) => new(
+        null,
+        email,
+        NotificationTemplates.PasswordReset,
+        new Dictionary<string, string> { ["name"] = "Test", ["link"] = "https://ptce.test/Account/ResetPassword" },
+        channels,
+        key ?? $"test:{Guid.NewGuid():N}");
+}

@@ -54,5 +54,10 @@ public static class Visitor
         {
             return true;
         }
+        catch (UnknownErrorException exception) when (exception.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's wording for the same thing while the old document is being replaced.
+            return true;
+        }
     }
 }

@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<ISender, Mediator>();
         services.AddScoped<OperationContext>();
         services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section);
+        services.AddOptions<Notifications.NotificationOptions>().BindConfiguration(Notifications.NotificationOptions.Section);
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -9,6 +9,7 @@ const rejected = () => (fs.existsSync(file + '.reject') ? fs.readFileSync(file +
 
 const server = new SMTPServer({
   authOptional: true,
+  disableReverseLookup: true,
   disabledCommands: ['STARTTLS'],
   logger: false,
   onRcptTo(address, session, callback) {
@@ -91,6 +92,8 @@ function decodeWords(value) {
 }
 
 server.on('error', error => console.error(error.message));
+// Answer each SMTP command at once (no Nagle delay on the replies).
+server.server.on('connection', socket => socket.setNoDelay(true));
 server.listen(Number(port), '127.0.0.1', () => console.log(`listening on ${port}`));
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
@@ -9,7 +10,7 @@ namespace PtceFunding.Application.Notifications;
 /// Drains the outbox (sent by the delivery job): claims due e-mails, sends them one by one and
 /// records each outcome. At-least-once per claim, and never two nodes on the same item.
 /// </summary>
-public sealed record DeliverNotifications(int BatchSize = 50) : ICommand<Result<DeliveryFigures>>, IManagesOwnTransactions;
+public sealed record DeliverNotifications : ICommand<Result<DeliveryFigures>>, IManagesOwnTransactions;
 
 public sealed record DeliveryFigures(int Claimed, int Sent, int Retrying, int Failed);
 
@@ -18,16 +19,13 @@ internal sealed class DeliverNotificationsAuthorizer(ICurrentUser user) : IAutho
     public Task<Result> Authorize(DeliverNotifications request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSystem());
 }
 
-internal sealed class DeliverNotificationsHandler(IPtceDbContext db, INotificationClaimer claimer, IEmailSender email, TimeProvider clock)
+internal sealed class DeliverNotificationsHandler(IPtceDbContext db, INotificationClaimer claimer, IEmailSender email, TimeProvider clock, IOptions<NotificationOptions> options)
     : IRequestHandler<DeliverNotifications, Result<DeliveryFigures>>
 {
-    /// <summary>Longer than an SMTP exchange can take, so a live node never loses its claim mid-send.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     public async Task<Result<DeliveryFigures>> Handle(DeliverNotifications request, CancellationToken cancellationToken)
     {
         var node = ClusterNode.Name;
-        var claimed = await claimer.Claim(node, request.BatchSize, clock.GetUtcNow(), Lease, cancellationToken).ConfigureAwait(false);
+        var claimed = await claimer.Claim(node, options.Value.BatchSize, clock.GetUtcNow(), options.Value.ClaimLease, cancellationToken).ConfigureAwait(false);
         int sent = 0, retrying = 0, failed = 0;
         foreach (var id in claimed)
         {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
@@ -40,6 +41,12 @@ internal sealed class CreateFunderHandler(IPtceDbContext db) : IRequestHandler<C
             return existing.SameAs(request.Name, request.Kind, request.RegionCode)
                 ? request.Id
                 : Error.Conflict("funder.id_taken", "Un autre financeur porte déjà cet identifiant.");
+        }
+
+        var name = request.Name.Trim();
+        if (await db.Funders.AnyAsync(f => f.Name == name, cancellationToken).ConfigureAwait(false))
+        {
+            return Error.Conflict("funder.name_taken", $"Un financeur s'appelle déjà « {name} ».");
         }
 
         var funder = Funder.Create(id, request.Name, request.Kind, request.RegionCode);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Common;
 
@@ -6,7 +7,7 @@ namespace PtceFunding.Infrastructure.Persistence;
 internal sealed class UnitOfWork(PtceDbContext db, OperationContext current) : IUnitOfWork
 {
     public async Task<TResponse> InTransaction<TResponse>(string operation, Func<Task<TResponse>> work, CancellationToken cancellationToken)
-        where TResponse : IResult
+        where TResponse : IResult, IResultFactory<TResponse>
     {
         ArgumentNullException.ThrowIfNull(work);
         if (db.Database.CurrentTransaction is not null)
@@ -32,6 +33,12 @@ internal sealed class UnitOfWork(PtceDbContext db, OperationContext current) : I
             }
 
             return result;
+        }
+        catch (DbUpdateException exception) when (DatabaseProviderSetup.IsUniqueViolation(exception))
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            return TResponse.Failure(Error.Conflict("conflict.duplicate", "Cette opération vient d'être faite par une autre requête : rechargez la page."));
         }
         catch
         {

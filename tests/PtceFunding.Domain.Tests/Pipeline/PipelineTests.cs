@@ -171,7 +171,7 @@ public sealed class PipelineTests
     private sealed class JournalUnitOfWork(Journal journal) : IUnitOfWork
     {
         public async Task<TResponse> InTransaction<TResponse>(string operation, Func<Task<TResponse>> work, CancellationToken cancellationToken)
-            where TResponse : IResult
+            where TResponse : IResult, IResultFactory<TResponse>
         {
             journal.Steps.Add($"transaction:{operation}");
             try

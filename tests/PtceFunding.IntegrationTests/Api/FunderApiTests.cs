@@ -102,6 +102,20 @@ public sealed class FunderApiTests(PtceApp app) : IClassFixture<PtceApp>
     }
 
     [Fact]
+    public async Task Concurrent_registrations_of_the_same_name_create_one_funder_and_answer_409_to_the_others()
+    {
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        var name = $"Région concurrente {Guid.NewGuid():N}";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            admin.PostAsJsonAsync("/api/funders", new { id = Guid.NewGuid(), name, kind = "Region", regionCode = "44" })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1, await app.Db(db => db.Funders.CountAsync(f => f.Name == name)));
+    }
+
+    [Fact]
     public async Task A_funder_administrator_cannot_register_funders()
     {
         var funder = await app.AddFunder(FunderKind.Region, "76");

@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
@@ -27,10 +23,10 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
         await using var mail = new SmtpSink();
         await mail.Start();
         // A works alone on the first wave, then B joins; A dies while both are busy with the second.
-        using var nodeA = Node.Start(connectionString, mail.Port, "A");
+        using var nodeA = Node.Start(connectionString, mail.Port);
         await nodeA.WaitUntilReady();
         await Enqueue(connectionString, Burst / 2, "first");
-        using var nodeB = Node.Start(connectionString, mail.Port, "B");
+        using var nodeB = Node.Start(connectionString, mail.Port);
         await nodeB.WaitUntilReady();
         await Enqueue(connectionString, Burst / 2, "second");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
@@ -132,39 +128,14 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>One process of the built application (src/PtceFunding.Web), as a server would run it.</summary>
-    private sealed class Node : IDisposable
+    /// <summary>A node: the built application (src/PtceFunding.Web) as a server would run it.</summary>
+    private static class Node
     {
-        private readonly Process _process;
-        private readonly ConcurrentQueue<string> _log = new();
-        private readonly int _port;
-
-        private Node(Process process, int port)
-        {
-            _process = process;
-            _port = port;
-            process.OutputDataReceived += (_, e) => _log.Enqueue(e.Data ?? "");
-            process.ErrorDataReceived += (_, e) => _log.Enqueue(e.Data ?? "");
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public int ProcessId => _process.Id;
-
-        public bool HasExited => _process.HasExited;
-
-        public static Node Start(string connectionString, int smtpPort, string name)
+        public static AppProcess Start(string connectionString, int smtpPort)
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-            var app = Path.Combine(SmtpSink.RepositoryRoot(), "src", "PtceFunding.Web", "bin", configuration, "net10.0", "PtceFunding.Web.dll");
-            var port = FreePort();
-            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { app, "--urls", $"http://127.0.0.1:{port}" })
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            var settings = new Dictionary<string, string>
+            var dll = Path.Combine(SmtpSink.RepositoryRoot(), "src", "PtceFunding.Web", "bin", configuration, "net10.0", "PtceFunding.Web.dll");
+            return AppProcess.Start(dll, new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Logging__LogLevel__Default"] = "Warning",
@@ -180,64 +151,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
                 ["Jobs__Schedules__DeliverNotifications__Interval"] = "00:00:01",
                 ["Notifications__BatchSize"] = "20",
                 ["Notifications__ClaimLease"] = "00:00:05",
-                ["NODE_LABEL"] = name,
-            };
-            foreach (var (key, value) in settings)
-            {
-                info.Environment[key] = value;
-            }
-
-            return new Node(Process.Start(info)!, port);
-        }
-
-        public async Task WaitUntilReady()
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                Assert.False(_process.HasExited, "a node stopped during start-up: " + string.Join(Environment.NewLine, _log));
-                try
-                {
-                    if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(200);
-            }
-
-            Assert.Fail("a node did not become ready: " + string.Join(Environment.NewLine, _log));
-        }
-
-        /// <summary>SIGKILL: no shutdown, no cleanup, claims and triggers left as they are.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
+            });
         }
     }
 }

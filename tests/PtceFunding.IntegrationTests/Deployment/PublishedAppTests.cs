@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Xunit.Abstractions;
 
 namespace PtceFunding.IntegrationTests.Deployment;
@@ -27,10 +26,9 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
             Assert.Equal(0, await Run("dotnet", [app, "create-admin", "--email", "premier.admin@test.ptce.fr", "--name", "Premier Admin"], connectionString, TimeSpan.FromMinutes(1)));
             Assert.Equal(1, await Run("dotnet", [app, "create-admin", "--email", "second.admin@test.ptce.fr"], connectionString, TimeSpan.FromMinutes(1), allowFailure: true));
 
-            var port = FreePort();
-            using var server = Start("dotnet", [app, "--urls", $"http://127.0.0.1:{port}"], connectionString);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilReady(http, server);
+            using var server = AppProcess.Start(app, Info("dotnet", [], connectionString).Environment.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!));
+            using var http = server.Client();
+            await server.WaitUntilReady();
 
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/lib/dsfr/dsfr.min.css")).StatusCode);
@@ -40,10 +38,7 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode);
 
             // Graceful shutdown on SIGTERM, as systemd and container engines stop it.
-            await Run("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], connectionString, TimeSpan.FromSeconds(10));
-            using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await server.WaitForExitAsync(stopped.Token);
-            Assert.Equal(0, server.ExitCode);
+            Assert.Equal(0, await server.Terminate());
         }
         finally
         {
@@ -64,31 +59,6 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
         return directory?.FullName ?? throw new InvalidOperationException("PtceFunding.sln not found above the test binaries.");
     }
 
-    private async Task WaitUntilReady(HttpClient http, Process server)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(server.HasExited, "the published app stopped during start-up: " + string.Join(Environment.NewLine, _serverLog));
-            try
-            {
-                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        output.WriteLine("the published app did not answer within 60 s");
-        Assert.Fail("the published app did not start");
-    }
-
     private static ProcessStartInfo Info(string program, string[] arguments, string connectionString)
     {
         var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -105,18 +75,6 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
         return info;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _serverLog = new();
-
-    private Process Start(string program, string[] arguments, string connectionString)
-    {
-        var process = Process.Start(Info(program, arguments, connectionString))!;
-        process.OutputDataReceived += (_, e) => _serverLog.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => _serverLog.Enqueue(e.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private async Task<int> Run(string program, string[] arguments, string connectionString, TimeSpan timeout, bool allowFailure = false)
     {
         using var process = Process.Start(Info(program, arguments, connectionString))!;
@@ -129,12 +87,5 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
         output.WriteLine(text.Length > 2000 ? text[^2000..] : text);
         Assert.True(allowFailure || process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} failed: {text}");
         return process.ExitCode;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PtceFunding.Application.Abstractions;
@@ -101,7 +99,7 @@ public sealed class PostgresServer
                 await Run("chown", "-R", "postgres:postgres", root);
             }
 
-            var port = FreePort();
+            var port = AppProcess.FreePort();
             await RunAs(asRoot, Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
             await RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
                 "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
@@ -135,13 +133,6 @@ public sealed class PostgresServer
                     "The integration tests need a real PostgreSQL: install it with `sudo apt-get install -y postgresql` " +
                     $"(or run `bash tests/run.sh`, which does), or set {ExistingServerVariable} to the connection string of a server " +
                     "where the test user may create databases.");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         private static Task RunAs(bool asRoot, string program, params string[] arguments) =>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace PtceFunding.IntegrationTests.Infrastructure;
@@ -15,7 +13,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"ptce-mail-{Guid.NewGuid():N}.jsonl");
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = AppProcess.FreePort();
 
     public sealed record Message(string MessageId, string From, string To, string Subject, string Text, string Html);
 
@@ -76,11 +74,4 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

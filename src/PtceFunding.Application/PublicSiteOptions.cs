@@ -7,5 +7,6 @@ public sealed class PublicSiteOptions
 
     public Uri BaseUrl { get; set; } = new("http://localhost:5000/");
 
-    public string Link(string pathAndQuery) => new Uri(BaseUrl, pathAndQuery).ToString();
+    // AbsoluteUri keeps the percent-encoding of query values (ToString would decode some of them).
+    public string Link(string pathAndQuery) => new Uri(BaseUrl, pathAndQuery).AbsoluteUri;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -5,36 +6,50 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using PtceFunding.Application;
 
 namespace PtceFunding.BrowserTests;
 
 /// <summary>
 /// The real application on Kestrel at 127.0.0.1 (a free port), on its embedded default: a fresh SQLite
 /// file that the application itself migrates and seeds with the demo accounts at start-up, as it does
-/// for a newcomer's <c>dotnet run</c>.
+/// for a newcomer's <c>dotnet run</c>. Its e-mail goes to a real SMTP server (<see cref="Mail"/>),
+/// delivered by its own scheduler every second.
 /// </summary>
-public sealed class PtceSite : IDisposable
+/// <remarks>
+/// The demo accounts are shared by every browser test. <c>PasswordResetTests</c> changes the password
+/// of <c>applicant@demo.ptce.fr</c>: other tests must not sign in as the applicant.
+/// </remarks>
+public sealed class PtceSite : IAsyncLifetime, IDisposable
 {
     /// <summary>The one password of every demo account (<c>DemoOptions.Password</c>).</summary>
     public const string DemoPassword = "Demo-Ptce-2026!";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ptce-browser-{Guid.NewGuid():N}.db");
     private readonly Application _application;
+    private Uri? _root;
 
-    public PtceSite()
+    public PtceSite() => _application = new Application(_databasePath, Mail.Port, () => Root);
+
+    /// <summary>Where the site listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri Root => _root ?? throw new InvalidOperationException("The site has not started yet.");
+
+    /// <summary>The mailbox of every address the site writes to.</summary>
+    public SmtpSink Mail { get; } = new();
+
+    public Uri Url(string path) => new(Root, path);
+
+    public async Task InitializeAsync()
     {
-        _application = new Application(_databasePath);
+        await Mail.Start();
         _application.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _application.StartServer();
         var addresses = _application.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
             ?? throw new InvalidOperationException("Kestrel did not report the address it listens on.");
-        Root = new Uri(addresses.Addresses.Single());
+        _root = new Uri(addresses.Addresses.Single());
     }
 
-    /// <summary>Where the site listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public Uri Root { get; }
-
-    public Uri Url(string path) => new(Root, path);
+    public async Task DisposeAsync() => await Mail.DisposeAsync();
 
     public void Dispose()
     {
@@ -46,7 +61,7 @@ public sealed class PtceSite : IDisposable
         }
     }
 
-    private sealed class Application(string databasePath) : WebApplicationFactory<Program>
+    private sealed class Application(string databasePath, int smtpPort, Func<Uri> root) : WebApplicationFactory<Program>
     {
         // UseSetting, not ConfigureAppConfiguration: the application reads its Database section while it
         // composes its services, and only host settings are visible that early.
@@ -56,6 +71,15 @@ public sealed class PtceSite : IDisposable
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Smtp:Port", smtpPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Smtp:Timeout", "00:00:05");
+            builder.UseSetting("Jobs:Schedules:DeliverNotifications:Interval", "00:00:01");
+
+            // The links in e-mails must lead to this site, whose port Kestrel picks when it starts, after
+            // the configuration is read. The options are built when a command first asks for them (the
+            // first e-mail), by which time the address is known.
+            builder.ConfigureServices(services => services.PostConfigure<PublicSiteOptions>(o => o.BaseUrl = root()));
         }
     }
 }

@@ -12,6 +12,11 @@ internal static class AccountEndpoints
             .RequireAuthorization(Policies.Authenticated)
             .WithTags("Compte")
             .WithSummary("Le compte connecté : rôles, financeur, territoire.");
+        api.MapPost("/me/email-confirmation", async (ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SendEmailConfirmation(), ct)).ToHttp(() => TypedResults.Accepted((string?)null)))
+            .RequireAuthorization(Policies.Authenticated)
+            .WithTags("Compte")
+            .WithSummary("M'envoie par courriel un lien qui confirme mon adresse électronique.");
         return api;
     }
 }

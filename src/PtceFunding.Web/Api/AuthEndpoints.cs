@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Users;
 
 namespace PtceFunding.Web.Api;
 
-/// <summary>Bearer tokens for the HTTP API (pages use the sign-in cookie).</summary>
+/// <summary>Bearer tokens for the HTTP API (pages use the sign-in cookie), and the password reset of someone who cannot sign in.</summary>
 internal static class AuthEndpoints
 {
     public sealed record TokenRequest(string Email, string Password);
@@ -14,6 +15,17 @@ internal static class AuthEndpoints
         var group = api.MapGroup("/auth").WithTags("Authentification");
         group.MapPost("/token", IssueToken).AllowAnonymous()
             .WithSummary("Échange une adresse et un mot de passe contre un jeton d'accès (verrouillage après 5 échecs).");
+
+        // Public: whoever forgot their password cannot sign in. The request answers 202 whether or not
+        // the address has an account; the reset needs the token sent to that address.
+        group.MapPost("/password-reset-requests", async (RequestPasswordReset command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(() => TypedResults.Accepted((string?)null)))
+            .AllowAnonymous()
+            .WithSummary("Demande un lien de réinitialisation du mot de passe, envoyé par courriel si un compte a cette adresse (202 dans tous les cas).");
+        group.MapPost("/password-resets", async (ResetPassword command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(TypedResults.NoContent))
+            .AllowAnonymous()
+            .WithSummary("Choisit un nouveau mot de passe avec le jeton du lien reçu par courriel ; déverrouille le compte.");
         return api;
     }
 

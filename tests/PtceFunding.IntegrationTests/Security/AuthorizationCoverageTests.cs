@@ -26,10 +26,18 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         "ANY /health/ready",
         "GET /openapi/{documentName}.json",
         "POST /api/auth/token",
+        // Whoever forgot their password cannot sign in; the answer never reveals an account, and the
+        // reset itself needs the token e-mailed to the account's address.
+        "POST /api/auth/password-reset-requests",
+        "POST /api/auth/password-resets",
         "PAGE /Index",
         "PAGE /Error",
         "PAGE /Account/Login",
         "PAGE /Account/AccessDenied",
+        "PAGE /Account/ForgotPassword",
+        "PAGE /Account/ResetPassword",
+        // Opened from a mailbox; confirming needs the e-mailed token.
+        "PAGE /Account/ConfirmEmail",
     ];
 
     /// <summary>Which kinds of user each policy refuses (anonymous is refused by all of them).</summary>

@@ -1,0 +1,41 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+
+namespace PtceFunding.Application.Users;
+
+/// <summary>Confirms the e-mail address of an account with the token of the link sent to it.</summary>
+public sealed record ConfirmEmail(Guid UserId, string Token) : ICommand<Result>;
+
+internal sealed class ConfirmEmailValidator : AbstractValidator<ConfirmEmail>
+{
+    public ConfirmEmailValidator()
+    {
+        RuleFor(c => c.UserId).NotEmpty().WithMessage(AccountTokens.ExpiredMessage);
+        RuleFor(c => c.Token).NotEmpty().WithMessage(AccountTokens.ExpiredMessage);
+    }
+}
+
+internal sealed class ConfirmEmailAuthorizer : IAuthorizer<ConfirmEmail>
+{
+    // Public on purpose: the link is opened from a mailbox, often on a device where nobody is
+    // signed in; the token is the credential, and the handler checks it.
+    public Task<Result> Authorize(ConfirmEmail request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
+}
+
+internal sealed class ConfirmEmailHandler(UserManager<AppUser> users) : IRequestHandler<ConfirmEmail, Result>
+{
+    public async Task<Result> Handle(ConfirmEmail request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(request.UserId.ToString()).ConfigureAwait(false);
+        var token = AccountTokens.Decode(request.Token);
+        if (user is null || token is null)
+        {
+            return AccountTokens.Expired(nameof(request.Token));
+        }
+
+        var confirmed = await users.ConfirmEmailAsync(user, token).ConfigureAwait(false);
+        return confirmed.Succeeded ? Result.Success() : AccountTokens.Expired(nameof(request.Token));
+    }
+}

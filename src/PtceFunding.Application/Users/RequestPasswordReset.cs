@@ -1,0 +1,65 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+
+namespace PtceFunding.Application.Users;
+
+/// <summary>
+/// Someone who forgot their password asks for a reset link by e-mail. The answer is the same
+/// whether or not an account has this address, so that nobody can probe for accounts.
+/// </summary>
+public sealed record RequestPasswordReset(string Email) : ICommand<Result>;
+
+internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
+{
+    public RequestPasswordResetValidator()
+    {
+        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
+            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
+            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+    }
+}
+
+internal sealed class RequestPasswordResetAuthorizer : IAuthorizer<RequestPasswordReset>
+{
+    // Public on purpose: the person asking cannot sign in, that is the point. The link only ever
+    // goes to the address on the account, and the answer never says whether the account exists.
+    public Task<Result> Authorize(RequestPasswordReset request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
+}
+
+internal sealed class RequestPasswordResetHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<RequestPasswordReset, Result>
+{
+    public async Task<Result> Handle(RequestPasswordReset request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
+        if (user?.Email is not { } email)
+        {
+            return Result.Success();
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var link = site.Value.Link(
+            $"Account/ResetPassword?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(AccountTokens.Encode(token))}");
+        await db.Enqueue(
+            new OutgoingNotification(
+                user.Id,
+                email,
+                NotificationTemplates.PasswordReset,
+                new Dictionary<string, string> { ["name"] = user.DisplayName, ["link"] = link },
+                NotificationChannels.Email,
+                // A double click (or a resubmitted form) within the same minute sends one e-mail; the
+                // first link stays valid, since issuing a token changes nothing on the account.
+                $"password-reset:{user.Id}:{now:yyyyMMddHHmm}"),
+            now,
+            cancellationToken).ConfigureAwait(false);
+        return Result.Success();
+    }
+}

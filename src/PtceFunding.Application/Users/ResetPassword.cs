@@ -1,0 +1,66 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+
+namespace PtceFunding.Application.Users;
+
+/// <summary>
+/// Sets a new password with the token of a reset link. The account is unlocked too: whoever
+/// proves they read its mailbox may sign in again at once.
+/// </summary>
+public sealed record ResetPassword(string Email, string Token, string NewPassword) : ICommand<Result>
+{
+    public override string ToString() => $"{nameof(ResetPassword)} {{ Email = {Email} }}";
+}
+
+internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
+{
+    public ResetPasswordValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().WithMessage("L'adresse électronique est obligatoire.");
+        RuleFor(c => c.Token).NotEmpty().WithMessage(AccountTokens.ExpiredMessage);
+        RuleFor(c => c.NewPassword).NotEmpty().WithMessage("Le nouveau mot de passe est obligatoire.");
+    }
+}
+
+internal sealed class ResetPasswordAuthorizer : IAuthorizer<ResetPassword>
+{
+    // Public on purpose: the person has no password to sign in with; the token from the e-mail
+    // is the credential, and the handler checks it.
+    public Task<Result> Authorize(ResetPassword request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
+}
+
+internal sealed class ResetPasswordHandler(UserManager<AppUser> users) : IRequestHandler<ResetPassword, Result>
+{
+    public async Task<Result> Handle(ResetPassword request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
+        var token = AccountTokens.Decode(request.Token);
+        if (user is null || token is null)
+        {
+            // An unknown address is refused like a bad token: the link is what is wrong.
+            return AccountTokens.Expired(nameof(request.Token));
+        }
+
+        var reset = await users.ResetPasswordAsync(user, token, request.NewPassword).ConfigureAwait(false);
+        if (!reset.Succeeded)
+        {
+            return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+                ? AccountTokens.Expired(nameof(request.Token))
+                : Error.Validation(nameof(request.NewPassword), IdentityMessages.Describe(reset));
+        }
+
+        Ensure(await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false));
+        Ensure(await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false));
+        return Result.Success();
+    }
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The account could not be unlocked: {IdentityMessages.Describe(result)}");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+
+namespace PtceFunding.Application.Users;
+
+/// <summary>The signed-in user asks for a link that confirms the e-mail address of their account.</summary>
+public sealed record SendEmailConfirmation : ICommand<Result>;
+
+internal sealed class SendEmailConfirmationAuthorizer(ICurrentUser user) : IAuthorizer<SendEmailConfirmation>
+{
+    public Task<Result> Authorize(SendEmailConfirmation request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
+}
+
+internal sealed class SendEmailConfirmationHandler(
+    IPtceDbContext db, UserManager<AppUser> users, ICurrentUser current, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<SendEmailConfirmation, Result>
+{
+    public async Task<Result> Handle(SendEmailConfirmation request, CancellationToken cancellationToken)
+    {
+        var user = current.UserId is { } id ? await users.FindByIdAsync(id.ToString()).ConfigureAwait(false) : null;
+        if (user?.Email is not { } email)
+        {
+            return Error.NotFound("user.not_found", "Ce compte n'existe plus.");
+        }
+
+        if (user.EmailConfirmed)
+        {
+            return Error.RuleBroken("user.email_already_confirmed", "Votre adresse électronique est déjà confirmée.");
+        }
+
+        var token = await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var link = site.Value.Link(
+            $"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}&token={Uri.EscapeDataString(AccountTokens.Encode(token))}");
+        await db.Enqueue(
+            new OutgoingNotification(
+                user.Id,
+                email,
+                NotificationTemplates.EmailConfirmation,
+                new Dictionary<string, string> { ["name"] = user.DisplayName, ["link"] = link },
+                NotificationChannels.Email,
+                $"email-confirmation:{user.Id}:{now:yyyyMMddHHmm}"),
+            now,
+            cancellationToken).ConfigureAwait(false);
+        return Result.Success();
+    }
+}

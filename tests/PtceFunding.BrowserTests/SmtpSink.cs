@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace PtceFunding.BrowserTests;
+
+/// <summary>
+/// A real SMTP server process on 127.0.0.1 (npm's smtp-server, tests/smtp-sink — the one the
+/// integration tests use) that records every message the site sends, for a test to read like a mailbox.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ptce-browser-mail-{Guid.NewGuid():N}.jsonl");
+    private Process? _process;
+
+    public int Port { get; } = FreePort();
+
+    public sealed record Message(string MessageId, string From, string To, string Subject, string Text, string Html);
+
+    public async Task Start()
+    {
+        var script = Path.Combine(RepositoryRoot(), "tests", "smtp-sink", "sink.mjs");
+        var info = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(_file);
+        _process = Process.Start(info) ?? throw new InvalidOperationException("node could not be started: install Node.js (bash tests/run.sh does).");
+        var ready = await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        if (ready is null || !ready.StartsWith("listening", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The SMTP sink did not start: {ready} {await _process.StandardError.ReadToEndAsync()}");
+        }
+    }
+
+    /// <summary>
+    /// Waits for the first message to <paramref name="address"/>: the site's scheduler delivers the
+    /// outbox in the background, so the e-mail arrives a moment after the page has answered.
+    /// </summary>
+    public async Task<Message> WaitFor(string address, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (To(address) is [var message, ..])
+            {
+                return message;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No e-mail to {address} reached the SMTP sink within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    public IReadOnlyList<Message> To(string address) =>
+        (File.Exists(_file) ? File.ReadAllLines(_file) : [])
+            .Where(l => l.Length > 0)
+            .Select(l => JsonSerializer.Deserialize<Message>(l, Json)!)
+            .Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        File.Delete(_file);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PtceFunding.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("PtceFunding.sln not found above the test binaries.");
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Infrastructure.Persistence;
 using Quartz;
 
@@ -17,6 +18,7 @@ internal static class Scheduling
     {
         services.AddSingleton(jobs);
         services.AddScoped<JobRunner>();
+        services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.Configure<QuartzOptions>(options =>
         {
             // A node that starts while another runs re-registers the triggers: it must keep their

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Users;
 using PtceFunding.Infrastructure.Persistence;
 
@@ -61,21 +63,35 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         await Add("admin@demo.ptce.fr", "Alice Administratrice", Roles.Administrator, null).ConfigureAwait(false);
-        await Add("officer@demo.ptce.fr", "Camille Martin", Roles.ProgramOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
+        var officer = await Add("officer@demo.ptce.fr", "Camille Martin", Roles.ProgramOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         await Add("officer.bretagne@demo.ptce.fr", "Nolwenn Le Gall", Roles.ProgramOfficer, RegionBretagne).ConfigureAwait(false);
         await Add("reviewer@demo.ptce.fr", "Étienne Roux", Roles.Reviewer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         await Add("committee@demo.ptce.fr", "Claire Dubois", Roles.CommitteeMember, StateNational).ConfigureAwait(false);
         await Add("finance@demo.ptce.fr", "Fatima Benali", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
+
+        // One in-app notification, so that the officer's notifications page shows what one looks like.
+        await db.Enqueue(
+            new OutgoingNotification(
+                officer.Id,
+                officer.Email!,
+                NotificationTemplates.StaffAccountCreated,
+                new Dictionary<string, string> { ["name"] = officer.DisplayName, ["role"] = Roles.Label(Roles.ProgramOfficer), ["funder"] = "DREETS Auvergne-Rhône-Alpes" },
+                NotificationChannels.InApp,
+                "demo:welcome:officer"),
+            clock.GetUtcNow(),
+            cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         operation.Name = null;
         return true;
     }
 
-    private async Task Add(string email, string name, string role, FunderId? funder)
+    private async Task<AppUser> Add(string email, string name, string role, FunderId? funder)
     {
         var user = AppUser.New(email, name, funder, clock.GetUtcNow());
         Ensure(await users.CreateAsync(user, options.Value.Password).ConfigureAwait(false), email);
         Ensure(await users.AddToRoleAsync(user, role).ConfigureAwait(false), email);
+        return user;
     }
 
     private static void Ensure(IdentityResult result, string email)

@@ -32,7 +32,8 @@ internal static class RequestPipeline
             .MapAccountEndpoints()
             .MapFunderEndpoints()
             .MapAdministrationEndpoints()
-            .MapNotificationEndpoints();
+            .MapNotificationEndpoints()
+            .MapJobEndpoints();
 
         app.MapRazorPages();
         return app;

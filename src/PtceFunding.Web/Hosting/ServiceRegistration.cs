@@ -55,6 +55,7 @@ internal static class ServiceRegistration
         {
             o.Conventions.AuthorizeFolder("/", Policies.Authenticated);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizePage("/Admin/Jobs", Policies.PlatformAdministrator);
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+
+namespace PtceFunding.Application.Jobs;
+
+/// <summary>The recurring jobs for the administration: their schedule, their state and how their last run went.</summary>
+public sealed record GetJobs : IQuery<Result<IReadOnlyList<JobOverview>>>;
+
+/// <summary>One recurring job; times are UTC, and the last run fields are empty until it first ran.</summary>
+public sealed record JobOverview(
+    string Name,
+    string Description,
+    TimeSpan Interval,
+    ScheduledJobState State,
+    DateTime? NextFireAt,
+    DateTime? PreviousFireAt,
+    LastJobRun? LastRun);
+
+/// <summary>The last run of a job, on whichever node ran it; <see cref="Succeeded"/> is null while it runs.</summary>
+public sealed record LastJobRun(DateTime StartedAt, DateTime? FinishedAt, string Node, bool? Succeeded, string? Outcome);
+
+internal sealed class GetJobsAuthorizer(ICurrentUser user) : IAuthorizer<GetJobs>
+{
+    public Task<Result> Authorize(GetJobs request, CancellationToken cancellationToken) => Task.FromResult(user.RequirePlatformAdministrator());
+}
+
+internal sealed class GetJobsHandler(IJobScheduler scheduler, IPtceDbContext db) : IRequestHandler<GetJobs, Result<IReadOnlyList<JobOverview>>>
+{
+    public async Task<Result<IReadOnlyList<JobOverview>>> Handle(GetJobs request, CancellationToken cancellationToken)
+    {
+        var jobs = await scheduler.List(cancellationToken).ConfigureAwait(false);
+        var overview = new List<JobOverview>(jobs.Count);
+
+        // One indexed look-up per job (JobName, StartedAt): a handful of jobs, on both providers.
+        foreach (var job in jobs)
+        {
+            var last = await db.JobRuns.AsNoTracking()
+                .Where(r => r.JobName == job.Name)
+                .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+                .Select(r => new LastJobRun(r.StartedAt, r.FinishedAt, r.Node, r.Succeeded, r.Outcome))
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            overview.Add(new JobOverview(job.Name, job.Description, job.Interval, job.State, job.NextFireAt, job.PreviousFireAt, last));
+        }
+
+        return overview;
+    }
+}

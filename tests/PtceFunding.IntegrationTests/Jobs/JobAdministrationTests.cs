@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Users;
+using PtceFunding.Infrastructure.Jobs;
+using Quartz;
+
+namespace PtceFunding.IntegrationTests.Jobs;
+
+/// <summary>
+/// The recurring jobs administered through the API, against the clustered Quartz store on PostgreSQL.
+/// The test application does not start its scheduler (<c>Jobs:Enabled=false</c>): what an
+/// administrator changes is written to the shared store, which is what the running nodes read.
+/// </summary>
+public sealed class JobAdministrationTests(PtceApp app) : IClassFixture<PtceApp>
+{
+    [Fact]
+    public async Task A_platform_administrator_lists_the_recurring_jobs_with_their_schedule()
+    {
+        var admin = await app.ClientFor(Roles.Administrator, null);
+
+        var jobs = await admin.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
+
+        var delivery = Job(jobs, "DeliverNotifications");
+        var heartbeat = Job(jobs, "Heartbeat");
+        Assert.Equal("00:00:15", delivery.GetProperty("interval").GetString());
+        Assert.Equal("00:01:00", heartbeat.GetProperty("interval").GetString());
+        Assert.Equal("Normal", heartbeat.GetProperty("state").GetString());
+        Assert.Contains("courriels", delivery.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, heartbeat.GetProperty("nextFireAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_last_run_of_each_job_is_reported_with_its_node_and_error()
+    {
+        await app.Db(async db =>
+        {
+            db.JobRuns.Add(new() { JobName = "DeliverNotifications", ScheduledFireAt = new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), StartedAt = new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc), FinishedAt = new DateTime(2026, 11, 22, 8, 0, 1, DateTimeKind.Utc), Node = "node-a:1", Succeeded = true, Outcome = "{}" });
+            db.JobRuns.Add(new() { JobName = "DeliverNotifications", ScheduledFireAt = new DateTime(2026, 11, 22, 8, 0, 15, DateTimeKind.Utc), StartedAt = new DateTime(2026, 11, 22, 8, 0, 15, DateTimeKind.Utc), FinishedAt = new DateTime(2026, 11, 22, 8, 0, 16, DateTimeKind.Utc), Node = "node-b:2", Succeeded = false, Outcome = "Le serveur SMTP ne répond pas." });
+            return await db.SaveChangesAsync();
+        });
+        var admin = await app.ClientFor(Roles.Administrator, null);
+
+        var jobs = await admin.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
+
+        var last = Job(jobs, "DeliverNotifications").GetProperty("lastRun");
+        Assert.Equal("node-b:2", last.GetProperty("node").GetString());
+        Assert.False(last.GetProperty("succeeded").GetBoolean());
+        Assert.Equal("Le serveur SMTP ne répond pas.", last.GetProperty("outcome").GetString());
+        Assert.Equal(new DateTime(2026, 11, 22, 8, 0, 15, DateTimeKind.Utc), last.GetProperty("startedAt").GetDateTime().ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task Pausing_then_resuming_a_job_changes_its_state_and_is_audited()
+    {
+        var email = await app.AddUser(Roles.Administrator);
+        var admin = await app.ClientFor(email);
+
+        var paused = await admin.PostAsync("/api/admin/jobs/Heartbeat/pause", null);
+        var whilePaused = await admin.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
+        var resumed = await admin.PostAsync("/api/admin/jobs/Heartbeat/resume", null);
+        var afterwards = await admin.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
+
+        Assert.Equal(HttpStatusCode.NoContent, paused.StatusCode);
+        Assert.Equal("Paused", Job(whilePaused, "Heartbeat").GetProperty("state").GetString());
+        Assert.Equal("Normal", Job(whilePaused, "DeliverNotifications").GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, resumed.StatusCode);
+        Assert.Equal("Normal", Job(afterwards, "Heartbeat").GetProperty("state").GetString());
+
+        var entries = await app.Db(db => db.AuditEntries.AsNoTracking().Where(a => a.ActorName == email).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(["PauseJob", "ResumeJob"], entries.Select(e => e.Operation));
+        Assert.Equal(["Paused", "Resumed"], entries.Select(e => e.Change));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal("RecurringJob", e.EntityType);
+            Assert.Equal("Heartbeat", e.EntityId);
+            Assert.NotNull(e.ActorId);
+            Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, e.OccurredAt);
+            Assert.False(string.IsNullOrEmpty(e.CorrelationId));
+        });
+        var change = JsonDocument.Parse(entries[0].Changes).RootElement.GetProperty("State");
+        Assert.Equal("Normal", change.GetProperty("before").GetString());
+        Assert.Equal("Paused", change.GetProperty("after").GetString());
+        Assert.Equal(paused.Headers.GetValues("X-Correlation-Id").Single(), entries[0].CorrelationId);
+    }
+
+    [Fact]
+    public async Task A_pause_outlives_a_restart_of_the_node()
+    {
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/admin/jobs/DeliverNotifications/pause", null)).StatusCode);
+        try
+        {
+            // A second application on the same database re-registers the declared jobs, as a redeployed node does.
+            await using var restarted = app.WithWebHostBuilder(_ => { });
+            var again = restarted.CreateClient();
+            again.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+
+            var jobs = await again.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
+
+            Assert.Equal("Paused", Job(jobs, "DeliverNotifications").GetProperty("state").GetString());
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/admin/jobs/DeliverNotifications/resume", null)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Triggering_a_job_stores_a_one_shot_firing_for_the_cluster_and_is_audited()
+    {
+        var email = await app.AddUser(Roles.Administrator);
+        var admin = await app.ClientFor(email);
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var before = (await scheduler.QueryTriggers(new TriggerQuery { Job = RecurringJobs.KeyOf("Heartbeat") })).Items.Count;
+
+        var response = await admin.PostAsync("/api/admin/jobs/Heartbeat/trigger", null);
+
+        // This node's scheduler is not started, so the firing waits in the shared store for a node
+        // that is: one more trigger of the job, due now, besides its recurring one.
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var triggers = (await scheduler.QueryTriggers(new TriggerQuery { Job = RecurringJobs.KeyOf("Heartbeat") })).Items;
+        Assert.Equal(before + 1, triggers.Count);
+        Assert.Contains(triggers, t => !t.Key.Equals(RecurringJobs.TriggerOf("Heartbeat")) && t.NextFireTimeUtc is not null);
+        var entry = await app.Db(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.ActorName == email));
+        Assert.Equal(("TriggerJob", "RecurringJob", "Heartbeat", "Triggered"), (entry.Operation, entry.EntityType, entry.EntityId, entry.Change));
+    }
+
+    [Fact]
+    public async Task An_unknown_job_is_not_found_and_nothing_is_audited()
+    {
+        var email = await app.AddUser(Roles.Administrator);
+        var admin = await app.ClientFor(email);
+
+        var triggered = await admin.PostAsync("/api/admin/jobs/Inexistante/trigger", null);
+        var paused = await admin.PostAsync("/api/admin/jobs/heartbeat/pause", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, triggered.StatusCode);
+        Assert.Equal("job.not_found", (await triggered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, paused.StatusCode);
+        Assert.False(await app.Db(db => db.AuditEntries.AnyAsync(a => a.ActorName == email)));
+    }
+
+    [Fact]
+    public async Task A_funder_administrator_is_refused_and_changes_nothing()
+    {
+        var funder = await app.AddFunder(FunderKind.Region, "53");
+        var funderAdmin = await app.ClientFor(Roles.Administrator, funder);
+        var platformAdmin = await app.ClientFor(Roles.Administrator, null);
+
+        var listed = await funderAdmin.GetAsync("/api/admin/jobs");
+        var paused = await funderAdmin.PostAsync("/api/admin/jobs/Heartbeat/pause", null);
+        var triggered = await funderAdmin.PostAsync("/api/admin/jobs/Heartbeat/trigger", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, listed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, paused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, triggered.StatusCode);
+        Assert.Equal("Normal", Job(await platformAdmin.GetFromJsonAsync<JsonElement>("/api/admin/jobs"), "Heartbeat").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task On_the_page_an_administrator_pauses_and_resumes_a_job_with_the_form_buttons()
+    {
+        var email = await app.AddUser(Roles.Administrator);
+        var browser = new CookieBrowser(app);
+        await browser.Login(email, PtceApp.Password);
+
+        var page = await browser.Get("/Admin/Jobs");
+        var afterPause = await (await browser.Post("/Admin/Jobs?handler=Pause", new Dictionary<string, string> { ["name"] = "Heartbeat" })).Content.ReadAsStringAsync();
+        var afterResume = await (await browser.Post("/Admin/Jobs?handler=Resume", new Dictionary<string, string> { ["name"] = "Heartbeat" })).Content.ReadAsStringAsync();
+
+        Assert.Contains("data-job=\"Heartbeat\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-job=\"DeliverNotifications\"", page, StringComparison.Ordinal);
+        Assert.Contains("La tâche « Heartbeat » est suspendue", afterPause, StringComparison.Ordinal);
+        Assert.Contains("En pause", afterPause, StringComparison.Ordinal);
+        Assert.Contains("La tâche « Heartbeat » a repris", afterResume, StringComparison.Ordinal);
+        Assert.DoesNotContain("En pause", afterResume, StringComparison.Ordinal);
+        Assert.Equal(["PauseJob", "ResumeJob"], await app.Db(db => db.AuditEntries.Where(a => a.ActorName == email && a.EntityType == "RecurringJob").OrderBy(a => a.Id).Select(a => a.Operation).ToListAsync()));
+    }
+
+    private static JsonElement Job(JsonElement jobs, string name) =>
+        Assert.Single(jobs.EnumerateArray(), j => j.GetProperty("name").GetString() == name);
+}

@@ -58,6 +58,7 @@ public sealed class JobsModel(ISender sender) : PageModel
     /// <summary>"toutes les 15 s", "toutes les minutes", "toutes les 2 h".</summary>
     public static string Every(TimeSpan interval) => interval switch
     {
+        { TotalSeconds: 1 } => "toutes les secondes",
         { TotalSeconds: < 60 } => $"toutes les {interval.TotalSeconds.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"))} s",
         { TotalMinutes: 1 } => "toutes les minutes",
         { TotalHours: 1 } => "toutes les heures",

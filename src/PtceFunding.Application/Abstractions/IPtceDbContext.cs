@@ -4,6 +4,7 @@ using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Organisations;
 
 namespace PtceFunding.Application.Abstractions;
 
@@ -17,6 +18,8 @@ public interface IPtceDbContext
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<Notification> Notifications { get; }
+
+    DbSet<Organisation> Organisations { get; }
 
     DbSet<JobRun> JobRuns { get; }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Organisations;
 
 namespace PtceFunding.Infrastructure.Persistence;
 
@@ -9,3 +10,5 @@ internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
 internal sealed class FunderIdConverter() : ValueConverter<FunderId, Guid>(id => id.Value, value => new FunderId(value));
+
+internal sealed class OrganisationIdConverter() : ValueConverter<OrganisationId, Guid>(id => id.Value, value => new OrganisationId(value));

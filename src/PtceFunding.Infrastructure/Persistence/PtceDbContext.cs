@@ -10,6 +10,7 @@ using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Organisations;
 using PtceFunding.Infrastructure.Security;
 
 namespace PtceFunding.Infrastructure.Persistence;
@@ -37,6 +38,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -112,6 +115,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<FunderId>().HaveConversion<FunderIdConverter>();
+        configurationBuilder.Properties<OrganisationId>().HaveConversion<OrganisationIdConverter>();
     }
 
     private static string KeyOf(EntityEntry entry) =>

@@ -5,6 +5,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Users;
 using PtceFunding.Infrastructure.Persistence;
@@ -60,6 +61,12 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
             Funder.Create(StateOccitanie, "DREETS Occitanie", FunderKind.StateRegionalOffice, "76").Value,
             Funder.Create(RegionBretagne, "Région Bretagne", FunderKind.Region, "53").Value,
             Funder.Create(RegionReunion, "Région Réunion", FunderKind.Region, "04").Value);
+        var now = clock.GetUtcNow();
+        db.Organisations.AddRange(
+            Organisation.Register(OrganisationId.New(), "Coopérative des Monts du Lyonnais", "51203456700010", null, LegalForm.Scic, true, new PostalAddress("12 rue de la République", "69002", "Lyon", "69382"), now).Value,
+            Organisation.Register(OrganisationId.New(), "Les Jardins de Cocagne du Rhône", null, "W691000123", LegalForm.Association, true, new PostalAddress("3 chemin des Vergers", "69400", "Villefranche-sur-Saône", "69264"), now).Value,
+            Organisation.Register(OrganisationId.New(), "Menuiserie Durand SARL", "80123456700015", null, LegalForm.Sarl, false, new PostalAddress("8 avenue des Artisans", "42000", "Saint-Étienne", "42218"), now).Value,
+            Organisation.Register(OrganisationId.New(), "Scop Armor Numérique", "44032187500021", null, LegalForm.Scop, true, new PostalAddress("5 quai Duguay-Trouin", "35000", "Rennes", "35238"), now).Value);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         await Add("admin@demo.ptce.fr", "Alice Administratrice", Roles.Administrator, null).ConfigureAwait(false);

@@ -33,6 +33,7 @@ internal static class RequestPipeline
             .MapFunderEndpoints()
             .MapAdministrationEndpoints()
             .MapNotificationEndpoints()
+            .MapOrganisationEndpoints()
             .MapJobEndpoints();
 
         app.MapRazorPages();

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PtceFunding.Domain.Organisations;
+
+namespace PtceFunding.Infrastructure.Persistence.Configurations;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.ToTable("Organisations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Name).HasMaxLength(200).IsRequired();
+        builder.Property(o => o.Siret).HasMaxLength(14);
+        builder.Property(o => o.Rna).HasMaxLength(10);
+        builder.Property(o => o.Street).HasMaxLength(300).IsRequired();
+        builder.Property(o => o.PostalCode).HasMaxLength(5).IsRequired();
+        builder.Property(o => o.City).HasMaxLength(100).IsRequired();
+        builder.Property(o => o.CommuneCode).HasMaxLength(5).IsRequired();
+        builder.Property(o => o.DepartmentCode).HasMaxLength(3).IsRequired();
+        builder.Property(o => o.RegionCode).HasMaxLength(3).IsRequired();
+        builder.Property(o => o.Version).IsConcurrencyToken();
+
+        // One SIRET is one organisation, one RNA number too (several organisations may have neither).
+        builder.HasIndex(o => o.Siret).IsUnique();
+        builder.HasIndex(o => o.Rna).IsUnique();
+        builder.HasIndex(o => o.RegionCode);
+    }
+}

@@ -21,10 +21,10 @@ internal static class Scheduling
         services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.Configure<QuartzOptions>(options =>
         {
-            // A node that starts while another runs re-registers the triggers: it must keep their
-            // fire history, or a fire time already run is fired again (see docs/adr/0007).
-            options.Scheduling.OverwriteExistingData = true;
-            options.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true;
+            // A starting node passes over the jobs and triggers already stored instead of replacing
+            // them: a replaced trigger can fire a time another node already ran, and a replacement
+            // would undo an administrator's pause. Interval changes: RecurringJobReconciler.
+            options.Scheduling.IgnoreDuplicates = true;
         });
         services.AddQuartz(quartz =>
         {
@@ -60,6 +60,7 @@ internal static class Scheduling
 
         if (jobs.Enabled)
         {
+            services.AddHostedService<RecurringJobReconciler>();
             services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         }
 

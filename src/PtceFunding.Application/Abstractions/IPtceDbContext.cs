@@ -21,6 +21,8 @@ public interface IPtceDbContext
 
     DbSet<Organisation> Organisations { get; }
 
+    DbSet<OrganisationMembership> OrganisationMemberships { get; }
+
     DbSet<JobRun> JobRuns { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -12,6 +12,8 @@ public static class NotificationTemplates
     public const string StaffAccountCreated = nameof(StaffAccountCreated);
     public const string PasswordReset = nameof(PasswordReset);
     public const string EmailConfirmation = nameof(EmailConfirmation);
+    public const string MembershipVerified = nameof(MembershipVerified);
+    public const string MembershipRejected = nameof(MembershipRejected);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -29,6 +31,14 @@ public static class NotificationTemplates
             "Confirmez votre adresse électronique",
             ["Bonjour {name},", "Confirmez l'adresse électronique de votre compte PtceFunding en suivant le lien ci-dessous."],
             "Confirmer mon adresse"),
+        [MembershipVerified] = new(
+            "Vous pouvez agir pour {organisation}",
+            ["Bonjour {name},", "Votre demande d'agir pour {organisation} a été vérifiée par le chargé de mission de votre région.", "Vous pouvez désormais préparer et déposer des candidatures au nom de cette organisation."],
+            "Accéder à PtceFunding"),
+        [MembershipRejected] = new(
+            "Votre demande d'agir pour {organisation} n'a pas été acceptée",
+            ["Bonjour {name},", "Votre demande d'agir pour {organisation} n'a pas été acceptée par le chargé de mission de votre région.", "Motif : {reason}", "Vous pouvez présenter une nouvelle demande avec les justificatifs attendus."],
+            "Accéder à PtceFunding"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

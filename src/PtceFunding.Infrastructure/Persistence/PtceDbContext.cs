@@ -41,6 +41,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
+    public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

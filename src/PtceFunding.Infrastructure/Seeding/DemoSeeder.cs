@@ -62,8 +62,9 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
             Funder.Create(RegionBretagne, "Région Bretagne", FunderKind.Region, "53").Value,
             Funder.Create(RegionReunion, "Région Réunion", FunderKind.Region, "04").Value);
         var now = clock.GetUtcNow();
+        var cooperative = Organisation.Register(OrganisationId.New(), "Coopérative des Monts du Lyonnais", "51203456700010", null, LegalForm.Scic, true, new PostalAddress("12 rue de la République", "69002", "Lyon", "69382"), now).Value;
         db.Organisations.AddRange(
-            Organisation.Register(OrganisationId.New(), "Coopérative des Monts du Lyonnais", "51203456700010", null, LegalForm.Scic, true, new PostalAddress("12 rue de la République", "69002", "Lyon", "69382"), now).Value,
+            cooperative,
             Organisation.Register(OrganisationId.New(), "Les Jardins de Cocagne du Rhône", null, "W691000123", LegalForm.Association, true, new PostalAddress("3 chemin des Vergers", "69400", "Villefranche-sur-Saône", "69264"), now).Value,
             Organisation.Register(OrganisationId.New(), "Menuiserie Durand SARL", "80123456700015", null, LegalForm.Sarl, false, new PostalAddress("8 avenue des Artisans", "42000", "Saint-Étienne", "42218"), now).Value,
             Organisation.Register(OrganisationId.New(), "Scop Armor Numérique", "44032187500021", null, LegalForm.Scop, true, new PostalAddress("5 quai Duguay-Trouin", "35000", "Rennes", "35238"), now).Value);
@@ -75,7 +76,10 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         await Add("reviewer@demo.ptce.fr", "Étienne Roux", Roles.Reviewer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         await Add("committee@demo.ptce.fr", "Claire Dubois", Roles.CommitteeMember, StateNational).ConfigureAwait(false);
         await Add("finance@demo.ptce.fr", "Fatima Benali", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
-        await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
+        var applicant = await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
+
+        // The demo applicant waits for the Auvergne-Rhône-Alpes officer to verify her for the cooperative.
+        db.OrganisationMemberships.Add(OrganisationMembership.Request(cooperative.Id, applicant.Id, "Présidente de la SCIC, mandat du conseil d'administration", now));
 
         // One in-app notification, so that the officer's notifications page shows what one looks like.
         await db.Enqueue(

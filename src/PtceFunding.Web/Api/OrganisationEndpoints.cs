@@ -6,6 +6,10 @@ namespace PtceFunding.Web.Api;
 
 internal static class OrganisationEndpoints
 {
+    public sealed record MembershipRequestBody(string Justification);
+
+    public sealed record MembershipDecisionBody(bool Approve, string? Reason);
+
     public static RouteGroupBuilder MapOrganisationEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/organisations").WithTags("Organisations").RequireAuthorization(Policies.Authenticated);
@@ -19,6 +23,18 @@ internal static class OrganisationEndpoints
         group.MapGet("/by-identifier/{identifier}", async (string identifier, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new FindOrganisation(identifier), ct)).ToHttp(TypedResults.Ok))
             .WithSummary("Recherche une organisation par son SIRET ou son numéro RNA.");
+
+        group.MapPost("/{id:guid}/membership-requests", async (Guid id, MembershipRequestBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RequestOrganisationMembership(id, body.Justification), ct)).ToHttp(requestId => TypedResults.Accepted($"/api/membership-requests/{requestId}", new { id = requestId })))
+            .RequireAuthorization(Policies.Applicant)
+            .WithSummary("Demande à agir pour une organisation (vérifiée par un chargé de mission de sa région).");
+
+        var requests = api.MapGroup("/membership-requests").WithTags("Organisations").RequireAuthorization(Policies.ProgramOfficer);
+        requests.MapGet("/", async (ISender sender, CancellationToken ct) => (await sender.Send(new ListMembershipRequests(), ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Les demandes de rattachement en attente dans mon territoire.");
+        requests.MapPost("/{id:guid}/decision", async (Guid id, MembershipDecisionBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new DecideMembershipRequest(id, body.Approve, body.Reason), ct)).ToHttp(TypedResults.NoContent))
+            .WithSummary("Vérifie ou refuse (avec motif) une demande de rattachement.");
         return api;
     }
 }

@@ -121,3 +121,33 @@ public sealed class OrganisationTests
         Assert.True(result.Error!.FieldErrors.ContainsKey("CommuneCode"));
     }
 }
+
+public sealed class OrganisationMembershipTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_request_waits_for_an_officer_then_is_verified_once()
+    {
+        var membership = OrganisationMembership.Request(OrganisationId.New(), Guid.NewGuid(), " Présidente de l'association ", Now);
+        var officer = Guid.NewGuid();
+
+        Assert.Equal(MembershipStatus.Pending, membership.Status);
+        Assert.Equal("Présidente de l'association", membership.Justification);
+        Assert.True(membership.Verify(officer, Now.AddDays(1)).IsSuccess);
+        Assert.Equal(MembershipStatus.Verified, membership.Status);
+        Assert.Equal(officer, membership.DecidedBy);
+        Assert.Equal("membership.already_decided", membership.Reject(officer, "trop tard", Now).Error!.Code);
+    }
+
+    [Fact]
+    public void A_refusal_needs_a_reason()
+    {
+        var membership = OrganisationMembership.Request(OrganisationId.New(), Guid.NewGuid(), "Directeur", Now);
+
+        Assert.Equal(ErrorKind.Validation, membership.Reject(Guid.NewGuid(), " ", Now).Error!.Kind);
+        Assert.Equal(MembershipStatus.Pending, membership.Status);
+        Assert.True(membership.Reject(Guid.NewGuid(), "Mandat non fourni", Now).IsSuccess);
+        Assert.Equal("Mandat non fourni", membership.DecisionReason);
+    }
+}

@@ -28,3 +28,20 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasIndex(o => o.RegionCode);
     }
 }
+
+internal sealed class OrganisationMembershipConfiguration : IEntityTypeConfiguration<OrganisationMembership>
+{
+    public void Configure(EntityTypeBuilder<OrganisationMembership> builder)
+    {
+        builder.ToTable("OrganisationMemberships");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Justification).HasMaxLength(1000).IsRequired();
+        builder.Property(m => m.DecisionReason).HasMaxLength(1000);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Application.Users.AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.OrganisationId, m.UserId });
+        builder.HasIndex(m => new { m.UserId, m.Status });
+    }
+}

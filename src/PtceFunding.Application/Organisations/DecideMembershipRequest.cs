@@ -1,0 +1,74 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Organisations;
+
+/// <summary>
+/// A program officer of the organisation's region verifies or refuses a request to act for it;
+/// the applicant is told by e-mail and in the application.
+/// </summary>
+public sealed record DecideMembershipRequest(Guid Id, bool Approve, string? Reason) : ICommand<Result>;
+
+internal sealed class DecideMembershipRequestValidator : AbstractValidator<DecideMembershipRequest>
+{
+    public DecideMembershipRequestValidator() =>
+        RuleFor(c => c.Reason).NotEmpty().When(c => !c.Approve).WithMessage("Indiquez le motif du refus : il est communiqué au demandeur.")
+            .MaximumLength(1000).WithMessage("Le motif ne peut dépasser 1 000 caractères.");
+}
+
+internal sealed class DecideMembershipRequestAuthorizer(ICurrentUser user) : IAuthorizer<DecideMembershipRequest>
+{
+    public Task<Result> Authorize(DecideMembershipRequest request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class DecideMembershipRequestHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<DecideMembershipRequest, Result>
+{
+    public async Task<Result> Handle(DecideMembershipRequest request, CancellationToken cancellationToken)
+    {
+        var membership = await db.OrganisationMemberships.FirstOrDefaultAsync(m => m.Id == request.Id, cancellationToken).ConfigureAwait(false);
+        var organisation = membership is null
+            ? null
+            : await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == membership.OrganisationId, cancellationToken).ConfigureAwait(false);
+
+        // Outside the officer's territory the request does not exist, as far as they can tell.
+        if (membership is null || organisation is null || !user.Territory.Contains(organisation.RegionCode))
+        {
+            return Error.NotFound("membership.not_found", "Cette demande n'existe pas.");
+        }
+
+        var now = clock.GetUtcNow();
+        var decided = request.Approve ? membership.Verify(user.UserId!.Value, now) : membership.Reject(user.UserId!.Value, request.Reason ?? "", now);
+        if (!decided.IsSuccess)
+        {
+            return decided;
+        }
+
+        var applicant = await db.Users.AsNoTracking().Where(u => u.Id == membership.UserId)
+            .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken).ConfigureAwait(false);
+        await db.Enqueue(
+            new OutgoingNotification(
+                membership.UserId,
+                applicant.Email ?? "",
+                request.Approve ? NotificationTemplates.MembershipVerified : NotificationTemplates.MembershipRejected,
+                new Dictionary<string, string>
+                {
+                    ["name"] = applicant.DisplayName,
+                    ["organisation"] = organisation.Name,
+                    ["reason"] = membership.DecisionReason ?? "",
+                    ["link"] = site.Value.Link(""),
+                },
+                NotificationChannels.EmailAndInApp,
+                $"membership-decision:{membership.Id}"),
+            now,
+            cancellationToken).ConfigureAwait(false);
+        return Result.Success();
+    }
+}

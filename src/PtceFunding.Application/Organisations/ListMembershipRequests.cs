@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Organisations;
+
+/// <summary>The requests to act for an organisation that wait for a program officer — of their territory only.</summary>
+public sealed record ListMembershipRequests : IQuery<Result<IReadOnlyList<MembershipRequestLine>>>;
+
+public sealed record MembershipRequestLine(
+    Guid Id, DateTime RequestedAt, string UserEmail, string UserName, Guid OrganisationId, string OrganisationName,
+    string? Siret, string? Rna, string RegionCode, string Justification);
+
+internal sealed class ListMembershipRequestsAuthorizer(ICurrentUser user) : IAuthorizer<ListMembershipRequests>
+{
+    public Task<Result> Authorize(ListMembershipRequests request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class ListMembershipRequestsHandler(IPtceDbContext db, ICurrentUser user)
+    : IRequestHandler<ListMembershipRequests, Result<IReadOnlyList<MembershipRequestLine>>>
+{
+    public async Task<Result<IReadOnlyList<MembershipRequestLine>>> Handle(ListMembershipRequests request, CancellationToken cancellationToken)
+    {
+        var region = user.Territory.RegionCode;
+        var lines = await (
+                from membership in db.OrganisationMemberships.AsNoTracking()
+                join organisation in db.Organisations on membership.OrganisationId equals organisation.Id
+                join applicant in db.Users on membership.UserId equals applicant.Id
+                where membership.Status == MembershipStatus.Pending && (region == null || organisation.RegionCode == region)
+                orderby membership.RequestedAt
+                select new MembershipRequestLine(
+                    membership.Id, membership.RequestedAt, applicant.Email ?? "", applicant.DisplayName, organisation.Id.Value, organisation.Name,
+                    organisation.Siret, organisation.Rna, organisation.RegionCode, membership.Justification))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return lines;
+    }
+}

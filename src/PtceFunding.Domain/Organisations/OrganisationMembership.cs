@@ -1,0 +1,73 @@
+using PtceFunding.Domain.Common;
+
+namespace PtceFunding.Domain.Organisations;
+
+/// <summary>Where a user's request to act for an organisation stands.</summary>
+public enum MembershipStatus
+{
+    Pending = 0,
+    Verified = 1,
+    Rejected = 2,
+}
+
+/// <summary>
+/// A user acting for an organisation. The first user of an organisation is verified by a program
+/// officer of the organisation's region, on the strength of the justification given (e.g. a mandate);
+/// an applicant acts only for the organisations they are verified for.
+/// </summary>
+public sealed class OrganisationMembership : AggregateRoot
+{
+    private OrganisationMembership()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public OrganisationId OrganisationId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public MembershipStatus Status { get; private set; }
+
+    /// <summary>Why the user may act for the organisation (function, mandate), as they wrote it.</summary>
+    public string Justification { get; private set; } = "";
+
+    public DateTime RequestedAt { get; private set; }
+
+    public DateTime? DecidedAt { get; private set; }
+
+    public Guid? DecidedBy { get; private set; }
+
+    public string? DecisionReason { get; private set; }
+
+    public static OrganisationMembership Request(OrganisationId organisationId, Guid userId, string justification, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrganisationId = organisationId,
+        UserId = userId,
+        Status = MembershipStatus.Pending,
+        Justification = justification.Trim(),
+        RequestedAt = now.UtcDateTime,
+    };
+
+    public Result Verify(Guid officerId, DateTimeOffset now) => Decide(MembershipStatus.Verified, officerId, null, now);
+
+    public Result Reject(Guid officerId, string reason, DateTimeOffset now) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Error.Validation("Reason", "Indiquez le motif du refus : il est communiqué au demandeur.")
+            : Decide(MembershipStatus.Rejected, officerId, reason.Trim(), now);
+
+    private Result Decide(MembershipStatus outcome, Guid officerId, string? reason, DateTimeOffset now)
+    {
+        if (Status != MembershipStatus.Pending)
+        {
+            return Error.RuleBroken("membership.already_decided", "Cette demande a déjà été traitée.");
+        }
+
+        Status = outcome;
+        DecidedBy = officerId;
+        DecidedAt = now.UtcDateTime;
+        DecisionReason = reason;
+        return Result.Success();
+    }
+}

@@ -25,7 +25,7 @@ public sealed class SmtpSink : IAsyncDisposable
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add(_file);
-        _process = Process.Start(info) ?? throw new InvalidOperationException("node could not be started: install Node.js (bash tests/run.sh does).");
+        _process = Process.Start(info) ?? throw new InvalidOperationException("node could not be started: install Node.js (bash .ci/test.sh does).");
         var ready = await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
         if (ready is null || !ready.StartsWith("listening", StringComparison.Ordinal))
         {

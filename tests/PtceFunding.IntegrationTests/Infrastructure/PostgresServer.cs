@@ -131,7 +131,7 @@ public sealed class PostgresServer
                 ?? throw new InvalidOperationException(
                     "PostgreSQL server binaries were not found (looked for /usr/lib/postgresql/<version>/bin/initdb). " +
                     "The integration tests need a real PostgreSQL: install it with `sudo apt-get install -y postgresql` " +
-                    $"(or run `bash tests/run.sh`, which does), or set {ExistingServerVariable} to the connection string of a server " +
+                    $"(or run `bash .ci/test.sh`, which does), or set {ExistingServerVariable} to the connection string of a server " +
                     "where the test user may create databases.");
         }
 

@@ -1,6 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Application.Users;
 
@@ -16,6 +19,27 @@ internal static class AccountTokens
     public static Error Expired(string field) => Error.Validation(field, ExpiredMessage);
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>
+    /// Writes to the outbox the e-mail that carries a token link to the account's owner. One per
+    /// account and minute: a double click or a resubmitted form sends one e-mail (the first link stays
+    /// valid, since issuing a token changes nothing on the account).
+    /// </summary>
+    public static Task Send(
+        IPtceDbContext db, AppUser user, string template, string linkWithoutToken, string token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = $"{linkWithoutToken}&token={Uri.EscapeDataString(Encode(token))}";
+        return db.Enqueue(
+            new OutgoingNotification(
+                user.Id,
+                user.Email!,
+                template,
+                new Dictionary<string, string> { ["name"] = user.DisplayName, ["link"] = link },
+                NotificationChannels.Email,
+                $"{template}:{user.Id}:{now:yyyyMMddHHmm}"),
+            now,
+            cancellationToken);
+    }
 
     /// <summary>The token Identity issued, or null when the text cannot be one.</summary>
     public static string? Decode(string encoded)

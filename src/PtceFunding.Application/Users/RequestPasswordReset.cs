@@ -5,7 +5,6 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Application.Users;
 
@@ -45,21 +44,10 @@ internal sealed class RequestPasswordResetHandler(IPtceDbContext db, UserManager
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        var link = site.Value.Link(
-            $"Account/ResetPassword?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(AccountTokens.Encode(token))}");
-        await db.Enqueue(
-            new OutgoingNotification(
-                user.Id,
-                email,
-                NotificationTemplates.PasswordReset,
-                new Dictionary<string, string> { ["name"] = user.DisplayName, ["link"] = link },
-                NotificationChannels.Email,
-                // A double click (or a resubmitted form) within the same minute sends one e-mail; the
-                // first link stays valid, since issuing a token changes nothing on the account.
-                $"password-reset:{user.Id}:{now:yyyyMMddHHmm}"),
-            now,
-            cancellationToken).ConfigureAwait(false);
+        await AccountTokens.Send(
+            db, user, NotificationTemplates.PasswordReset,
+            site.Value.Link($"Account/ResetPassword?email={Uri.EscapeDataString(email)}"),
+            token, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
 }

@@ -4,7 +4,6 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Application.Users;
 
@@ -34,19 +33,10 @@ internal sealed class SendEmailConfirmationHandler(
         }
 
         var token = await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        var link = site.Value.Link(
-            $"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}&token={Uri.EscapeDataString(AccountTokens.Encode(token))}");
-        await db.Enqueue(
-            new OutgoingNotification(
-                user.Id,
-                email,
-                NotificationTemplates.EmailConfirmation,
-                new Dictionary<string, string> { ["name"] = user.DisplayName, ["link"] = link },
-                NotificationChannels.Email,
-                $"email-confirmation:{user.Id}:{now:yyyyMMddHHmm}"),
-            now,
-            cancellationToken).ConfigureAwait(false);
+        await AccountTokens.Send(
+            db, user, NotificationTemplates.EmailConfirmation,
+            site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),
+            token, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
 }

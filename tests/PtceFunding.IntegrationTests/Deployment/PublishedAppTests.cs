@@ -18,7 +18,7 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
         var publishDirectory = Directory.CreateTempSubdirectory("ptce-publish-").FullName;
         try
         {
-            var project = Path.Combine(RepositoryRoot(), "src", "PtceFunding.Web", "PtceFunding.Web.csproj");
+            var project = Path.Combine(SmtpSink.RepositoryRoot(), "src", "PtceFunding.Web", "PtceFunding.Web.csproj");
             await Run("dotnet", ["publish", project, "-c", "Release", "-o", publishDirectory, "--nologo", "-v", "q"], connectionString, TimeSpan.FromMinutes(5));
             var app = Path.Combine(publishDirectory, "PtceFunding.Web.dll");
 
@@ -48,16 +48,6 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
 
     private const string AdminPassword = "Premier-Admin-2026!";
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PtceFunding.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("PtceFunding.sln not found above the test binaries.");
-    }
 
     private static ProcessStartInfo Info(string program, string[] arguments, string connectionString)
     {

@@ -1,19 +1,21 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 
-namespace PtceFunding.IntegrationTests.Infrastructure;
+namespace PtceFunding.Tests.Shared;
 
 /// <summary>
 /// A real SMTP server process on 127.0.0.1 (npm's smtp-server, tests/smtp-sink) that records every
 /// message it accepts. It can be stopped and started again on the same port to play an outage,
-/// and told to refuse a recipient for good (550).
+/// and told to refuse a recipient for good (550). Shared by the integration and browser tests.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"ptce-mail-{Guid.NewGuid():N}.jsonl");
     private Process? _process;
 
-    public int Port { get; } = AppProcess.FreePort();
+    public int Port { get; } = FreePort();
 
     public sealed record Message(string MessageId, string From, string To, string Subject, string Text, string Html);
 
@@ -53,6 +55,29 @@ public sealed class SmtpSink : IAsyncDisposable
             ? File.ReadAllLines(_file).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Message>(l, Json)!).ToList()
             : [];
 
+    /// <summary>
+    /// Waits for the first message to <paramref name="address"/>: a scheduler delivers the outbox in
+    /// the background, so the e-mail arrives a moment after the page has answered.
+    /// </summary>
+    public async Task<Message> WaitFor(string address, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (To(address) is [var message, ..])
+            {
+                return message;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No e-mail to {address} reached the SMTP sink within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
     public IReadOnlyList<Message> To(string address) => Messages().Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase)).ToList();
 
     public async ValueTask DisposeAsync()
@@ -74,4 +99,11 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
@@ -24,6 +26,18 @@ public interface IPtceDbContext
     DbSet<OrganisationMembership> OrganisationMemberships { get; }
 
     DbSet<JobRun> JobRuns { get; }
+
+    DbSet<Programme> Programmes { get; }
+
+    DbSet<Call> Calls { get; }
+
+    DbSet<CommitteeSession> CommitteeSessions { get; }
+
+    DbSet<FundingApplication> Applications { get; }
+
+    DbSet<ApplicationContributor> ApplicationContributors { get; }
+
+    DbSet<ApplicationDocument> ApplicationDocuments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

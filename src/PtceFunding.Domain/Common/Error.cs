@@ -16,6 +16,16 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
 {
     public IReadOnlyDictionary<string, string[]> FieldErrors { get; init; } = new Dictionary<string, string[]>();
 
+    /// <summary>Every rule an operation broke, when it checks them all before answering (e.g. submitting an application).</summary>
+    public IReadOnlyList<Error> Failures { get; init; } = [];
+
+    /// <summary>For a concurrent edit: the version that is now current, so the client can reload it.</summary>
+    public int? CurrentVersion { get; init; }
+
+    /// <summary>Several broken rules answered at once, under one code.</summary>
+    public static Error RulesBroken(string code, string message, IReadOnlyList<Error> failures) =>
+        new(code, message, ErrorKind.RuleBroken) { Failures = failures };
+
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new("validation", "Certaines informations saisies sont invalides.", ErrorKind.Validation) { FieldErrors = fieldErrors };
 

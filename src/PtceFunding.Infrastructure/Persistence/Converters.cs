@@ -1,4 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
 
@@ -12,3 +18,39 @@ internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime
 internal sealed class FunderIdConverter() : ValueConverter<FunderId, Guid>(id => id.Value, value => new FunderId(value));
 
 internal sealed class OrganisationIdConverter() : ValueConverter<OrganisationId, Guid>(id => id.Value, value => new OrganisationId(value));
+
+internal sealed class ProgrammeIdConverter() : ValueConverter<ProgrammeId, Guid>(id => id.Value, value => new ProgrammeId(value));
+
+internal sealed class CallIdConverter() : ValueConverter<CallId, Guid>(id => id.Value, value => new CallId(value));
+
+internal sealed class CommitteeSessionIdConverter() : ValueConverter<CommitteeSessionId, Guid>(id => id.Value, value => new CommitteeSessionId(value));
+
+internal sealed class ApplicationIdConverter() : ValueConverter<FundingApplicationId, Guid>(id => id.Value, value => new FundingApplicationId(value));
+
+/// <summary>
+/// Immutable values stored as JSON text (rules, plans, lists): provider-neutral, read whole, replaced
+/// whole. Compared by their JSON so that change tracking sees every replacement.
+/// </summary>
+internal static class JsonColumn
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        var comparer = new ValueComparer<T>(
+            (a, b) => Serialize(a) == Serialize(b),
+            v => Serialize(v).GetHashCode(StringComparison.Ordinal),
+            v => Deserialize<T>(Serialize(v)));
+        property.HasConversion(v => Serialize(v), v => Deserialize<T>(v), comparer).IsRequired();
+        return property;
+    }
+
+    private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, Options);
+
+    private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
+}

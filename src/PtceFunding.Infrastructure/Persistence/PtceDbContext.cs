@@ -7,6 +7,8 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
@@ -42,6 +44,18 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CommitteeSession> CommitteeSessions => Set<CommitteeSession>();
+
+    public DbSet<FundingApplication> Applications => Set<FundingApplication>();
+
+    public DbSet<ApplicationContributor> ApplicationContributors => Set<ApplicationContributor>();
+
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -118,6 +132,10 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<FunderId>().HaveConversion<FunderIdConverter>();
         configurationBuilder.Properties<OrganisationId>().HaveConversion<OrganisationIdConverter>();
+        configurationBuilder.Properties<ProgrammeId>().HaveConversion<ProgrammeIdConverter>();
+        configurationBuilder.Properties<CallId>().HaveConversion<CallIdConverter>();
+        configurationBuilder.Properties<CommitteeSessionId>().HaveConversion<CommitteeSessionIdConverter>();
+        configurationBuilder.Properties<FundingApplicationId>().HaveConversion<ApplicationIdConverter>();
     }
 
     private static string KeyOf(EntityEntry entry) =>

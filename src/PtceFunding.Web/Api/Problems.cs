@@ -25,6 +25,16 @@ public static class Problems
     {
         ArgumentNullException.ThrowIfNull(error);
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        if (error.Failures.Count > 0)
+        {
+            extensions["failures"] = error.Failures.Select(f => new { code = f.Code, message = f.Message }).ToList();
+        }
+
+        if (error.CurrentVersion is { } currentVersion)
+        {
+            extensions["currentVersion"] = currentVersion;
+        }
+
         return error.Kind == ErrorKind.Validation
             ? TypedResults.ValidationProblem(error.FieldErrors.ToDictionary(), detail: error.Message, title: "Requête invalide", extensions: extensions)
             : TypedResults.Problem(detail: error.Message, statusCode: StatusOf(error.Kind), title: TitleOf(error.Kind), extensions: extensions);

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Organisations;
+
+namespace PtceFunding.Infrastructure.Persistence.Configurations;
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<FundingApplication>
+{
+    public void Configure(EntityTypeBuilder<FundingApplication> builder)
+    {
+        builder.ToTable("Applications");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Category).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.RegionCode).HasMaxLength(3).IsRequired();
+        builder.Property(a => a.Title).HasMaxLength(300).IsRequired();
+        builder.Property(a => a.Description).HasMaxLength(8000).IsRequired();
+        builder.Property(a => a.Territory).HasMaxLength(1000).IsRequired();
+        builder.Property(a => a.Sectors).HasJsonConversion();
+        builder.Property(a => a.Members).HasJsonConversion();
+        builder.Property(a => a.Plan).HasJsonConversion();
+        builder.Property(a => a.RequestedAmounts).HasJsonConversion();
+        builder.Property(a => a.Indicators).HasJsonConversion();
+        builder.Property(a => a.Reference).HasMaxLength(32);
+        builder.Property(a => a.WithdrawalReason).HasMaxLength(1000);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.TotalRequested);
+        builder.Ignore(a => a.IsUnscheduled);
+        builder.HasOne<Call>().WithMany().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CommitteeSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.Reference).IsUnique();
+        builder.HasIndex(a => new { a.LeadOrganisationId, a.Status });
+        builder.HasIndex(a => new { a.CallId, a.Status });
+        builder.HasIndex(a => new { a.RegionCode, a.Status });
+    }
+}
+
+internal sealed class ApplicationContributorConfiguration : IEntityTypeConfiguration<ApplicationContributor>
+{
+    public void Configure(EntityTypeBuilder<ApplicationContributor> builder)
+    {
+        builder.ToTable("ApplicationContributors");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasOne<FundingApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.ApplicationId, c.UserId }).IsUnique();
+        builder.HasIndex(c => c.UserId);
+    }
+}
+
+internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguration<ApplicationDocument>
+{
+    public void Configure(EntityTypeBuilder<ApplicationDocument> builder)
+    {
+        builder.ToTable("ApplicationDocuments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.RequiredDocumentCode).HasMaxLength(64);
+        builder.Property(d => d.FileName).HasMaxLength(255).IsRequired();
+        builder.Property(d => d.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(d => d.StorageKey).HasMaxLength(200).IsRequired();
+        builder.HasOne<FundingApplication>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.ApplicationId);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Applications;
+
+/// <summary>
+/// Who sees an application. The consortium: the verified users of the lead member, and the users of
+/// other members the lead invited (contributors). Staff: program officers and administrators whose
+/// territory contains the lead member's region, once the application is submitted (drafts are the
+/// consortium's own). Anyone else gets "not found", never "forbidden".
+/// </summary>
+public static class ApplicationAccess
+{
+    public static readonly Error NotFound = Error.NotFound("application.not_found", "Ce dossier n'existe pas.");
+
+    public static IQueryable<FundingApplication> VisibleTo(this IQueryable<FundingApplication> applications, IPtceDbContext db, ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.UserId is not { } userId)
+        {
+            return applications.Where(_ => false);
+        }
+
+        if (user.IsInRole(Roles.Applicant))
+        {
+            return applications.EditableBy(db, userId);
+        }
+
+        if (!user.IsInRole(Roles.ProgramOfficer) && !user.IsInRole(Roles.Administrator))
+        {
+            return applications.Where(_ => false);
+        }
+
+        var submitted = applications.Where(a => a.Status != ApplicationStatus.Draft);
+        return user.Territory.RegionCode is { } region ? submitted.Where(a => a.RegionCode == region) : submitted;
+    }
+
+    /// <summary>The consortium's users: verified for the lead member, or invited contributors.</summary>
+    public static IQueryable<FundingApplication> EditableBy(this IQueryable<FundingApplication> applications, IPtceDbContext db, Guid userId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return applications.Where(a =>
+            db.OrganisationMemberships.Any(m => m.UserId == userId && m.Status == MembershipStatus.Verified && m.OrganisationId == a.LeadOrganisationId)
+            || db.ApplicationContributors.Any(c => c.ApplicationId == a.Id && c.UserId == userId));
+    }
+
+    /// <summary>Lead-member actions (submit, withdraw, invite): only the verified users of the lead member.</summary>
+    public static Task<bool> ActsForLeadMember(this IPtceDbContext db, FundingApplication application, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(application);
+        return db.OrganisationMemberships.AnyAsync(
+            m => m.UserId == userId && m.Status == MembershipStatus.Verified && m.OrganisationId == application.LeadOrganisationId,
+            cancellationToken);
+    }
+}

@@ -14,6 +14,8 @@ public static class NotificationTemplates
     public const string EmailConfirmation = nameof(EmailConfirmation);
     public const string MembershipVerified = nameof(MembershipVerified);
     public const string MembershipRejected = nameof(MembershipRejected);
+    public const string ApplicationAcknowledged = nameof(ApplicationAcknowledged);
+    public const string ContributorInvited = nameof(ContributorInvited);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -39,6 +41,14 @@ public static class NotificationTemplates
             "Votre demande d'agir pour {organisation} n'a pas été acceptée",
             ["Bonjour {name},", "Votre demande d'agir pour {organisation} n'a pas été acceptée par le chargé de mission de votre région.", "Motif : {reason}", "Vous pouvez présenter une nouvelle demande avec les justificatifs attendus."],
             "Accéder à PtceFunding"),
+        [ApplicationAcknowledged] = new(
+            "Accusé de réception de votre candidature {reference}",
+            ["Bonjour {name},", "Votre candidature « {title} » à l'appel « {call} » a bien été déposée le {submittedAt}, au nom de {lead}.", "Numéro de dépôt : {reference}.", "{session}", "Le dossier déposé ne peut plus être modifié ; vous serez informé de chaque étape de son instruction."],
+            "Voir le dossier"),
+        [ContributorInvited] = new(
+            "Vous êtes invité à contribuer à la candidature « {title} »",
+            ["Bonjour {name},", "{inviter} ({lead}, chef de file) vous invite à contribuer, au nom de {organisation}, au dossier de candidature « {title} » à l'appel « {call} »."],
+            "Ouvrir le dossier"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

@@ -34,6 +34,7 @@ internal static class RequestPipeline
             .MapAdministrationEndpoints()
             .MapNotificationEndpoints()
             .MapOrganisationEndpoints()
+            .MapApplicationEndpoints()
             .MapJobEndpoints();
 
         app.MapRazorPages();

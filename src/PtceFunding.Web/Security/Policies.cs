@@ -20,6 +20,9 @@ public static class Policies
     public const string FinanceOfficer = nameof(FinanceOfficer);
     public const string Applicant = nameof(Applicant);
 
+    /// <summary>Who may open applications at all; which ones is decided per application (consortium, territory).</summary>
+    public const string ApplicationReaders = nameof(ApplicationReaders);
+
     public static AuthorizationBuilder AddPtcePolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -35,6 +38,7 @@ public static class Policies
             .AddPolicy(CommitteeMember, p => p.RequireRole(Roles.CommitteeMember))
             .AddPolicy(FinanceOfficer, p => p.RequireRole(Roles.FinanceOfficer))
             .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
+            .AddPolicy(ApplicationReaders, p => p.RequireRole(Roles.Applicant, Roles.ProgramOfficer, Roles.Administrator))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

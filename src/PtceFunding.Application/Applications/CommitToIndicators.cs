@@ -1,0 +1,32 @@
+using FluentValidation;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Applications;
+
+/// <summary>Saves the indicators the consortium commits to: baseline and a target per project year.</summary>
+public sealed record CommitToIndicators(Guid Id, int ExpectedVersion, IReadOnlyList<IndicatorCommitment> Indicators) : ICommand<Result<int>>;
+
+internal sealed class CommitToIndicatorsValidator : AbstractValidator<CommitToIndicators>
+{
+    public CommitToIndicatorsValidator() =>
+        RuleForEach(c => c.Indicators).ChildRules(i =>
+        {
+            i.RuleFor(x => x.Code).NotEmpty().WithMessage("Chaque indicateur a un code.");
+            i.RuleFor(x => x.YearlyTargets).Must(t => t.Count <= 5).WithMessage("Au plus une cible par année, sur 5 ans.");
+        });
+}
+
+internal sealed class CommitToIndicatorsAuthorizer(ICurrentUser user) : IAuthorizer<CommitToIndicators>
+{
+    public Task<Result> Authorize(CommitToIndicators request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
+}
+
+internal sealed class CommitToIndicatorsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<CommitToIndicators, Result<int>>
+{
+    public Task<Result<int>> Handle(CommitToIndicators request, CancellationToken cancellationToken) =>
+        ApplicationDrafts.Edit(db, user, request.Id, request.ExpectedVersion, application => application.CommitToIndicators(request.Indicators), cancellationToken);
+}

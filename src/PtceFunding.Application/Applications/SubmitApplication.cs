@@ -1,0 +1,102 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Applications;
+
+/// <summary>What the applicant is told once the application is filed.</summary>
+public sealed record SubmissionReceipt(string Reference, DateTime SubmittedAt, Guid? SessionId, string? SessionName, DateOnly? SessionCutOff, int RulesVersion, int Version);
+
+/// <summary>
+/// The lead member files the application: every rule is checked and all failures are answered at
+/// once; once filed it is frozen, joins the next committee session (or waits unscheduled) and the
+/// applicant receives an acknowledgement with its receipt number.
+/// </summary>
+public sealed record SubmitApplication(Guid Id, int ExpectedVersion) : ICommand<Result<SubmissionReceipt>>;
+
+internal sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplication>
+{
+    public SubmitApplicationValidator() => RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+}
+
+internal sealed class SubmitApplicationAuthorizer(ICurrentUser user) : IAuthorizer<SubmitApplication>
+{
+    public Task<Result> Authorize(SubmitApplication request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
+}
+
+internal sealed class SubmitApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<SubmitApplication, Result<SubmissionReceipt>>
+{
+    public async Task<Result<SubmissionReceipt>> Handle(SubmitApplication request, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId!.Value;
+        var id = new FundingApplicationId(request.Id);
+        var application = await db.Applications.EditableBy(db, userId).FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        if (application is null)
+        {
+            return ApplicationAccess.NotFound;
+        }
+
+        if (!await db.ActsForLeadMember(application, userId, cancellationToken).ConfigureAwait(false))
+        {
+            return Error.Forbidden("application.lead_member_only", "Seul le chef de file dépose le dossier.");
+        }
+
+        if (application.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(application.Version);
+        }
+
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
+        var members = await MemberProfiles.Of(db, [.. application.Members.Select(m => m.OrganisationId)], cancellationToken).ConfigureAwait(false);
+        var documents = await db.ApplicationDocuments.Where(d => d.ApplicationId == id && d.RequiredDocumentCode != null)
+            .Select(d => d.RequiredDocumentCode!).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = await db.CommitteeSessions.AsNoTracking().Where(s => s.CallId == call.Id && s.Status == SessionStatus.Planned)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var now = clock.GetUtcNow();
+        var submitted = application.Submit(call, members, documents, sessions, userId, now);
+        if (!submitted.IsSuccess)
+        {
+            return submitted.Error;
+        }
+
+        var session = sessions.FirstOrDefault(s => s.Id == application.SessionId);
+        var submitter = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName })
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        await db.Enqueue(
+            new OutgoingNotification(
+                userId,
+                submitter.Email ?? "",
+                NotificationTemplates.ApplicationAcknowledged,
+                new Dictionary<string, string>
+                {
+                    ["name"] = submitter.DisplayName,
+                    ["title"] = application.Title,
+                    ["call"] = call.Title,
+                    ["lead"] = members.Single(m => m.OrganisationId == application.LeadOrganisationId).Name,
+                    ["reference"] = application.Reference!,
+                    ["submittedAt"] = FrenchFormat.DateTime(now, call.TimeZoneId),
+                    ["session"] = session is null
+                        ? "Aucune session du comité n'est encore planifiée pour cet appel : votre dossier sera rattaché à la prochaine session, dès sa création."
+                        : $"Il sera examiné par la session « {session.Name} » (dépôts jusqu'au {FrenchFormat.Date(session.CutOffDate)}, comité du {FrenchFormat.Date(session.MeetingDate)}).",
+                    ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
+                },
+                NotificationChannels.EmailAndInApp,
+                $"application-acknowledged:{application.Id}"),
+            now,
+            cancellationToken).ConfigureAwait(false);
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new SubmissionReceipt(
+            application.Reference!, application.SubmittedAt!.Value, session?.Id.Value, session?.Name, session?.CutOffDate, application.RulesVersion, application.Version);
+    }
+}

@@ -1,0 +1,55 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Applications;
+
+/// <summary>The lead member withdraws the application (draft or submitted) before any decision.</summary>
+public sealed record WithdrawApplication(Guid Id, int ExpectedVersion, string? Reason) : ICommand<Result<int>>;
+
+internal sealed class WithdrawApplicationValidator : AbstractValidator<WithdrawApplication>
+{
+    public WithdrawApplicationValidator() => RuleFor(c => c.Reason).MaximumLength(1000).WithMessage("Le motif ne peut dépasser 1 000 caractères.");
+}
+
+internal sealed class WithdrawApplicationAuthorizer(ICurrentUser user) : IAuthorizer<WithdrawApplication>
+{
+    public Task<Result> Authorize(WithdrawApplication request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
+}
+
+internal sealed class WithdrawApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<WithdrawApplication, Result<int>>
+{
+    public async Task<Result<int>> Handle(WithdrawApplication request, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId!.Value;
+        var application = await db.Applications.EditableBy(db, userId)
+            .FirstOrDefaultAsync(a => a.Id == new FundingApplicationId(request.Id), cancellationToken).ConfigureAwait(false);
+        if (application is null)
+        {
+            return ApplicationAccess.NotFound;
+        }
+
+        if (!await db.ActsForLeadMember(application, userId, cancellationToken).ConfigureAwait(false))
+        {
+            return Error.Forbidden("application.lead_member_only", "Seul le chef de file retire le dossier.");
+        }
+
+        if (application.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(application.Version);
+        }
+
+        var withdrawn = application.Withdraw(request.Reason ?? "", clock.GetUtcNow());
+        if (!withdrawn.IsSuccess)
+        {
+            return withdrawn.Error;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return application.Version;
+    }
+}

@@ -411,5 +411,20 @@ public sealed class FundingApplication : AggregateRoot
                     $"Le montant demandé à un financeur ({Money.Format(requested.Amount)}) diffère des ressources attendues de lui dans le plan ({Money.Format(Plan.RequestedFrom(requested.FunderId))}).");
             }
         }
+
+        // Resources the plan expects from a funder must be asked of it: otherwise the total requested
+        // (which the call's maximum is checked against) understates what the consortium counts on.
+        var unasked = Plan.Resources
+            .Where(r => r.FunderId is { } funderId && RequestedAmounts.All(a => a.FunderId != funderId))
+            .GroupBy(r => r.FunderId!.Value)
+            .Where(g => g.Sum(r => r.Amount) != 0);
+        foreach (var resources in unasked)
+        {
+            yield return call.IsFundedBy(resources.Key)
+                ? Error.RuleBroken(
+                    "application.amount_not_in_plan",
+                    $"Le plan attend {Money.Format(resources.Sum(r => r.Amount))} d'un financeur de l'appel à qui aucun montant n'est demandé.")
+                : Error.RuleBroken("application.funder_not_in_call", "Le plan attend des ressources d'un financeur qui ne finance pas cet appel.");
+        }
     }
 }

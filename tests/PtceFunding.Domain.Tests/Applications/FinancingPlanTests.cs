@@ -188,6 +188,33 @@ public sealed class FinancingPlanTests
     }
 
     [Fact]
+    public void A_plan_counting_on_a_call_funder_that_is_not_asked_anything_is_refused()
+    {
+        // The plan expects 50 000 € from the Region, but only the State is asked: the total requested
+        // would otherwise understate what the consortium counts on (and slip under the call's maximum).
+        var draft = new ApplicationBuilder(new CallBuilder().Build())
+            .Requesting(new RequestedAmount(CallBuilder.State, 80_000m))
+            .Build();
+
+        var failure = Assert.Single(draft.Failures());
+        Assert.Equal("application.amount_not_in_plan", failure.Code);
+        Assert.Contains("50 000,00 €", EligibilityTests.Normalised(failure.Message), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_counting_on_a_funder_outside_the_call_is_refused()
+    {
+        var stranger = FunderId.New();
+        var plan = Balanced with
+        {
+            Resources = [.. Balanced.Resources.Where(r => r.Source != ResourceSource.OwnRevenue), new(1, ResourceSource.Department, 15_000m, stranger), new(2, ResourceSource.Department, 15_000m, stranger)],
+        };
+        var draft = new ApplicationBuilder(new CallBuilder().Build()).WithPlan(plan).Build();
+
+        Assert.Equal(["application.funder_not_in_call"], draft.FailureCodes());
+    }
+
+    [Fact]
     public void Money_is_formatted_the_french_way()
     {
         Assert.Equal("12 345,67 €", EligibilityTests.Normalised(Money.Format(12_345.67m)));

@@ -130,6 +130,11 @@ public sealed class Call : AggregateRoot
             return Error.RuleBroken("call.mode_fixed", "Le mode d'un appel publié ne change plus.");
         }
 
+        if (Status == CallStatus.Published && (details.Funders.Count == 0 || details.Categories.Count == 0))
+        {
+            return Error.RuleBroken("call.incomplete", "Un appel publié a au moins un financeur et une catégorie.");
+        }
+
         var checkedDetails = details.Check();
         if (!checkedDetails.IsSuccess)
         {

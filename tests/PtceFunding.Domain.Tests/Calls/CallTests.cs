@@ -78,6 +78,27 @@ public sealed class CallTests
     }
 
     [Fact]
+    public void A_published_call_keeps_at_least_one_funder_and_one_category()
+    {
+        var call = new CallBuilder().Build();
+
+        Assert.Equal("call.incomplete", call.ChangeDetails(new CallBuilder().WithFunders().Details).Error?.Code);
+        Assert.Equal("call.incomplete", call.ChangeDetails(new CallBuilder().WithCategories().Details).Error?.Code);
+        Assert.Equal(2, call.Funders.Count);
+        Assert.Equal(2, call.Categories.Count);
+        Assert.True(call.ChangeDetails(new CallBuilder().WithCategories("PTCE émergent").Details).IsSuccess);
+    }
+
+    [Fact]
+    public void A_draft_call_may_be_prepared_without_funders_yet()
+    {
+        var call = new CallBuilder().Draft().Build();
+
+        Assert.True(call.ChangeDetails(new CallBuilder().WithFunders().Details).IsSuccess);
+        Assert.Empty(call.Funders);
+    }
+
+    [Fact]
     public void The_mode_of_a_published_call_is_fixed()
     {
         var call = new CallBuilder().Build();

@@ -1,6 +1,7 @@
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Territories;
 
 namespace PtceFunding.Domain.Applications;
 
@@ -322,7 +323,7 @@ public sealed class FundingApplication : AggregateRoot
         RegionCode = members.Single(m => m.OrganisationId == LeadOrganisationId).RegionCode;
         SubmittedAt = now.UtcDateTime;
         SubmittedBy = userId;
-        Reference = ReceiptNumber(Id, now);
+        Reference = ReceiptNumber(Id, now, call.TimeZoneId);
         SessionId = CommitteeSession.NextFor(sessions, call.TimeZoneId, now)?.Id;
         return Result.Success();
     }
@@ -359,9 +360,12 @@ public sealed class FundingApplication : AggregateRoot
         return Result.Success();
     }
 
-    /// <summary>"PTCE-2026-8F3A2C91D0": the year of submission and 40 random bits of the identifier.</summary>
-    public static string ReceiptNumber(FundingApplicationId id, DateTimeOffset submittedAt) =>
-        $"PTCE-{submittedAt.UtcDateTime.Year}-{id.Value.ToString("N")[^10..].ToUpperInvariant()}";
+    /// <summary>
+    /// "PTCE-2026-8F3A2C91D0": the year of submission in the call's time zone (an application filed at
+    /// 00:30 on 1 January in Paris is of the new year) and 40 random bits of the identifier.
+    /// </summary>
+    public static string ReceiptNumber(FundingApplicationId id, DateTimeOffset submittedAt, string timeZoneId) =>
+        $"PTCE-{Deadline.LocalDate(submittedAt, timeZoneId).Year}-{id.Value.ToString("N")[^10..].ToUpperInvariant()}";
 
     private Error? FrozenError() => Status == ApplicationStatus.Draft
         ? null

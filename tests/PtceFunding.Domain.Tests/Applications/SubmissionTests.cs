@@ -42,8 +42,23 @@ public sealed class SubmissionTests
         var at = ApplicationBuilder.SubmittedAt;
 
         Assert.NotEqual(
-            FundingApplication.ReceiptNumber(FundingApplicationId.New(), at),
-            FundingApplication.ReceiptNumber(FundingApplicationId.New(), at));
+            FundingApplication.ReceiptNumber(FundingApplicationId.New(), at, "Europe/Paris"),
+            FundingApplication.ReceiptNumber(FundingApplicationId.New(), at, "Europe/Paris"));
+    }
+
+    [Fact]
+    public void The_receipt_year_is_the_year_of_submission_in_the_call_time_zone()
+    {
+        var paris = new ApplicationBuilder(new CallBuilder().Build()).Build();
+        var cayenne = new ApplicationBuilder(new CallBuilder().InTimeZone("America/Cayenne").Build()).Build();
+
+        // 00:30 on 1 January 2028 in Paris; 20:30 on 31 December 2027 in Cayenne.
+        var newYearInParis = new DateTimeOffset(2027, 12, 31, 23, 30, 0, TimeSpan.Zero);
+        Assert.True(paris.Submit(newYearInParis).IsSuccess);
+        Assert.True(cayenne.Submit(newYearInParis).IsSuccess);
+
+        Assert.StartsWith("PTCE-2028-", paris.Application.Reference, StringComparison.Ordinal);
+        Assert.StartsWith("PTCE-2027-", cayenne.Application.Reference, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -312,6 +312,7 @@ public sealed class FundingApplication : AggregateRoot
     public Result Submit(Call call, IReadOnlyList<MemberProfile> members, IReadOnlyCollection<string> attachedDocumentCodes, IEnumerable<CommitteeSession> sessions, Guid userId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(sessions);
         var failures = SubmissionFailures(call, members, attachedDocumentCodes, now);
         if (failures.Count > 0)
         {
@@ -324,7 +325,7 @@ public sealed class FundingApplication : AggregateRoot
         SubmittedAt = now.UtcDateTime;
         SubmittedBy = userId;
         Reference = ReceiptNumber(Id, now, call.TimeZoneId);
-        SessionId = CommitteeSession.NextFor(sessions, call.TimeZoneId, now)?.Id;
+        SessionId = CommitteeSession.NextFor(sessions.Where(s => s.CallId == CallId), call.TimeZoneId, now)?.Id;
         return Result.Success();
     }
 

@@ -49,6 +49,19 @@ public sealed class CommitteeSessionTests
     }
 
     [Fact]
+    public void Submitting_never_joins_a_session_of_another_call()
+    {
+        var call = new CallBuilder().Build();
+        var otherCallsMarch = Session(new CallBuilder().Build(), MarchCutOff);
+        var june = Session(call, JuneCutOff);
+        var draft = new ApplicationBuilder(call).Build();
+
+        Assert.True(draft.Submit(LateOnCutOffDayInParis, otherCallsMarch, june).IsSuccess);
+
+        Assert.Equal(june.Id, draft.Application.SessionId);
+    }
+
+    [Fact]
     public void In_cayenne_the_cut_off_day_ends_three_hours_after_midnight_utc()
     {
         var call = new CallBuilder().InTimeZone("America/Cayenne").Build();

@@ -52,7 +52,9 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.SignIn.RequireConfirmedEmail = false;
+                // Applicants register themselves and confirm their address before they sign in; staff,
+                // administrators and demo accounts are created confirmed (AppUser.New).
+                options.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PtceDbContext>()

@@ -25,6 +25,8 @@ public interface IPtceDbContext
 
     DbSet<OrganisationMembership> OrganisationMemberships { get; }
 
+    DbSet<OrganisationInvitation> OrganisationInvitations { get; }
+
     DbSet<JobRun> JobRuns { get; }
 
     DbSet<Programme> Programmes { get; }

@@ -16,6 +16,8 @@ public static class NotificationTemplates
     public const string MembershipRejected = nameof(MembershipRejected);
     public const string ApplicationAcknowledged = nameof(ApplicationAcknowledged);
     public const string ContributorInvited = nameof(ContributorInvited);
+    public const string AccountAlreadyExists = nameof(AccountAlreadyExists);
+    public const string OrganisationInvitation = nameof(OrganisationInvitation);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -49,6 +51,14 @@ public static class NotificationTemplates
             "Vous êtes invité à contribuer à la candidature « {title} »",
             ["Bonjour {name},", "{inviter} ({lead}, chef de file) vous invite à contribuer, au nom de {organisation}, au dossier de candidature « {title} » à l'appel « {call} »."],
             "Ouvrir le dossier"),
+        [AccountAlreadyExists] = new(
+            "Vous avez déjà un compte PtceFunding",
+            ["Bonjour {name},", "Une inscription à PtceFunding vient d'être demandée avec cette adresse électronique, mais vous avez déjà un compte : aucun nouveau compte n'a été créé.", "Connectez-vous avec votre mot de passe habituel. Si vous l'avez oublié, choisissez-en un nouveau depuis la page de connexion (« Mot de passe oublié ? »).", "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre compte reste inchangé."],
+            "Se connecter"),
+        [OrganisationInvitation] = new(
+            "Invitation à agir pour {organisation} sur PtceFunding",
+            ["Bonjour,", "{inviter} vous invite à agir pour {organisation} ({identifier}) sur PtceFunding, la plateforme de financement des pôles territoriaux de coopération économique.", "Pour accepter, connectez-vous avec un compte porteur de projet ouvert à cette adresse électronique ({email}) ; si vous n'en avez pas encore, créez-le depuis la page de connexion, confirmez votre adresse, puis ouvrez à nouveau ce lien.", "L'invitation est valable jusqu'au {expires}. Si vous ne connaissez pas {inviter}, ignorez ce message."],
+            "Voir l'invitation"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

@@ -13,6 +13,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When an applicant who registered themselves accepted the terms of use; null for accounts created for someone.</summary>
+    public DateTime? TermsAcceptedAt { get; set; }
+
     /// <summary>A new account whose e-mail is its user name, with lockout on (the platform's rule for every account).</summary>
     public static AppUser New(string email, string displayName, FunderId? funderId, DateTimeOffset createdAt) => new()
     {
@@ -25,4 +28,16 @@ public sealed class AppUser : IdentityUser<Guid>
         CreatedAt = createdAt.UtcDateTime,
         LockoutEnabled = true,
     };
+
+    /// <summary>
+    /// An applicant's own registration: the e-mail address is unconfirmed until the link sent to it
+    /// is followed, and the account cannot sign in before.
+    /// </summary>
+    public static AppUser NewApplicant(string email, string displayName, DateTimeOffset createdAt)
+    {
+        var user = New(email, displayName, null, createdAt);
+        user.EmailConfirmed = false;
+        user.TermsAcceptedAt = createdAt.UtcDateTime;
+        return user;
+    }
 }

@@ -23,6 +23,8 @@ public sealed class OrganisationMembership : AggregateRoot
 
     public Guid Id { get; private set; }
 
+    public const string InvitationJustification = "Invité par un utilisateur vérifié de l'organisation.";
+
     public OrganisationId OrganisationId { get; private set; }
 
     public Guid UserId { get; private set; }
@@ -48,6 +50,33 @@ public sealed class OrganisationMembership : AggregateRoot
         Status = MembershipStatus.Pending,
         Justification = justification.Trim(),
         RequestedAt = now.UtcDateTime,
+    };
+
+    /// <summary>
+    /// A user who accepted the invitation of a verified user of the organisation: verified at once,
+    /// on the word of that user (recorded as the one who decided).
+    /// </summary>
+    public static OrganisationMembership Invited(OrganisationId organisationId, Guid userId, Guid invitedBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrganisationId = organisationId,
+        UserId = userId,
+        Status = MembershipStatus.Verified,
+        Justification = InvitationJustification,
+        RequestedAt = now.UtcDateTime,
+        DecidedAt = now.UtcDateTime,
+        DecidedBy = invitedBy,
+    };
+
+    /// <summary>
+    /// A user whose own request is still pending accepts an invitation: the request is verified by
+    /// the inviting user. An already verified membership stays as it is.
+    /// </summary>
+    public Result AcceptInvitation(Guid invitedBy, DateTimeOffset now) => Status switch
+    {
+        MembershipStatus.Verified => Result.Success(),
+        MembershipStatus.Pending => Decide(MembershipStatus.Verified, invitedBy, InvitationJustification, now),
+        _ => Error.RuleBroken("membership.already_decided", "Cette demande a déjà été traitée."),
     };
 
     public Result Verify(Guid officerId, DateTimeOffset now) => Decide(MembershipStatus.Verified, officerId, null, now);

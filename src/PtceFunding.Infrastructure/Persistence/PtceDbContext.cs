@@ -31,6 +31,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
     {
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), "Value",
+        nameof(OrganisationInvitation.TokenHash),
     };
 
     public DbSet<Funder> Funders => Set<Funder>();
@@ -44,6 +45,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+
+    public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
 
     public DbSet<Programme> Programmes => Set<Programme>();
 

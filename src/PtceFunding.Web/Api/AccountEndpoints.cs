@@ -17,6 +17,18 @@ internal static class AccountEndpoints
             .RequireAuthorization(Policies.Authenticated)
             .WithTags("Compte")
             .WithSummary("M'envoie par courriel un lien qui confirme mon adresse électronique.");
+
+        // Public: this is how an applicant gets an account. The answer is 202 whether or not the
+        // address already has one; the account signs in only once its address is confirmed.
+        var account = api.MapGroup("/account").WithTags("Compte");
+        account.MapPost("/register", async (RegisterApplicant command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(() => TypedResults.Accepted((string?)null)))
+            .AllowAnonymous()
+            .WithSummary("Crée un compte porteur de projet et envoie le lien de confirmation de l'adresse (202 dans tous les cas, même si l'adresse a déjà un compte).");
+        account.MapPost("/email-confirmation-requests", async (RequestEmailConfirmation command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(() => TypedResults.Accepted((string?)null)))
+            .AllowAnonymous()
+            .WithSummary("Renvoie le lien de confirmation à un compte dont l'adresse n'est pas confirmée (202 dans tous les cas).");
         return api;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Users;
+using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 
@@ -29,7 +30,7 @@ internal static class AuthEndpoints
         return api;
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, OperationContext operation)
+    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, OperationContext operation)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -49,6 +50,11 @@ internal static class AuthEndpoints
         {
             // The bearer handler has written the token response.
             return TypedResults.Empty;
+        }
+
+        if (outcome.IsNotAllowed && await UnconfirmedSignIn.HasTheRightPassword(users, request.Email, request.Password).ConfigureAwait(false))
+        {
+            return TypedResults.Problem(UnconfirmedSignIn.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Adresse électronique non confirmée", extensions: new Dictionary<string, object?> { ["code"] = "auth.email_unconfirmed" });
         }
 
         return outcome.IsLockedOut

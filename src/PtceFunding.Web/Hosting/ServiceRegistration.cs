@@ -56,10 +56,14 @@ internal static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/", Policies.Authenticated);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             o.Conventions.AuthorizePage("/Admin/Jobs", Policies.PlatformAdministrator);
+            o.Conventions.AuthorizeFolder("/Organisations", Policies.Applicant);
+            o.Conventions.AuthorizeFolder("/Instruction", Policies.ProgramOfficer);
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            // Applicants open their own accounts; the answer never reveals whether an address has one.
+            o.Conventions.AllowAnonymousToPage("/Account/Register");
             // Reached from an e-mail, by someone who cannot (or need not) sign in: the token is the credential.
             o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
             o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");

@@ -45,3 +45,23 @@ internal sealed class OrganisationMembershipConfiguration : IEntityTypeConfigura
         builder.HasIndex(m => new { m.UserId, m.Status });
     }
 }
+
+internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfiguration<OrganisationInvitation>
+{
+    public void Configure(EntityTypeBuilder<OrganisationInvitation> builder)
+    {
+        builder.ToTable("OrganisationInvitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Email).HasMaxLength(256).IsRequired();
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Ignore(i => i.IsAccepted);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Application.Users.AppUser>().WithMany().HasForeignKey(i => i.InvitedBy).OnDelete(DeleteBehavior.Restrict);
+
+        // One invitation per organisation and address (inviting again renews it), found by its token's hash.
+        builder.HasIndex(i => new { i.OrganisationId, i.Email }).IsUnique();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+    }
+}

@@ -2,12 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Users;
+using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Pages.Account;
 
-/// <summary>Cookie sign-in for the pages; five failed attempts lock the account for 15 minutes.</summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, OperationContext operation) : PageModel
+/// <summary>
+/// Cookie sign-in for the pages; five failed attempts lock the account for 15 minutes. An account
+/// whose address is unconfirmed is told so (with the right password only) and may ask for a new link.
+/// </summary>
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ISender sender, OperationContext operation) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -19,6 +24,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, OperationContext o
     public string? ReturnUrl { get; set; }
 
     public string? ErrorMessage { get; private set; }
+
+    /// <summary>The password was right but the address is unconfirmed: the page offers to send the link again.</summary>
+    public bool Unconfirmed { get; private set; }
+
+    public string? Notice { get; private set; }
 
     public void OnGet()
     {
@@ -39,9 +49,31 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, OperationContext o
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (outcome.IsNotAllowed && await UnconfirmedSignIn.HasTheRightPassword(users, Email, Password))
+        {
+            Unconfirmed = true;
+            ErrorMessage = UnconfirmedSignIn.Message;
+            return Page();
+        }
+
         ErrorMessage = outcome.IsLockedOut
             ? "Ce compte est temporairement verrouillé après plusieurs échecs de connexion. Réessayez dans 15 minutes."
             : "Adresse électronique ou mot de passe incorrect.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResendConfirmation(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new RequestEmailConfirmation(Email), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Notice = "Si cette adresse attend sa confirmation, un nouveau lien vient de vous être envoyé. Pensez à regarder dans vos courriers indésirables.";
+        }
+        else
+        {
+            ErrorMessage = result.Error.FieldErrors.Values.SelectMany(m => m).FirstOrDefault() ?? result.Error.Message;
+        }
+
         return Page();
     }
 }

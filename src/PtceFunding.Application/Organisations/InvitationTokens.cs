@@ -1,0 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace PtceFunding.Application.Organisations;
+
+/// <summary>
+/// The random tokens of invitation links. Only their SHA-256 is stored, so that whoever reads the
+/// database (or a backup of it) cannot accept an invitation.
+/// </summary>
+internal static class InvitationTokens
+{
+    public static string New() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Organisations;
+
+/// <summary>
+/// A verified user of an organisation invites a colleague, by e-mail, to act for it. Inviting the
+/// same address again while the invitation is pending sends a new link (the previous one stops
+/// working); within a minute of the last one it sends nothing, so a double click sends one e-mail.
+/// </summary>
+public sealed record InviteToOrganisation(Guid OrganisationId, string Email) : ICommand<Result<Guid>>;
+
+internal sealed class InviteToOrganisationValidator : AbstractValidator<InviteToOrganisation>
+{
+    public InviteToOrganisationValidator() =>
+        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("L'adresse électronique de votre collègue est obligatoire.")
+            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
+            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+}
+
+internal sealed class InviteToOrganisationAuthorizer(ICurrentUser user) : IAuthorizer<InviteToOrganisation>
+{
+    public Task<Result> Authorize(InviteToOrganisation request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
+}
+
+internal sealed class InviteToOrganisationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<InviteToOrganisation, Result<Guid>>
+{
+    private static readonly TimeSpan DoubleClick = TimeSpan.FromMinutes(1);
+
+    public async Task<Result<Guid>> Handle(InviteToOrganisation request, CancellationToken cancellationToken)
+    {
+        var organisationId = new OrganisationId(request.OrganisationId);
+        var inviterId = user.UserId!.Value;
+        if (!await db.IsVerified(organisationId, inviterId, cancellationToken).ConfigureAwait(false))
+        {
+            return OrganisationMembers.NotFound;
+        }
+
+        var email = OrganisationInvitation.NormalizeEmail(request.Email);
+        var normalized = email.ToUpperInvariant();
+        var alreadyMember = await (
+                from membership in db.OrganisationMemberships
+                join member in db.Users on membership.UserId equals member.Id
+                where membership.OrganisationId == organisationId && membership.Status == MembershipStatus.Verified && member.NormalizedEmail == normalized
+                select membership.Id)
+            .AnyAsync(cancellationToken).ConfigureAwait(false);
+        if (alreadyMember)
+        {
+            return Error.RuleBroken("invitation.already_member", "Cette personne agit déjà pour l'organisation.");
+        }
+
+        var now = clock.GetUtcNow();
+        var token = InvitationTokens.New();
+        var invitation = await db.OrganisationInvitations
+            .FirstOrDefaultAsync(i => i.OrganisationId == organisationId && i.Email == email, cancellationToken).ConfigureAwait(false);
+        if (invitation is null)
+        {
+            invitation = OrganisationInvitation.Issue(organisationId, email, inviterId, InvitationTokens.Hash(token), now);
+            db.OrganisationInvitations.Add(invitation);
+        }
+        else if (!invitation.IsAccepted && !invitation.IsExpired(now) && now.UtcDateTime - invitation.InvitedAt < DoubleClick)
+        {
+            return invitation.Id;
+        }
+        else
+        {
+            var reissued = invitation.Reissue(inviterId, InvitationTokens.Hash(token), now);
+            if (!reissued.IsSuccess)
+            {
+                return reissued.Error;
+            }
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+            .Select(o => new { o.Name, o.Siret, o.Rna }).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var inviter = await db.Users.AsNoTracking().Where(u => u.Id == inviterId).Select(u => u.DisplayName).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var invitee = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        await db.Enqueue(
+            new OutgoingNotification(
+                invitee,
+                email,
+                NotificationTemplates.OrganisationInvitation,
+                new Dictionary<string, string>
+                {
+                    ["inviter"] = inviter,
+                    ["organisation"] = organisation.Name,
+                    ["identifier"] = OrganisationMembers.Identifier(organisation.Siret, organisation.Rna),
+                    ["email"] = email,
+                    ["expires"] = invitation.ExpiresAt.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")),
+                    ["link"] = site.Value.Link($"Organisations/Invitation?token={Uri.EscapeDataString(token)}"),
+                },
+                NotificationChannels.Email,
+                // One e-mail per link issued: a new token is a new message.
+                $"{NotificationTemplates.OrganisationInvitation}:{invitation.TokenHash}"),
+            now,
+            cancellationToken).ConfigureAwait(false);
+        return invitation.Id;
+    }
+}

@@ -1,0 +1,120 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Users;
+
+/// <summary>
+/// Someone opens their own applicant account. The address must be confirmed (by the link e-mailed
+/// to it) before the account can sign in. The answer is the same whether or not the address already
+/// has an account: its owner is then e-mailed "vous avez déjà un compte" (or, for an account still
+/// unconfirmed, a new confirmation link), and nothing else changes.
+/// </summary>
+public sealed record RegisterApplicant(string Email, string DisplayName, string Password, bool AcceptsTerms) : ICommand<Result>
+{
+    public override string ToString() => $"{nameof(RegisterApplicant)} {{ Email = {Email} }}";
+}
+
+internal sealed class RegisterApplicantValidator : AbstractValidator<RegisterApplicant>
+{
+    public RegisterApplicantValidator()
+    {
+        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
+            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
+            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Indiquez vos prénom et nom.")
+            .MaximumLength(200).WithMessage("Le nom ne peut dépasser 200 caractères.");
+        RuleFor(c => c.Password).NotEmpty().WithMessage("Le mot de passe est obligatoire.");
+        RuleFor(c => c.AcceptsTerms).Equal(true).WithMessage("Vous devez accepter les conditions générales d'utilisation pour créer un compte.");
+    }
+}
+
+internal sealed class RegisterApplicantAuthorizer : IAuthorizer<RegisterApplicant>
+{
+    // Public on purpose: this is how an applicant gets an account. The answer never reveals whether
+    // the address has one, and the account cannot sign in until its address is confirmed.
+    public Task<Result> Authorize(RegisterApplicant request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
+}
+
+internal sealed class RegisterApplicantHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<RegisterApplicant, Result>
+{
+    public async Task<Result> Handle(RegisterApplicant request, CancellationToken cancellationToken)
+    {
+        // The password is judged first, alone: a weak password is refused the same way for a new
+        // address and for one that has an account.
+        var weak = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, new AppUser(), request.Password).ConfigureAwait(false);
+            weak.AddRange(checkedPassword.Errors);
+        }
+
+        if (weak.Count > 0)
+        {
+            return Error.Validation(nameof(request.Password), IdentityMessages.Describe(IdentityResult.Failed([.. weak])));
+        }
+
+        var email = request.Email.Trim();
+        var now = clock.GetUtcNow();
+        var existing = await users.FindByEmailAsync(email).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            await TellTheOwner(existing, now, cancellationToken).ConfigureAwait(false);
+            return Result.Success();
+        }
+
+        var user = AppUser.NewApplicant(email, request.DisplayName, now);
+        var created = await users.CreateAsync(user, request.Password).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            return Error.Validation(nameof(request.Password), IdentityMessages.Describe(created));
+        }
+
+        var inRole = await users.AddToRoleAsync(user, Roles.Applicant).ConfigureAwait(false);
+        if (!inRole.Succeeded)
+        {
+            throw new InvalidOperationException($"Role '{Roles.Applicant}' could not be granted: {IdentityMessages.Describe(inRole)}");
+        }
+
+        await SendConfirmation(user, now, cancellationToken).ConfigureAwait(false);
+        return Result.Success();
+    }
+
+    private async Task TellTheOwner(AppUser owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!owner.EmailConfirmed)
+        {
+            // Registering again is how someone who lost the first link asks for another.
+            await SendConfirmation(owner, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await db.Enqueue(
+            new OutgoingNotification(
+                owner.Id,
+                owner.Email!,
+                NotificationTemplates.AccountAlreadyExists,
+                new Dictionary<string, string> { ["name"] = owner.DisplayName, ["link"] = site.Value.Link("Account/Login") },
+                NotificationChannels.Email,
+                $"{NotificationTemplates.AccountAlreadyExists}:{owner.Id}:{now:yyyyMMddHHmm}"),
+            now,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendConfirmation(AppUser user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false);
+        await AccountTokens.Send(
+            db, user, NotificationTemplates.EmailConfirmation,
+            site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),
+            token, now, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,52 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+
+namespace PtceFunding.Application.Users;
+
+/// <summary>
+/// Someone who cannot sign in because their address is unconfirmed asks for a new confirmation
+/// link. The answer is the same whatever the address: a link is sent only to an account whose
+/// address is still unconfirmed.
+/// </summary>
+public sealed record RequestEmailConfirmation(string Email) : ICommand<Result>;
+
+internal sealed class RequestEmailConfirmationValidator : AbstractValidator<RequestEmailConfirmation>
+{
+    public RequestEmailConfirmationValidator() =>
+        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
+            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
+            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+}
+
+internal sealed class RequestEmailConfirmationAuthorizer : IAuthorizer<RequestEmailConfirmation>
+{
+    // Public on purpose: an unconfirmed account cannot sign in to ask. The link only goes to the
+    // address on the account, and the answer never says whether there is one.
+    public Task<Result> Authorize(RequestEmailConfirmation request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
+}
+
+internal sealed class RequestEmailConfirmationHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<RequestEmailConfirmation, Result>
+{
+    public async Task<Result> Handle(RequestEmailConfirmation request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
+        if (user is null || user.EmailConfirmed)
+        {
+            return Result.Success();
+        }
+
+        var token = await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false);
+        await AccountTokens.Send(
+            db, user, NotificationTemplates.EmailConfirmation,
+            site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),
+            token, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return Result.Success();
+    }
+}

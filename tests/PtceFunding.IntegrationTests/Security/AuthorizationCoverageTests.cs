@@ -30,11 +30,16 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         // reset itself needs the token e-mailed to the account's address.
         "POST /api/auth/password-reset-requests",
         "POST /api/auth/password-resets",
+        // Applicants open their own accounts: the answer is the same whether or not the address has
+        // one, and the account signs in only once the e-mailed link has confirmed its address.
+        "POST /api/account/register",
+        "POST /api/account/email-confirmation-requests",
         "PAGE /Index",
         "PAGE /Error",
         "PAGE /Account/Login",
         "PAGE /Account/AccessDenied",
         "PAGE /Account/ForgotPassword",
+        "PAGE /Account/Register",
         "PAGE /Account/ResetPassword",
         // Opened from a mailbox; confirming needs the e-mailed token.
         "PAGE /Account/ConfirmEmail",

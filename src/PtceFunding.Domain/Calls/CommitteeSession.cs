@@ -56,7 +56,7 @@ public sealed class CommitteeSession : AggregateRoot
 
         if (new Deadline(cutOffDate, call.TimeZoneId).IsOverdueAt(now))
         {
-            return Error.Validation("CutOffDate", "La date limite de dépôt d'une nouvelle session n'est pas encore passée.");
+            return Error.Validation("CutOffDate", "La date limite de dépôt d'une nouvelle session est déjà passée : choisissez une date à venir.");
         }
 
         return new CommitteeSession

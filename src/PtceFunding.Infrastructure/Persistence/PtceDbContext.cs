@@ -65,6 +65,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        TouchCallsOfChangedRules();
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun))
             .ToList();
@@ -139,6 +140,22 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         configurationBuilder.Properties<CallId>().HaveConversion<CallIdConverter>();
         configurationBuilder.Properties<CommitteeSessionId>().HaveConversion<CommitteeSessionIdConverter>();
         configurationBuilder.Properties<FundingApplicationId>().HaveConversion<ApplicationIdConverter>();
+    }
+
+    /// <summary>
+    /// A draft's rules are edited in place, in their version row: the call changes version with them,
+    /// so that an edit based on an outdated read of the rules is refused like any other.
+    /// </summary>
+    private void TouchCallsOfChangedRules()
+    {
+        foreach (var rules in ChangeTracker.Entries<CallRuleVersion>().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            var call = ChangeTracker.Entries<Call>().FirstOrDefault(c => c.Entity.Id == rules.Entity.CallId);
+            if (call is { State: EntityState.Unchanged })
+            {
+                call.State = EntityState.Modified;
+            }
+        }
     }
 
     private static string KeyOf(EntityEntry entry) =>

@@ -35,6 +35,7 @@ internal static class RequestPipeline
             .MapNotificationEndpoints()
             .MapOrganisationEndpoints()
             .MapApplicationEndpoints()
+            .MapCallEndpoints()
             .MapJobEndpoints();
 
         app.MapRazorPages();

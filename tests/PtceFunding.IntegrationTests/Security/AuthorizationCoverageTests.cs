@@ -34,6 +34,8 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         // one, and the account signs in only once the e-mailed link has confirmed its address.
         "POST /api/account/register",
         "POST /api/account/email-confirmation-requests",
+        // The open calls are published for everyone: applicants read them before they have an account.
+        "GET /api/open-calls",
         "PAGE /Index",
         "PAGE /Error",
         "PAGE /Account/Login",

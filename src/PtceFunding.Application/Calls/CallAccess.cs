@@ -1,0 +1,30 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Calls;
+
+/// <summary>
+/// Who manages a call: a platform administrator (no funder) manages every call; a funder's
+/// administrator only the calls their funder funds. Other calls do not exist, as far as they can tell.
+/// </summary>
+public static class CallAccess
+{
+    public static readonly Error NotFound = Error.NotFound("call.not_found", "Cet appel n'existe pas.");
+
+    public static bool IsManagedBy(this Call call, ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Administrator) && (user.FunderId is not { } funderId || call.IsFundedBy(funderId));
+    }
+
+    /// <summary>The call, tracked, when the current user manages it; null otherwise.</summary>
+    public static async Task<Call?> FindManagedCall(this IPtceDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var call = await db.Calls.FindAsync([new CallId(id)], cancellationToken).ConfigureAwait(false);
+        return call is not null && call.IsManagedBy(user) ? call : null;
+    }
+}

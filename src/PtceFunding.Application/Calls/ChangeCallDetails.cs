@@ -1,0 +1,61 @@
+using FluentValidation;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Calls;
+
+/// <summary>Changes a call's title, dates, categories, funders and envelopes; answers the call's new version.</summary>
+public sealed record ChangeCallDetails(Guid Id, CallDetailsInput Details, int ExpectedVersion) : ICommand<Result<int>>;
+
+internal sealed class ChangeCallDetailsValidator : AbstractValidator<ChangeCallDetails>
+{
+    public ChangeCallDetailsValidator()
+    {
+        RuleFor(c => c.Details).NotNull().WithMessage("Les informations de l'appel sont obligatoires.").SetValidator(new CallDetailsInputValidator());
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+    }
+}
+
+internal sealed class ChangeCallDetailsAuthorizer(ICurrentUser user) : IAuthorizer<ChangeCallDetails>
+{
+    public Task<Result> Authorize(ChangeCallDetails request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
+}
+
+internal sealed class ChangeCallDetailsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ChangeCallDetails, Result<int>>
+{
+    public async Task<Result<int>> Handle(ChangeCallDetails request, CancellationToken cancellationToken)
+    {
+        var call = await db.FindManagedCall(user, request.Id, cancellationToken).ConfigureAwait(false);
+        if (call is null)
+        {
+            return CallAccess.NotFound;
+        }
+
+        if (call.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(call.Version);
+        }
+
+        // A funder's administrator who removed their own funder would lose the call they are editing.
+        if (user.FunderId is { } funderId && request.Details.Funders.All(f => f.FunderId != funderId.Value))
+        {
+            return Error.Validation("Funders", "Votre financeur reste parmi les financeurs de l'appel.");
+        }
+
+        if (await db.UnknownFunders(request.Details, cancellationToken).ConfigureAwait(false) is { } unknown)
+        {
+            return unknown;
+        }
+
+        var changed = call.ChangeDetails(request.Details.ToDomain());
+        if (!changed.IsSuccess)
+        {
+            return changed.Error;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return call.Version;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Calls;
+
+/// <summary>
+/// Per call the administrator manages, how many submitted applications wait for a committee session
+/// (submitted while the call had none to join); calls with none waiting are left out.
+/// </summary>
+public sealed record CountUnscheduledApplications : IQuery<Result<IReadOnlyList<UnscheduledApplications>>>;
+
+public sealed record UnscheduledApplications(Guid CallId, string Title, int Count);
+
+internal sealed class CountUnscheduledApplicationsAuthorizer(ICurrentUser user) : IAuthorizer<CountUnscheduledApplications>
+{
+    public Task<Result> Authorize(CountUnscheduledApplications request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
+}
+
+internal sealed class CountUnscheduledApplicationsHandler(IPtceDbContext db, ICurrentUser user)
+    : IRequestHandler<CountUnscheduledApplications, Result<IReadOnlyList<UnscheduledApplications>>>
+{
+    public async Task<Result<IReadOnlyList<UnscheduledApplications>>> Handle(CountUnscheduledApplications request, CancellationToken cancellationToken)
+    {
+        var counts = await db.Applications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Submitted && a.SessionId == null)
+            .GroupBy(a => a.CallId)
+            .Select(g => new { CallId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (counts.Count == 0)
+        {
+            return Array.Empty<UnscheduledApplications>();
+        }
+
+        var ids = counts.Select(c => c.CallId).ToList();
+        var calls = (await db.Calls.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(c => c.IsManagedBy(user))
+            .ToDictionary(c => c.Id);
+        return counts
+            .Where(c => calls.ContainsKey(c.CallId))
+            .Select(c => new UnscheduledApplications(c.CallId.Value, calls[c.CallId].Title, c.Count))
+            .OrderBy(c => c.Title, StringComparer.Ordinal)
+            .ToList();
+    }
+}

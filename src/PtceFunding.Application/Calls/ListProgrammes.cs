@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Calls;
+
+/// <summary>The funding programmes, by name, with how many calls each has.</summary>
+public sealed record ListProgrammes : IQuery<Result<IReadOnlyList<ProgrammeSummary>>>;
+
+public sealed record ProgrammeSummary(Guid Id, string Name, string Description, DateTime CreatedAt, int Calls);
+
+internal sealed class ListProgrammesAuthorizer(ICurrentUser user) : IAuthorizer<ListProgrammes>
+{
+    public Task<Result> Authorize(ListProgrammes request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
+}
+
+internal sealed class ListProgrammesHandler(IPtceDbContext db) : IRequestHandler<ListProgrammes, Result<IReadOnlyList<ProgrammeSummary>>>
+{
+    public async Task<Result<IReadOnlyList<ProgrammeSummary>>> Handle(ListProgrammes request, CancellationToken cancellationToken)
+    {
+        var programmes = await db.Programmes.AsNoTracking()
+            .OrderBy(p => p.Name)
+            .Select(p => new ProgrammeSummary(p.Id.Value, p.Name, p.Description, p.CreatedAt, db.Calls.Count(c => c.ProgrammeId == p.Id)))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return programmes;
+    }
+}

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Calls;
+
+/// <summary>
+/// Plans a committee session of a call. The applications submitted while the call had no session
+/// to join are assigned to it at once; the answer says how many it picked up.
+/// </summary>
+public sealed record PlanCommitteeSession(Guid CallId, string Name, DateOnly CutOffDate, DateOnly MeetingDate) : ICommand<Result<PlannedSession>>;
+
+public sealed record PlannedSession(Guid Id, int PickedUpApplications);
+
+internal sealed class PlanCommitteeSessionValidator : AbstractValidator<PlanCommitteeSession>
+{
+    public PlanCommitteeSessionValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Le nom de la session est obligatoire.")
+            .MaximumLength(200).WithMessage("Le nom ne peut dépasser 200 caractères.");
+        RuleFor(c => c.CutOffDate).NotEmpty().WithMessage("La date limite de dépôt est obligatoire.");
+        RuleFor(c => c.MeetingDate).NotEmpty().WithMessage("La date du comité est obligatoire.");
+    }
+}
+
+internal sealed class PlanCommitteeSessionAuthorizer(ICurrentUser user) : IAuthorizer<PlanCommitteeSession>
+{
+    public Task<Result> Authorize(PlanCommitteeSession request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
+}
+
+internal sealed class PlanCommitteeSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<PlanCommitteeSession, Result<PlannedSession>>
+{
+    public async Task<Result<PlannedSession>> Handle(PlanCommitteeSession request, CancellationToken cancellationToken)
+    {
+        var call = await db.FindManagedCall(user, request.CallId, cancellationToken).ConfigureAwait(false);
+        if (call is null)
+        {
+            return CallAccess.NotFound;
+        }
+
+        var planned = CommitteeSession.Plan(CommitteeSessionId.New(), call, request.Name, request.CutOffDate, request.MeetingDate, clock.GetUtcNow());
+        if (!planned.IsSuccess)
+        {
+            return planned.Error;
+        }
+
+        var session = planned.Value;
+        db.CommitteeSessions.Add(session);
+        var waiting = await db.Applications
+            .Where(a => a.CallId == call.Id && a.Status == ApplicationStatus.Submitted && a.SessionId == null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pickedUp = waiting.Count(application => application.Schedule(session, call.TimeZoneId).IsSuccess);
+        return new PlannedSession(session.Id.Value, pickedUp);
+    }
+}

@@ -60,6 +60,8 @@ internal static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Instruction", Policies.ProgramOfficer);
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
+            // The open calls are published for everyone: applicants read them before they have an account.
+            o.Conventions.AllowAnonymousToPage("/Appels");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             // Applicants open their own accounts; the answer never reveals whether an address has one.

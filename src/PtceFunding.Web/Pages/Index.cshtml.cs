@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PtceFunding.Application.Calls;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Users;
@@ -16,6 +17,9 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public IReadOnlyList<Card> Cards { get; private set; } = [];
 
+    /// <summary>For an administrator: the calls whose submitted applications wait for a session to be planned.</summary>
+    public IReadOnlyList<UnscheduledApplications> Waiting { get; private set; } = [];
+
     public async Task OnGet(CancellationToken cancellationToken)
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -32,12 +36,21 @@ public sealed class IndexModel(ISender sender) : PageModel
         Profile = profile.Value;
         var role = Profile.Roles.Contains(Roles.Administrator) ? Roles.Administrator : Profile.Roles.Count > 0 ? Profile.Roles[0] : "";
         (Headline, Cards) = HomeFor(role);
+        if (role == Roles.Administrator)
+        {
+            var waiting = await sender.Send(new CountUnscheduledApplications(), cancellationToken);
+            Waiting = waiting.IsSuccess ? waiting.Value : [];
+        }
     }
 
     private static (string, IReadOnlyList<Card>) HomeFor(string role) => role switch
     {
-        Roles.Administrator => ("Espace administration : financeurs, comptes des agents et journal d'audit.",
-            [new("Journal d'audit", "Chaque modification enregistrée : qui, quand, quoi.", "/Admin/Audit")]),
+        Roles.Administrator => ("Espace administration : programmes, appels et sessions, financeurs, comptes des agents et journal d'audit.",
+            [
+                new("Appels", "Préparer, publier et clôturer les appels ; planifier les sessions du comité.", "/Admin/Calls"),
+                new("Programmes", "Les programmes de financement sous lesquels les appels sont publiés.", "/Admin/Programmes"),
+                new("Journal d'audit", "Chaque modification enregistrée : qui, quand, quoi.", "/Admin/Audit"),
+            ]),
         Roles.ProgramOfficer => ("Espace chargé de mission : les dossiers de votre territoire, de la candidature au compte rendu.",
             [new("Mon compte", "Votre financeur et votre territoire.", "/")]),
         Roles.Reviewer => ("Espace expert : les dossiers qui vous sont confiés, après déclaration d'absence de conflit d'intérêts.",

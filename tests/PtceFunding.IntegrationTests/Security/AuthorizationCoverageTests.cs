@@ -36,6 +36,7 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         "POST /api/account/email-confirmation-requests",
         // The open calls are published for everyone: applicants read them before they have an account.
         "GET /api/open-calls",
+        "PAGE /Appels",
         "PAGE /Index",
         "PAGE /Error",
         "PAGE /Account/Login",

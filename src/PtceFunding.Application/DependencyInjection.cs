@@ -19,6 +19,8 @@ public static class DependencyInjection
         services.AddScoped<OperationContext>();
         services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section);
         services.AddOptions<Notifications.NotificationOptions>().BindConfiguration(Notifications.NotificationOptions.Section);
+        services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
+        services.AddScoped<Documents.DocumentIntake>();
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

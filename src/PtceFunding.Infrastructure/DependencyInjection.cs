@@ -12,12 +12,13 @@ using PtceFunding.Infrastructure.Jobs;
 using PtceFunding.Infrastructure.Persistence;
 using PtceFunding.Infrastructure.Security;
 using PtceFunding.Infrastructure.Seeding;
+using PtceFunding.Infrastructure.Storage;
 
 namespace PtceFunding.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Persistence on the configured provider, Identity stores, the unit of work and the demo seeder.</summary>
+    /// <summary>Persistence on the configured provider, Identity stores, the unit of work, the file store and the demo seeder.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         // Read when first needed, not now, so that hosts and tests can override the configuration late.
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.AddScoped<INotificationClaimer, NotificationClaimer>();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         services.AddScoped<IEmailSender, SmtpEmailSender>();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<IFileStore, FileSystemFileStore>();
         services.AddScheduling(
             configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions(),
             configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions());

@@ -26,6 +26,7 @@ public interface IPtceDbContext
     DbSet<OrganisationMembership> OrganisationMemberships { get; }
 
     DbSet<OrganisationInvitation> OrganisationInvitations { get; }
+    DbSet<MembershipMandate> MembershipMandates { get; }
 
     DbSet<JobRun> JobRuns { get; }
 

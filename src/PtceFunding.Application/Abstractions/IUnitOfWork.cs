@@ -11,4 +11,16 @@ public interface IUnitOfWork
     /// </summary>
     Task<TResponse> InTransaction<TResponse>(string operation, Func<Task<TResponse>> work, CancellationToken cancellationToken)
         where TResponse : IResult, IResultFactory<TResponse>;
+
+    /// <summary>
+    /// Work outside the database that must wait for the commit (deleting the file of a replaced
+    /// document). It runs once the transaction is committed; a failure is logged, not thrown.
+    /// </summary>
+    void OnCommitted(Func<Task> action);
+
+    /// <summary>
+    /// Undoes work done outside the database when the transaction does not commit (deleting a file
+    /// stored for a document whose row was never written). A failure is logged, not thrown.
+    /// </summary>
+    void OnRolledBack(Func<Task> action);
 }

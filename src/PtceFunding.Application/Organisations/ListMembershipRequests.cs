@@ -7,12 +7,15 @@ using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Organisations;
 
-/// <summary>The requests to act for an organisation that wait for a program officer — of their territory only.</summary>
+/// <summary>
+/// The requests to act for an organisation that wait for a program officer — of their territory only —
+/// with the name of the supporting document joined to each, if any.
+/// </summary>
 public sealed record ListMembershipRequests : IQuery<Result<IReadOnlyList<MembershipRequestLine>>>;
 
 public sealed record MembershipRequestLine(
     Guid Id, DateTime RequestedAt, string UserEmail, string UserName, Guid OrganisationId, string OrganisationName,
-    string? Siret, string? Rna, string RegionCode, string Justification);
+    string? Siret, string? Rna, string RegionCode, string Justification, string? MandateFileName);
 
 internal sealed class ListMembershipRequestsAuthorizer(ICurrentUser user) : IAuthorizer<ListMembershipRequests>
 {
@@ -33,7 +36,8 @@ internal sealed class ListMembershipRequestsHandler(IPtceDbContext db, ICurrentU
                 orderby membership.RequestedAt
                 select new MembershipRequestLine(
                     membership.Id, membership.RequestedAt, applicant.Email ?? "", applicant.DisplayName, organisation.Id.Value, organisation.Name,
-                    organisation.Siret, organisation.Rna, organisation.RegionCode, membership.Justification))
+                    organisation.Siret, organisation.Rna, organisation.RegionCode, membership.Justification,
+                    db.MembershipMandates.Where(d => d.MembershipId == membership.Id).Select(d => d.FileName).FirstOrDefault()))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return lines;
     }

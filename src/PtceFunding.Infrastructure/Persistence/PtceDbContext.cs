@@ -47,6 +47,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
 
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
+    public DbSet<MembershipMandate> MembershipMandates => Set<MembershipMandate>();
 
     public DbSet<Programme> Programmes => Set<Programme>();
 

@@ -36,6 +36,7 @@ internal static class RequestPipeline
             .MapOrganisationEndpoints()
             .MapApplicationEndpoints()
             .MapCallEndpoints()
+            .MapDocumentEndpoints(app.MaxUploadSize())
             .MapJobEndpoints();
 
         app.MapRazorPages();

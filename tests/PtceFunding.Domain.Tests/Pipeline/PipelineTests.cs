@@ -186,6 +186,10 @@ public sealed class PipelineTests
                 throw;
             }
         }
+
+        public void OnCommitted(Func<Task> action) => journal.Steps.Add("on-committed");
+
+        public void OnRolledBack(Func<Task> action) => journal.Steps.Add("on-rolled-back");
     }
 
     private sealed class JournalLoggerProvider(Journal journal) : ILoggerProvider

@@ -28,6 +28,9 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The SMTP server this application's e-mail goes to.</summary>
     public SmtpSink Mail { get; } = new();
 
+    /// <summary>The root of this application's file store, a temporary directory removed with the application.</summary>
+    public string StoragePath { get; } = Directory.CreateTempSubdirectory("ptce-files-").FullName;
+
     public async Task InitializeAsync()
     {
         ConnectionString = await (await PostgresServer.Instance).CreateDatabase(Migrated);
@@ -41,6 +44,7 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await Mail.DisposeAsync();
         await DisposeAsync();
+        Directory.Delete(StoragePath, recursive: true);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -54,6 +58,7 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:Timeout", "00:00:05");
         builder.UseSetting("PublicSite:BaseUrl", "https://ptce.test/");
+        builder.UseSetting("Storage:Path", StoragePath);
 
         // Tests deliver the outbox themselves (DeliverNotifications) so that counts are exact; the
         // scheduler itself is proven by the cluster test.

@@ -66,6 +66,7 @@ internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguratio
         builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(d => d.StorageKey).HasMaxLength(200).IsRequired();
         builder.HasOne<FundingApplication>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(d => d.ApplicationId);
+        // One file per required document: attaching another replaces it (several other attachments have no code).
+        builder.HasIndex(d => new { d.ApplicationId, d.RequiredDocumentCode }).IsUnique();
     }
 }

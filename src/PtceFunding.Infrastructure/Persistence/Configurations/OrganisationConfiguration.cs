@@ -65,3 +65,19 @@ internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfigura
         builder.HasIndex(i => i.TokenHash).IsUnique();
     }
 }
+
+internal sealed class MembershipMandateConfiguration : IEntityTypeConfiguration<MembershipMandate>
+{
+    public void Configure(EntityTypeBuilder<MembershipMandate> builder)
+    {
+        builder.ToTable("MembershipMandates");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.FileName).HasMaxLength(255).IsRequired();
+        builder.Property(m => m.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(m => m.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(m => m.StorageKey).HasMaxLength(200).IsRequired();
+        builder.HasOne<OrganisationMembership>().WithMany().HasForeignKey(m => m.MembershipId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.MembershipId).IsUnique();
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Applications;
+
+/// <summary>The consortium removes a file from its draft; its bytes leave the store once the removal is committed.</summary>
+public sealed record RemoveApplicationDocument(Guid ApplicationId, Guid DocumentId) : ICommand<Result>;
+
+internal sealed class RemoveApplicationDocumentAuthorizer(ICurrentUser user) : IAuthorizer<RemoveApplicationDocument>
+{
+    public Task<Result> Authorize(RemoveApplicationDocument request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
+}
+
+internal sealed class RemoveApplicationDocumentHandler(IPtceDbContext db, ICurrentUser user, IFileStore store, IUnitOfWork unitOfWork)
+    : IRequestHandler<RemoveApplicationDocument, Result>
+{
+    public async Task<Result> Handle(RemoveApplicationDocument request, CancellationToken cancellationToken)
+    {
+        var id = new FundingApplicationId(request.ApplicationId);
+        var application = await db.Applications.EditableBy(db, user.UserId!.Value).AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        var document = application is null
+            ? null
+            : await db.ApplicationDocuments.FirstOrDefaultAsync(d => d.Id == request.DocumentId && d.ApplicationId == id, cancellationToken).ConfigureAwait(false);
+        if (application is null || document is null)
+        {
+            return application is null ? ApplicationAccess.NotFound : Error.NotFound("document.not_found", "Ce document n'existe pas.");
+        }
+
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return Error.RuleBroken("application.frozen", "Un dossier déposé ne se modifie plus.");
+        }
+
+        db.ApplicationDocuments.Remove(document);
+        unitOfWork.OnCommitted(() => store.Delete(document.StorageKey, CancellationToken.None));
+        return Result.Success();
+    }
+}

@@ -69,7 +69,15 @@ public static class Problems
             ? $"La requête est illisible : la valeur de « {path} » n'a pas le format attendu."
             : "La requête est illisible : vérifiez le format des données envoyées.";
 
-    /// <summary>Unexpected failures: a concurrent edit is a 409, unreadable input a 400, the rest a 500 without details.</summary>
+    /// <summary>
+    /// A body over the endpoint's limit: Kestrel says 413; the multipart reader (which enforces the
+    /// same limit on any server) throws an InvalidDataException that only its message tells apart.
+    /// </summary>
+    private static bool IsTooLarge(BadHttpRequestException exception) =>
+        exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+        || (exception.InnerException is InvalidDataException inner && inner.Message.Contains("body length limit", StringComparison.Ordinal));
+
+    /// <summary>Unexpected failures: a concurrent edit is a 409, too large a body a 413, unreadable input a 400, the rest a 500 without details.</summary>
     internal sealed class ExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -77,6 +85,8 @@ public static class Problems
             var (status, title, detail, code) = exception switch
             {
                 DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflit", Concurrency.StaleVersion.Message, Concurrency.StaleVersion.Code),
+                BadHttpRequestException bad when IsTooLarge(bad) =>
+                    (StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", "La requête dépasse la taille maximale acceptée : envoyez un fichier plus petit.", "request.too_large"),
                 BadHttpRequestException bad => (bad.StatusCode, "Requête invalide", Unreadable(bad), "request.unreadable"),
                 _ => (StatusCodes.Status500InternalServerError, "Erreur interne", "Une erreur inattendue s'est produite. Elle a été enregistrée.", "internal"),
             };

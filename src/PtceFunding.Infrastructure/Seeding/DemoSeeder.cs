@@ -26,8 +26,8 @@ public sealed class DemoOptions
 /// <summary>A demo account, as printed at start-up and listed in the README.</summary>
 public sealed record DemoAccount(string Email, string Role, string Description);
 
-/// <summary>Seeds, once, the funders and one user per role so that a newcomer can try every screen.</summary>
-public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, OperationContext operation, TimeProvider clock, IOptions<DemoOptions> options)
+/// <summary>Seeds, once, funders, organisations and their users, one user per staff role, calls with sessions and applications in several states, so that a newcomer can try every screen.</summary>
+public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, OperationContext operation, TimeProvider clock, IOptions<DemoOptions> options, IFileStore files)
 {
     public static readonly FunderId StateNational = new(Guid.Parse("0196a000-0001-7000-8000-000000000001"));
     public static readonly FunderId StateAuvergneRhoneAlpes = new(Guid.Parse("0196a000-0001-7000-8000-000000000002"));
@@ -43,7 +43,10 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         new("reviewer@demo.ptce.fr", Roles.Reviewer, "Expert, DREETS Auvergne-Rhône-Alpes"),
         new("committee@demo.ptce.fr", Roles.CommitteeMember, "Membre du comité, État"),
         new("finance@demo.ptce.fr", Roles.FinanceOfficer, "Gestionnaire financière, DREETS Auvergne-Rhône-Alpes"),
-        new("applicant@demo.ptce.fr", Roles.Applicant, "Porteuse de projet d'un PTCE"),
+        new("applicant@demo.ptce.fr", Roles.Applicant, "Porteuse de projet, Coopérative des Monts du Lyonnais (chef de file)"),
+        new("partenaire@demo.ptce.fr", Roles.Applicant, "Porteur de projet, Les Jardins de Cocagne du Rhône (membre du consortium)"),
+        new("porteur.bretagne@demo.ptce.fr", Roles.Applicant, "Porteur de projet, Scop Armor Numérique (Bretagne)"),
+        new("nouveau@demo.ptce.fr", Roles.Applicant, "Porteuse de projet en attente de rattachement à la Menuiserie Durand"),
     ];
 
     /// <summary>Seeds unless already done; answers whether anything was written.</summary>
@@ -63,23 +66,31 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
             Funder.Create(RegionReunion, "Région Réunion", FunderKind.Region, "04").Value);
         var now = clock.GetUtcNow();
         var cooperative = Organisation.Register(OrganisationId.New(), "Coopérative des Monts du Lyonnais", "51203456700010", null, LegalForm.Scic, true, new PostalAddress("12 rue de la République", "69002", "Lyon", "69382"), now).Value;
-        db.Organisations.AddRange(
-            cooperative,
-            Organisation.Register(OrganisationId.New(), "Les Jardins de Cocagne du Rhône", null, "W691000123", LegalForm.Association, true, new PostalAddress("3 chemin des Vergers", "69400", "Villefranche-sur-Saône", "69264"), now).Value,
-            Organisation.Register(OrganisationId.New(), "Menuiserie Durand SARL", "80123456700015", null, LegalForm.Sarl, false, new PostalAddress("8 avenue des Artisans", "42000", "Saint-Étienne", "42218"), now).Value,
-            Organisation.Register(OrganisationId.New(), "Scop Armor Numérique", "44032187500021", null, LegalForm.Scop, true, new PostalAddress("5 quai Duguay-Trouin", "35000", "Rennes", "35238"), now).Value);
+        var gardens = Organisation.Register(OrganisationId.New(), "Les Jardins de Cocagne du Rhône", null, "W691000123", LegalForm.Association, true, new PostalAddress("3 chemin des Vergers", "69400", "Villefranche-sur-Saône", "69264"), now).Value;
+        var joinery = Organisation.Register(OrganisationId.New(), "Menuiserie Durand SARL", "80123456700015", null, LegalForm.Sarl, false, new PostalAddress("8 avenue des Artisans", "42000", "Saint-Étienne", "42218"), now).Value;
+        var armorScop = Organisation.Register(OrganisationId.New(), "Scop Armor Numérique", "44032187500021", null, LegalForm.Scop, true, new PostalAddress("5 quai Duguay-Trouin", "35000", "Rennes", "35238"), now).Value;
+        db.Organisations.AddRange(cooperative, gardens, joinery, armorScop);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         await Add("admin@demo.ptce.fr", "Alice Administratrice", Roles.Administrator, null).ConfigureAwait(false);
         var officer = await Add("officer@demo.ptce.fr", "Camille Martin", Roles.ProgramOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
-        await Add("officer.bretagne@demo.ptce.fr", "Nolwenn Le Gall", Roles.ProgramOfficer, RegionBretagne).ConfigureAwait(false);
+        var brittanyOfficer = await Add("officer.bretagne@demo.ptce.fr", "Nolwenn Le Gall", Roles.ProgramOfficer, RegionBretagne).ConfigureAwait(false);
         await Add("reviewer@demo.ptce.fr", "Étienne Roux", Roles.Reviewer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         await Add("committee@demo.ptce.fr", "Claire Dubois", Roles.CommitteeMember, StateNational).ConfigureAwait(false);
         await Add("finance@demo.ptce.fr", "Fatima Benali", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
-        var applicant = await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
+        var paula = await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
+        var jules = await Add("partenaire@demo.ptce.fr", "Jules Jardinier", Roles.Applicant, null).ConfigureAwait(false);
+        var yann = await Add("porteur.bretagne@demo.ptce.fr", "Yann Le Bihan", Roles.Applicant, null).ConfigureAwait(false);
+        var nina = await Add("nouveau@demo.ptce.fr", "Nina Nouvelle", Roles.Applicant, null).ConfigureAwait(false);
 
-        // The demo applicant waits for the Auvergne-Rhône-Alpes officer to verify her for the cooperative.
-        db.OrganisationMemberships.Add(OrganisationMembership.Request(cooperative.Id, applicant.Id, "Présidente de la SCIC, mandat du conseil d'administration", now));
+        // Verified by the officers of each organisation's region; one request still waits for the Auvergne-Rhône-Alpes officer.
+        Verified(cooperative, paula, officer, "Présidente de la SCIC, mandat du conseil d'administration", now);
+        Verified(gardens, jules, officer, "Directeur de l'association, délégation du bureau", now);
+        Verified(armorScop, yann, brittanyOfficer, "Gérant de la SCOP", now);
+        db.OrganisationMemberships.Add(OrganisationMembership.Request(joinery.Id, nina.Id, "Gérante de la SARL (extrait Kbis joint)", now));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        await new DemoFunding(db, files).Seed(new DemoConsortia(cooperative, gardens, joinery, armorScop, paula.Id, jules.Id, yann.Id), now, cancellationToken).ConfigureAwait(false);
 
         // One in-app notification, so that the officer's notifications page shows what one looks like.
         await db.Enqueue(
@@ -95,6 +106,13 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         operation.Name = null;
         return true;
+    }
+
+    private void Verified(Organisation organisation, AppUser user, AppUser officer, string justification, DateTimeOffset now)
+    {
+        var membership = OrganisationMembership.Request(organisation.Id, user.Id, justification, now.AddDays(-30));
+        membership.Verify(officer.Id, now.AddDays(-29));
+        db.OrganisationMemberships.Add(membership);
     }
 
     private async Task<AppUser> Add(string email, string name, string role, FunderId? funder)

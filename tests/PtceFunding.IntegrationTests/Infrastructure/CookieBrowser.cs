@@ -19,6 +19,23 @@ public sealed partial class CookieBrowser(PtceApp app)
         return await _client.PostAsync(path, content);
     }
 
+    /// <summary>Posts a form with a file, as a browser does for <c>enctype="multipart/form-data"</c>.</summary>
+    public async Task<HttpResponseMessage> PostWithFile(string path, IDictionary<string, string> fields, string fileField, string fileName, byte[] bytes)
+    {
+        var form = await Get(path);
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token))))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(bytes), fileField, fileName);
+        return await _client.PostAsync(path, content);
+    }
+
+    public async Task<HttpResponseMessage> GetResponse(string path) => await _client.GetAsync(path);
+
     public async Task<string> Login(string email, string password)
     {
         var response = await Post("/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

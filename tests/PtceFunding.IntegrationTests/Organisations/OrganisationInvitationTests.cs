@@ -197,15 +197,22 @@ public sealed class OrganisationInvitationTests(PtceApp app) : IClassFixture<Ptc
         var badCommune = WebUtility.HtmlDecode(await (await applicant.Post("/Organisations?handler=Register", form)).Content.ReadAsStringAsync());
         Assert.Contains("Le code commune INSEE « 99999 » est invalide", badCommune, StringComparison.Ordinal);
         form["Form.CommuneCode"] = "69383";
-        var registered = WebUtility.HtmlDecode(await (await applicant.Post("/Organisations?handler=Register", form)).Content.ReadAsStringAsync());
+        var mandate = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
+        var registered = WebUtility.HtmlDecode(await (await applicant.PostWithFile("/Organisations?handler=Register", form, "Mandate", "delegation.pdf", mandate)).Content.ReadAsStringAsync());
         Assert.Contains("L'organisation est enregistrée et votre demande", registered, StringComparison.Ordinal);
+        Assert.Contains("Le justificatif « delegation.pdf » est joint à votre demande.", registered, StringComparison.Ordinal);
         Assert.Contains("En attente de vérification", registered, StringComparison.Ordinal);
 
         var officer = await SignedInBrowser(officerEmail, PtceApp.Password);
         var requests = WebUtility.HtmlDecode(await officer.Get("/Instruction/Rattachements"));
         Assert.Contains("href=\"/Instruction/Rattachements\"", requests, StringComparison.Ordinal);
         Assert.Contains("Directrice, délégation du conseil coopératif", requests, StringComparison.Ordinal);
+        Assert.Contains("Télécharger le justificatif « delegation.pdf »", requests, StringComparison.Ordinal);
         var requestId = await app.Db(db => (from m in db.OrganisationMemberships join o in db.Organisations on m.OrganisationId equals o.Id where o.Siret == "83282932000072" select m.Id).SingleAsync());
+        var download = await officer.GetResponse($"/api/membership-requests/{requestId}/mandate");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(mandate, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         var withoutReason = WebUtility.HtmlDecode(await (await officer.Post("/Instruction/Rattachements?handler=Decide", new Dictionary<string, string> { ["id"] = requestId.ToString(), ["approve"] = "false", ["reason"] = "" })).Content.ReadAsStringAsync());
         Assert.Contains("Indiquez le motif du refus", withoutReason, StringComparison.Ordinal);
         var verified = WebUtility.HtmlDecode(await (await officer.Post("/Instruction/Rattachements?handler=Decide", new Dictionary<string, string> { ["id"] = requestId.ToString(), ["approve"] = "true" })).Content.ReadAsStringAsync());

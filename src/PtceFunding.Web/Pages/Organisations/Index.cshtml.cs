@@ -61,12 +61,17 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
     }
 
+    /// <summary>The supporting document (mandate, delegation, minutes) sent with a membership request, optional.</summary>
+    [BindProperty]
+    public IFormFile? Mandate { get; set; }
+
     public async Task<IActionResult> OnPostRequest(CancellationToken cancellationToken)
     {
         var requested = await sender.Send(new RequestOrganisationMembership(OrganisationId, Justification ?? ""), cancellationToken);
         if (requested.IsSuccess)
         {
-            Notice = "Votre demande est enregistrée : le chargé de mission de la région de l'organisation va la vérifier. Vous serez prévenu par courriel.";
+            Notice = "Votre demande est enregistrée : le chargé de mission de la région de l'organisation va la vérifier. Vous serez prévenu par courriel."
+                + await AttachMandate(requested.Value, cancellationToken);
             return RedirectToPage();
         }
 
@@ -102,8 +107,24 @@ public sealed class IndexModel(ISender sender) : PageModel
             return Page();
         }
 
-        Notice = "L'organisation est enregistrée et votre demande d'agir pour elle est transmise au chargé de mission de sa région. Vous serez prévenu par courriel.";
+        Notice = "L'organisation est enregistrée et votre demande d'agir pour elle est transmise au chargé de mission de sa région. Vous serez prévenu par courriel."
+            + await AttachMandate(requested.Value, cancellationToken);
         return RedirectToPage();
+    }
+
+    /// <summary>Joins the uploaded justificatif to the request; answers what to add to the notice.</summary>
+    private async Task<string> AttachMandate(Guid membershipId, CancellationToken cancellationToken)
+    {
+        if (Mandate is not { Length: > 0 } file)
+        {
+            return "";
+        }
+
+        await using var content = file.OpenReadStream();
+        var attached = await sender.Send(new AttachMembershipMandate(membershipId, file.FileName, file.Length, content), cancellationToken);
+        return attached.IsSuccess
+            ? $" Le justificatif « {attached.Value.FileName} » est joint à votre demande."
+            : $" Le justificatif n'a pas pu être joint : {attached.Error.FieldErrors.Values.SelectMany(m => m).FirstOrDefault() ?? attached.Error.Message}";
     }
 
     public async Task<IActionResult> OnPostInvite(CancellationToken cancellationToken)

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Applications;
+
+/// <summary>What starting an application on a call asks for: its categories and stages, and whether it receives applications now.</summary>
+public sealed record GetCallToApply(Guid CallId) : IQuery<Result<CallToApply>>;
+
+public sealed record CallToApply(Guid Id, string Title, bool IsTwoStage, IReadOnlyList<string> Categories, bool AcceptsApplications);
+
+internal sealed class GetCallToApplyAuthorizer(ICurrentUser user) : IAuthorizer<GetCallToApply>
+{
+    public Task<Result> Authorize(GetCallToApply request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
+}
+
+internal sealed class GetCallToApplyHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<GetCallToApply, Result<CallToApply>>
+{
+    public async Task<Result<CallToApply>> Handle(GetCallToApply request, CancellationToken cancellationToken)
+    {
+        // Drafts of calls are the staff's own: to an applicant they do not exist.
+        var call = await db.Calls.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == new CallId(request.CallId) && c.Status != CallStatus.Draft, cancellationToken).ConfigureAwait(false);
+        return call is null
+            ? Error.NotFound("call.not_found", "Cet appel n'existe pas.")
+            : new CallToApply(call.Id.Value, call.Title, call.IsTwoStage, call.Categories, call.AcceptsApplicationsAt(clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,478 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PtceFunding.Application.Applications;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Organisations;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+
+namespace PtceFunding.Web.Pages.Portail.Candidatures;
+
+/// <summary>
+/// One application, section by section. A draft is edited one section at a time, each form carrying
+/// the version it was read at (an edit made meanwhile by someone else is refused and the page shows
+/// the current data); the lead member files it. Once filed or withdrawn it is shown read-only.
+/// </summary>
+public sealed class DossierModel(ISender sender) : PageModel
+{
+    public const int EmptyRowsPerYear = 6;
+
+    public const string ConsortiumSection = "consortium";
+    public const string ProjectSection = "projet";
+    public const string FinancingSection = "financement";
+    public const string IndicatorsSection = "indicateurs";
+    public const string SubmitSection = "depot";
+    public const string WithdrawSection = "retrait";
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ApplicationView View { get; private set; } = null!;
+
+    public ProjectForm Project { get; private set; } = new();
+
+    public ConsortiumForm Consortium { get; private set; } = new();
+
+    public FinancingForm Financing { get; private set; } = new();
+
+    public IndicatorsForm Indicators { get; private set; } = new();
+
+    /// <summary>The section whose form was refused, with every reason.</summary>
+    public string? ErrorSection { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>Field errors, keyed by the form field ("Project.Title", "Financing.Expenses[3].Amount").</summary>
+    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The form was filled from an outdated read: the page shows the current data instead.</summary>
+    public bool Stale { get; private set; }
+
+    /// <summary>The member looked up by SIRET/RNA is not registered: the page points to the registry.</summary>
+    public bool UnknownOrganisation { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [TempData]
+    public string? ReceiptReference { get; set; }
+
+    [TempData]
+    public string? ReceiptSubmittedAt { get; set; }
+
+    [TempData]
+    public string? ReceiptSession { get; set; }
+
+    public IReadOnlyList<int> Years => View.DurationYears is { } years ? [.. Enumerable.Range(1, years)] : [];
+
+    public async Task<IActionResult> OnGet(CancellationToken cancellationToken) =>
+        await Load(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostProject(ProjectForm project, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        DateOnly? start = null;
+        if (!string.IsNullOrWhiteSpace(project.StartDate))
+        {
+            if (DateOnly.TryParseExact(project.StartDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                || DateOnly.TryParseExact(project.StartDate.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out parsed))
+            {
+                start = parsed;
+            }
+            else
+            {
+                FieldErrors["Project.StartDate"] = "La date de début est attendue au format jj/mm/aaaa.";
+            }
+        }
+
+        if (FieldErrors.Count > 0)
+        {
+            return await Refused(ProjectSection, null, () => Project = project, cancellationToken);
+        }
+
+        var sectors = (project.Sectors ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var result = await sender.Send(
+            new DescribeProject(Id, project.ExpectedVersion, project.Title ?? "", project.Description ?? "", project.Territory ?? "", sectors, start, project.DurationYears),
+            cancellationToken);
+        return result.IsSuccess
+            ? Saved("La section « Projet » est enregistrée.", ProjectSection)
+            : await Refused(ProjectSection, result.Error, () => Project = project, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostConsortium(ConsortiumForm consortium, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consortium);
+        if (!await Load(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var members = new List<MemberInput>();
+        for (var i = 0; i < consortium.Members.Count; i++)
+        {
+            var row = consortium.Members[i];
+            decimal? share = null;
+            if (!string.IsNullOrWhiteSpace(row.BudgetShare))
+            {
+                if (ApplicationText.TryParse(row.BudgetShare, out var parsed))
+                {
+                    share = parsed;
+                }
+                else
+                {
+                    FieldErrors[$"Consortium.Members[{i}].BudgetShare"] = "La part du budget est un pourcentage, par exemple 40 ou 12,5.";
+                }
+            }
+
+            members.Add(new MemberInput(row.OrganisationId, row.Role, row.OrganisationId == View.LeadOrganisationId, share));
+        }
+
+        if (FieldErrors.Count > 0)
+        {
+            return await Refused(ConsortiumSection, null, () => Consortium = consortium, cancellationToken);
+        }
+
+        return await Compose(consortium.ExpectedVersion, members, "La composition du consortium est enregistrée.", () => Consortium = consortium, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAddMember(int expectedVersion, string? identifier, CancellationToken cancellationToken)
+    {
+        if (!await Load(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(identifier))
+        {
+            FieldErrors["Identifier"] = "Indiquez le SIRET ou le numéro RNA de l'organisation.";
+            return await Refused(ConsortiumSection, null, null, cancellationToken);
+        }
+
+        var found = await sender.Send(new FindOrganisation(identifier), cancellationToken);
+        if (!found.IsSuccess)
+        {
+            UnknownOrganisation = found.Error.Kind == ErrorKind.NotFound;
+            FieldErrors["Identifier"] = found.Error.Message;
+            return await Refused(ConsortiumSection, found.Error, null, cancellationToken);
+        }
+
+        var members = Current().Append(new MemberInput(found.Value.Id, MemberRole.Partner, false, null)).ToList();
+        return await Compose(expectedVersion, members, $"{found.Value.Name} rejoint le consortium.", null, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveMember(int expectedVersion, Guid organisationId, CancellationToken cancellationToken)
+    {
+        if (!await Load(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var leaving = View.Members.FirstOrDefault(m => m.OrganisationId == organisationId);
+        var members = Current().Where(m => m.OrganisationId != organisationId).ToList();
+        return await Compose(expectedVersion, members, $"{leaving?.Name ?? "Le membre"} ne fait plus partie du consortium.", null, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostInvite(string? email, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new InviteContributor(Id, email ?? ""), cancellationToken);
+        if (result.IsSuccess)
+        {
+            return Saved($"{email} est invité à contribuer au dossier ; un message l'en informe.", ConsortiumSection);
+        }
+
+        if (result.Error.FieldErrors.Count > 0 || result.Error.Kind == ErrorKind.RuleBroken)
+        {
+            FieldErrors["Email"] = string.Join(" ", ApplicationText.Messages(result.Error));
+        }
+
+        return await Refused(ConsortiumSection, result.Error, null, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostFinancing(FinancingForm financing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(financing);
+        var expenses = new List<ExpenseLine>();
+        for (var i = 0; i < financing.Expenses.Count; i++)
+        {
+            var row = financing.Expenses[i];
+            if (Amount(row.Amount, $"Financing.Expenses[{i}].Amount") is { } amount)
+            {
+                expenses.Add(new ExpenseLine(row.Year, row.Category, amount, string.IsNullOrWhiteSpace(row.Label) ? null : row.Label.Trim()));
+            }
+        }
+
+        var resources = new List<ResourceInput>();
+        for (var i = 0; i < financing.Resources.Count; i++)
+        {
+            var row = financing.Resources[i];
+            if (Amount(row.Amount, $"Financing.Resources[{i}].Amount") is not { } amount)
+            {
+                continue;
+            }
+
+            if (row.FunderId is not null && row.Source is not (ResourceSource.State or ResourceSource.Region))
+            {
+                FieldErrors[$"Financing.Resources[{i}].FunderId"] = "Un financeur de l'appel se choisit pour une ressource de l'État ou de la Région.";
+            }
+
+            resources.Add(new ResourceInput(row.Year, row.Source, amount, row.FunderId, string.IsNullOrWhiteSpace(row.Label) ? null : row.Label.Trim()));
+        }
+
+        if (FieldErrors.Count > 0)
+        {
+            return await Refused(FinancingSection, null, () => Financing = financing, cancellationToken);
+        }
+
+        // What is asked of each of the call's funders is what the plan expects from it.
+        var requested = resources.Where(r => r.FunderId is not null)
+            .GroupBy(r => r.FunderId!.Value)
+            .Select(g => new RequestedAmountInput(g.Key, g.Sum(r => r.Amount)))
+            .ToList();
+        var result = await sender.Send(new PlanFinancing(Id, financing.ExpectedVersion, expenses, resources, requested), cancellationToken);
+        return result.IsSuccess
+            ? Saved("Le plan de financement est enregistré.", FinancingSection)
+            : await Refused(FinancingSection, result.Error, () => Financing = financing, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostIndicators(IndicatorsForm indicators, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        var commitments = new List<IndicatorCommitment>();
+        for (var i = 0; i < indicators.Items.Count; i++)
+        {
+            var row = indicators.Items[i];
+            if (string.IsNullOrWhiteSpace(row.Baseline) && row.Targets.All(string.IsNullOrWhiteSpace))
+            {
+                continue; // not committed to yet
+            }
+
+            var baseline = Number(row.Baseline, $"Indicators.Items[{i}].Baseline", "Indiquez la valeur de départ.");
+            var targets = new List<decimal>();
+            for (var year = 0; year < row.Targets.Count; year++)
+            {
+                if (Number(row.Targets[year], $"Indicators.Items[{i}].Targets[{year}]", $"Indiquez la cible de l'année {year + 1}.") is { } target)
+                {
+                    targets.Add(target);
+                }
+            }
+
+            if (baseline is { } value)
+            {
+                commitments.Add(new IndicatorCommitment(row.Code, value, targets));
+            }
+        }
+
+        if (FieldErrors.Count > 0)
+        {
+            return await Refused(IndicatorsSection, null, () => Indicators = indicators, cancellationToken);
+        }
+
+        var result = await sender.Send(new CommitToIndicators(Id, indicators.ExpectedVersion, commitments), cancellationToken);
+        return result.IsSuccess
+            ? Saved("Les indicateurs sont enregistrés.", IndicatorsSection)
+            : await Refused(IndicatorsSection, result.Error, () => Indicators = indicators, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSubmit(int expectedVersion, bool confirm, CancellationToken cancellationToken)
+    {
+        if (!confirm)
+        {
+            FieldErrors["Confirm"] = "Cochez la case pour confirmer le dépôt du dossier.";
+            return await Refused(SubmitSection, null, null, cancellationToken);
+        }
+
+        var result = await sender.Send(new SubmitApplication(Id, expectedVersion), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return await Refused(SubmitSection, result.Error, null, cancellationToken);
+        }
+
+        var receipt = result.Value;
+        ReceiptReference = receipt.Reference;
+        ReceiptSubmittedAt = ApplicationText.Instant(receipt.SubmittedAt);
+        ReceiptSession = receipt.SessionName is { } session
+            ? $"Il sera examiné par la session « {session} » (dépôts jusqu'au {ApplicationText.Date(receipt.SessionCutOff!.Value)})."
+            : "Aucune session du comité n'est encore planifiée : il est en attente de la prochaine session et y sera rattaché dès sa création.";
+        return RedirectToPage(null, null, new { id = Id }, "recepisse");
+    }
+
+    public async Task<IActionResult> OnPostWithdraw(int expectedVersion, string? reason, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new WithdrawApplication(Id, expectedVersion, reason), cancellationToken);
+        return result.IsSuccess
+            ? Saved("Le dossier est retiré.", null)
+            : await Refused(WithdrawSection, result.Error, null, cancellationToken);
+    }
+
+    public string? ErrorOf(string field) => FieldErrors.GetValueOrDefault(field);
+
+    public bool HasErrors(string section) => ErrorSection == section && (Errors.Count > 0 || FieldErrors.Count > 0);
+
+    public string? FunderName(Guid? funderId) => funderId is { } id ? View.Call.Funders.FirstOrDefault(f => f.FunderId == id)?.Name : null;
+
+    /// <summary>"équilibré" or "écart de 1 234,00 €".</summary>
+    public static string BalanceText(YearBalance balance)
+    {
+        ArgumentNullException.ThrowIfNull(balance);
+        return balance.Balanced ? "équilibré" : $"écart de {ApplicationText.Money(Math.Abs(balance.Expenses - balance.Resources))}";
+    }
+
+    private IEnumerable<MemberInput> Current() =>
+        View.Members.Select(m => new MemberInput(m.OrganisationId, m.Role, m.IsLead, m.BudgetShare));
+
+    private async Task<IActionResult> Compose(int expectedVersion, IReadOnlyList<MemberInput> members, string notice, Action? keepForm, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ComposeConsortium(Id, expectedVersion, members), cancellationToken);
+        return result.IsSuccess ? Saved(notice, ConsortiumSection) : await Refused(ConsortiumSection, result.Error, keepForm, cancellationToken);
+    }
+
+    private RedirectToPageResult Saved(string notice, string? section)
+    {
+        Notice = notice;
+        return RedirectToPage(null, null, new { id = Id }, section);
+    }
+
+    /// <summary>
+    /// Shows the page again with the reasons of the refusal next to the section. A refused form keeps
+    /// what was typed, unless it was filled from an outdated read: then the current data is shown.
+    /// </summary>
+    private async Task<IActionResult> Refused(string section, Error? error, Action? keepForm, CancellationToken cancellationToken)
+    {
+        if (error?.Kind == ErrorKind.NotFound && !UnknownOrganisation)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (!await Load(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ErrorSection = section;
+        if (error is not null && ApplicationText.IsStale(error))
+        {
+            Stale = true;
+            FieldErrors.Clear();
+            return Page();
+        }
+
+        keepForm?.Invoke();
+        var prefix = section switch
+        {
+            ProjectSection => "Project.",
+            ConsortiumSection => "Consortium.",
+            FinancingSection => "Financing.",
+            IndicatorsSection => "Indicators.",
+            _ => "",
+        };
+        foreach (var (field, messages) in error?.FieldErrors ?? new Dictionary<string, string[]>())
+        {
+            FieldErrors.TryAdd(prefix + field, string.Join(" ", messages));
+        }
+
+        Errors = error is null ? [.. FieldErrors.Values.Distinct()] : ApplicationText.Messages(error);
+        return Page();
+    }
+
+    private async Task<bool> Load(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetApplication(Id), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return false;
+        }
+
+        View = result.Value;
+        Project = new ProjectForm
+        {
+            ExpectedVersion = View.Version,
+            Title = View.Title,
+            Description = View.Description,
+            Territory = View.Territory,
+            Sectors = string.Join(", ", View.Sectors),
+            StartDate = View.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DurationYears = View.DurationYears,
+        };
+        Consortium = new ConsortiumForm
+        {
+            ExpectedVersion = View.Version,
+            Members = [.. View.Members.Select(m => new MemberRow { OrganisationId = m.OrganisationId, Role = m.Role, BudgetShare = ApplicationText.Input(m.BudgetShare) })],
+        };
+        Financing = new FinancingForm { ExpectedVersion = View.Version };
+        foreach (var year in Years)
+        {
+            var expenses = View.Expenses.Where(e => e.Year == year).ToList();
+            var resources = View.Resources.Where(r => r.Year == year).ToList();
+            foreach (var e in expenses)
+            {
+                Financing.Expenses.Add(new ExpenseRow { Year = year, Category = e.Category, Amount = ApplicationText.Input(e.Amount), Label = e.Label });
+            }
+
+            for (var i = expenses.Count; i < Math.Max(EmptyRowsPerYear, expenses.Count + 2); i++)
+            {
+                Financing.Expenses.Add(new ExpenseRow { Year = year });
+            }
+
+            foreach (var r in resources)
+            {
+                Financing.Resources.Add(new ResourceRow { Year = year, Source = r.Source, FunderId = r.FunderId, Amount = ApplicationText.Input(r.Amount), Label = r.Label });
+            }
+
+            for (var i = resources.Count; i < Math.Max(EmptyRowsPerYear, resources.Count + 2); i++)
+            {
+                Financing.Resources.Add(new ResourceRow { Year = year });
+            }
+        }
+
+        Indicators = new IndicatorsForm
+        {
+            ExpectedVersion = View.Version,
+            Items = [.. View.Rules.Indicators.Select(definition =>
+            {
+                var commitment = View.Indicators.FirstOrDefault(i => string.Equals(i.Code, definition.Code, StringComparison.OrdinalIgnoreCase));
+                return new IndicatorRow
+                {
+                    Code = definition.Code,
+                    Baseline = ApplicationText.Input(commitment?.Baseline),
+                    Targets = [.. Years.Select(y => commitment is not null && y <= commitment.YearlyTargets.Count ? ApplicationText.Input(commitment.YearlyTargets[y - 1]) : null)],
+                };
+            })],
+        };
+        return true;
+    }
+
+    private decimal? Amount(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (ApplicationText.TryParse(text, out var amount))
+        {
+            return amount;
+        }
+
+        FieldErrors[field] = $"« {text} » n'est pas un montant en euros (par exemple 12 345,67).";
+        return null;
+    }
+
+    private decimal? Number(string? text, string field, string missing)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            FieldErrors[field] = missing;
+            return null;
+        }
+
+        if (ApplicationText.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        FieldErrors[field] = $"« {text} » n'est pas un nombre.";
+        return null;
+    }
+}

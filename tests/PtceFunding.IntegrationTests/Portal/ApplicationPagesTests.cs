@@ -155,6 +155,34 @@ public sealed partial class ApplicationPagesTests(PtceApp app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_lead_member_withdraws_a_filed_application_from_its_read_only_page_with_a_reason()
+    {
+        app.Clock.Now = Consortium.Today;
+        var consortium = await new Consortium(app).WithFunders();
+        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
+        var leadId = await consortium.Organisation("SCIC Retrait");
+        var partnerId = await consortium.Organisation("Association Retrait", LegalForm.Association);
+        var (email, lead) = await consortium.VerifiedUserOf(leadId);
+        var id = await consortium.CompleteDraft(lead, callId, leadId, partnerId);
+        await consortium.AttachStatutes(id);
+        (await lead.PostAsJsonAsync($"/api/applications/{id}/submit", new { expectedVersion = await Consortium.VersionOf(lead, id) })).EnsureSuccessStatusCode();
+        var browser = new CookieBrowser(app);
+        await browser.Login(email, PtceApp.Password);
+        var dossier = $"/Portail/Candidatures/Dossier?id={id}";
+        var filed = await browser.Get(dossier);
+
+        var withdrawn = await Text(await browser.Post(dossier + "&handler=Withdraw", new Dictionary<string, string> { ["expectedVersion"] = Version(filed), ["reason"] = "Projet reporté" }));
+
+        Assert.Contains("Session 1", filed, StringComparison.Ordinal);
+        Assert.Contains("Le dossier est retiré.", withdrawn, StringComparison.Ordinal);
+        Assert.Contains("Projet reporté", withdrawn, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Withdraw", withdrawn, StringComparison.Ordinal);
+        var after = await app.Db(db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == new FundingApplicationId(id)));
+        Assert.Equal(ApplicationStatus.Withdrawn, after.Status);
+        Assert.Equal("Projet reporté", after.WithdrawalReason);
+    }
+
+    [Fact]
     public async Task A_form_posted_from_an_outdated_read_shows_the_concurrency_message_the_current_data_and_changes_nothing()
     {
         app.Clock.Now = Consortium.Today;

@@ -105,7 +105,8 @@ public static class ApplicationText
             return false;
         }
 
-        var cleaned = new string([.. text.Where(c => !char.IsWhiteSpace(c) && c is not '\u202f' and not '\u00a0' and not '€' and not '%')]).Replace(',', '.');
+        // char.IsWhiteSpace covers the no-break and narrow no-break spaces French formatting uses.
+        var cleaned = new string([.. text.Where(c => !char.IsWhiteSpace(c) && c is not '€' and not '%')]).Replace(',', '.');
         return decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
@@ -121,5 +122,9 @@ public static class ApplicationText
         return error.FieldErrors.Count > 0 ? [.. error.FieldErrors.SelectMany(f => f.Value).Distinct()] : [error.Message];
     }
 
-    public static bool IsStale(Error error) => error?.Code == Concurrency.StaleVersion.Code;
+    public static bool IsStale(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Code == Concurrency.StaleVersion.Code;
+    }
 }

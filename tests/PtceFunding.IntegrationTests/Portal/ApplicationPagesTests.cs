@@ -107,7 +107,14 @@ public sealed partial class ApplicationPagesTests(PtceApp app) : IClassFixture<P
         Assert.Equal(["application.document_missing"], Completeness(committed));
         Assert.Contains("Pièce manquante : Statuts du chef de file.", committed, StringComparison.Ordinal);
 
-        await consortium.AttachStatutes(draftId);
+        var disguised = await Text(await browser.PostWithFile(dossier + "&handler=Document", new Dictionary<string, string> { ["requiredDocumentCode"] = "statuts" }, "file", "statuts.pdf", "MZ\u0090\0 not a pdf"u8.ToArray()));
+        Assert.Contains("id=\"piece-fichier-erreur\"", disguised, StringComparison.Ordinal);
+        Assert.Contains("exécutable", disguised, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["application.document_missing"], Completeness(disguised));
+        Assert.Equal(0, await app.Db(db => db.ApplicationDocuments.CountAsync(d => d.ApplicationId == new FundingApplicationId(draftId))));
+
+        var uploaded = await Text(await browser.PostWithFile(dossier + "&handler=Document", new Dictionary<string, string> { ["requiredDocumentCode"] = "statuts" }, "file", "statuts.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray()));
+        Assert.Contains("La pièce « statuts.pdf » est jointe au dossier.", uploaded, StringComparison.Ordinal);
         var complete = await browser.Get(dossier);
         Assert.Contains("Votre dossier est complet", complete, StringComparison.Ordinal);
         Assert.Contains("statuts.pdf", complete, StringComparison.Ordinal);

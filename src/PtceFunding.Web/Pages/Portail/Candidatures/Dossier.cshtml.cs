@@ -22,6 +22,7 @@ public sealed class DossierModel(ISender sender) : PageModel
     public const string ProjectSection = "projet";
     public const string FinancingSection = "financement";
     public const string IndicatorsSection = "indicateurs";
+    public const string DocumentsSection = "pieces";
     public const string SubmitSection = "depot";
     public const string WithdrawSection = "retrait";
 
@@ -187,6 +188,35 @@ public sealed class DossierModel(ISender sender) : PageModel
         }
 
         return await Refused(ConsortiumSection, result.Error, null, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDocument(string? requiredDocumentCode, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            FieldErrors["file"] = "Choisissez le fichier à joindre.";
+            return await Refused(DocumentsSection, null, null, cancellationToken);
+        }
+
+        await using var content = file.OpenReadStream();
+        var result = await sender.Send(new AttachApplicationDocument(Id, string.IsNullOrWhiteSpace(requiredDocumentCode) ? null : requiredDocumentCode, file.FileName, file.Length, content), cancellationToken);
+        if (result.IsSuccess)
+        {
+            return Saved($"La pièce « {result.Value.FileName} » est jointe au dossier.", DocumentsSection);
+        }
+
+        foreach (var (_, messages) in result.Error.FieldErrors)
+        {
+            FieldErrors.TryAdd("file", string.Join(" ", messages));
+        }
+
+        return await Refused(DocumentsSection, result.Error, null, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveDocument(Guid documentId, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new RemoveApplicationDocument(Id, documentId), cancellationToken);
+        return result.IsSuccess ? Saved("La pièce est retirée du dossier.", DocumentsSection) : await Refused(DocumentsSection, result.Error, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostFinancing(FinancingForm financing, CancellationToken cancellationToken)

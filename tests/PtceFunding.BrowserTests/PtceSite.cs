@@ -26,10 +26,11 @@ public sealed class PtceSite : IAsyncLifetime, IDisposable
     public const string DemoPassword = "Demo-Ptce-2026!";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ptce-browser-{Guid.NewGuid():N}.db");
+    private readonly string _storagePath = Path.Combine(Path.GetTempPath(), $"ptce-browser-files-{Guid.NewGuid():N}");
     private readonly Application _application;
     private Uri? _root;
 
-    public PtceSite() => _application = new Application(_databasePath, Mail.Port, () => Root);
+    public PtceSite() => _application = new Application(_databasePath, _storagePath, Mail.Port, () => Root);
 
     /// <summary>Where the site listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Root => _root ?? throw new InvalidOperationException("The site has not started yet.");
@@ -59,9 +60,14 @@ public sealed class PtceSite : IAsyncLifetime, IDisposable
         {
             File.Delete(file);
         }
+
+        if (Directory.Exists(_storagePath))
+        {
+            Directory.Delete(_storagePath, recursive: true);
+        }
     }
 
-    private sealed class Application(string databasePath, int smtpPort, Func<Uri> root) : WebApplicationFactory<Program>
+    private sealed class Application(string databasePath, string storagePath, int smtpPort, Func<Uri> root) : WebApplicationFactory<Program>
     {
         // UseSetting, not ConfigureAppConfiguration: the application reads its Database section while it
         // composes its services, and only host settings are visible that early.
@@ -71,6 +77,7 @@ public sealed class PtceSite : IAsyncLifetime, IDisposable
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Storage:Path", storagePath);
             builder.UseSetting("Smtp:Host", "127.0.0.1");
             builder.UseSetting("Smtp:Port", smtpPort.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Smtp:Timeout", "00:00:05");

@@ -9,9 +9,10 @@ namespace PtceFunding.Application.Applications;
 
 /// <summary>
 /// Who sees an application. The consortium: the verified users of the lead member, and the users of
-/// other members the lead invited (contributors). Staff: program officers and administrators whose
-/// territory contains the lead member's region, once the application is submitted (drafts are the
-/// consortium's own). Anyone else gets "not found", never "forbidden".
+/// other members the lead invited (contributors). Staff: once the application is submitted (drafts
+/// are the consortium's own), the program officers and administrators of the funders it is routed to
+/// (the call's funders whose territory contains the lead member's region), and national staff.
+/// Anyone else gets "not found", never "forbidden".
 /// </summary>
 public static class ApplicationAccess
 {
@@ -36,8 +37,12 @@ public static class ApplicationAccess
             return applications.Where(_ => false);
         }
 
+        // Routed at submission to the call's funders whose territory contains the lead member's region;
+        // national staff and platform administrators see every submitted application.
         var submitted = applications.Where(a => a.Status != ApplicationStatus.Draft);
-        return user.Territory.RegionCode is { } region ? submitted.Where(a => a.RegionCode == region) : submitted;
+        return user.FunderId is { } funderId && !user.Territory.IsNational
+            ? submitted.Where(a => a.Routes.Any(r => r.FunderId == funderId))
+            : submitted;
     }
 
     /// <summary>The consortium's users: verified for the lead member, or invited contributors.</summary>
@@ -58,4 +63,14 @@ public static class ApplicationAccess
             m => m.UserId == userId && m.Status == MembershipStatus.Verified && m.OrganisationId == application.LeadOrganisationId,
             cancellationToken);
     }
+}
+
+/// <summary>Query shapes shared by several use cases.</summary>
+public static class ApplicationQueries
+{
+    /// <summary>Submitted, not decided, and with no session to examine them yet (<see cref="FundingApplication.IsUnscheduled"/>).</summary>
+    public static IQueryable<FundingApplication> Unscheduled(this IQueryable<FundingApplication> applications) =>
+        applications.Where(a => a.SessionId == null
+            && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.CorrectionsRequested
+                || a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Eligible));
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Applications;
+using PtceFunding.Application.Applications;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
 
@@ -26,7 +26,7 @@ internal sealed class CountUnscheduledApplicationsHandler(IPtceDbContext db, ICu
     public async Task<Result<IReadOnlyList<UnscheduledApplications>>> Handle(CountUnscheduledApplications request, CancellationToken cancellationToken)
     {
         var counts = await db.Applications.AsNoTracking()
-            .Where(a => a.Status == ApplicationStatus.Submitted && a.SessionId == null)
+            .Unscheduled()
             .GroupBy(a => a.CallId)
             .Select(g => new { CallId = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Applications;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
@@ -66,7 +67,7 @@ internal sealed class GetCallHandler(IPtceDbContext db, ICurrentUser user) : IRe
             .OrderBy(s => s.CutOffDate).ThenBy(s => s.MeetingDate)
             .Select(s => new { s.Id, s.Name, s.CutOffDate, s.MeetingDate, s.Status, Applications = db.Applications.Count(a => a.SessionId == s.Id && a.Status != ApplicationStatus.Withdrawn) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var unscheduled = await db.Applications.CountAsync(a => a.CallId == id && a.Status == ApplicationStatus.Submitted && a.SessionId == null, cancellationToken).ConfigureAwait(false);
+        var unscheduled = await db.Applications.Unscheduled().CountAsync(a => a.CallId == id, cancellationToken).ConfigureAwait(false);
 
         return new CallView(
             call.Id.Value,

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Applications;
+using PtceFunding.Application.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
@@ -45,7 +45,7 @@ internal sealed class ListCallsHandler(IPtceDbContext db, ICurrentUser user, Tim
         var sessions = (await db.CommitteeSessions.AsNoTracking().Where(s => ids.Contains(s.CallId)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(s => s.CallId);
         var unscheduled = await db.Applications.AsNoTracking()
-            .Where(a => ids.Contains(a.CallId) && a.Status == ApplicationStatus.Submitted && a.SessionId == null)
+            .Unscheduled().Where(a => ids.Contains(a.CallId))
             .GroupBy(a => a.CallId)
             .Select(g => new { CallId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.CallId, g => g.Count, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Applications;
+using PtceFunding.Application.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
@@ -52,7 +52,7 @@ internal sealed class PlanCommitteeSessionHandler(IPtceDbContext db, ICurrentUse
         var session = planned.Value;
         db.CommitteeSessions.Add(session);
         var waiting = await db.Applications
-            .Where(a => a.CallId == call.Id && a.Status == ApplicationStatus.Submitted && a.SessionId == null)
+            .Unscheduled().Where(a => a.CallId == call.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var pickedUp = waiting.Count(application => application.Schedule(session, call.TimeZoneId).IsSuccess);
         return new PlannedSession(session.Id.Value, pickedUp);

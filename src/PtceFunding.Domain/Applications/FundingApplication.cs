@@ -1,5 +1,6 @@
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Territories;
 
@@ -13,12 +14,18 @@ public readonly record struct FundingApplicationId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
-/// <summary>Where an application stands; the review issue adds the states after submission.</summary>
+/// <summary>Where an application stands; the transitions are the table of <see cref="ApplicationWorkflow"/>.</summary>
 public enum ApplicationStatus
 {
     Draft = 0,
     Submitted = 1,
     Withdrawn = 2,
+    CorrectionsRequested = 3,
+    Complete = 4,
+    Eligible = 5,
+    Ineligible = 6,
+    Accepted = 7,
+    Rejected = 8,
 }
 
 /// <summary>The project part of an application, as the consortium writes it.</summary>
@@ -32,6 +39,8 @@ public sealed record ProjectDescription(
 /// </summary>
 public sealed class FundingApplication : AggregateRoot
 {
+    private readonly List<ApplicationEvent> _history = [];
+    private readonly List<ApplicationRoute> _routes = [];
     private List<ConsortiumMember> _members = [];
 
     private FundingApplication()
@@ -100,9 +109,40 @@ public sealed class FundingApplication : AggregateRoot
 
     public string? WithdrawalReason { get; private set; }
 
+    /// <summary>The program officer who has taken the file.</summary>
+    public Guid? AssignedOfficerId { get; private set; }
+
+    /// <summary>What the consortium must change, while the application is sent back for corrections.</summary>
+    public IReadOnlyList<string> CorrectionItems { get; private set; } = [];
+
+    public DateOnly? CorrectionsDueOn { get; private set; }
+
+    public string? IneligibilityReasons { get; private set; }
+
+    /// <summary>The officer's instruction report (rapport d'instruction), for the committee.</summary>
+    public string? InstructionReport { get; private set; }
+
+    public IReadOnlyList<RequestedAmount> ProposedAmounts { get; private set; } = [];
+
+    public int? ProposedDurationYears { get; private set; }
+
+    public ScheduleShape? ProposedShape { get; private set; }
+
+    public IReadOnlyList<ApplicationEvent> History => _history;
+
+    /// <summary>The funders whose officers instruct it (fixed at submission).</summary>
+    public IReadOnlyList<ApplicationRoute> Routes => _routes;
+
     public decimal TotalRequested => RequestedAmounts.Sum(r => r.Amount);
 
-    public bool IsUnscheduled => Status == ApplicationStatus.Submitted && SessionId is null;
+    public decimal TotalProposed => ProposedAmounts.Sum(r => r.Amount);
+
+    /// <summary>Submitted and not decided yet, but no session of the call can examine it yet.</summary>
+    public bool IsUnscheduled => IsAwaitingDecision(Status) && SessionId is null;
+
+    /// <summary>The states in which an application waits for its committee session.</summary>
+    public static bool IsAwaitingDecision(ApplicationStatus status) =>
+        status is ApplicationStatus.Submitted or ApplicationStatus.CorrectionsRequested or ApplicationStatus.Complete or ApplicationStatus.Eligible;
 
     public static Result<FundingApplication> Start(
         FundingApplicationId id, Call call, string category, int stage, MemberProfile lead, string title, Guid userId, DateTimeOffset now)
@@ -254,14 +294,16 @@ public sealed class FundingApplication : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(attachedDocumentCodes);
-        var rules = call.CurrentRules;
+        var resubmitting = Status == ApplicationStatus.CorrectionsRequested;
+        var rules = resubmitting ? call.RulesOfVersion(RulesVersion) : call.CurrentRules;
         var failures = new List<Error>();
-        if (Status != ApplicationStatus.Draft)
+        if (!ApplicationWorkflow.IsEditableByConsortium(Status))
         {
             return [FrozenError()!];
         }
 
-        if (!call.AcceptsApplicationsAt(now))
+        // Corrections are answered under the rules the application was filed under, even if the call has closed since.
+        if (!resubmitting && !call.AcceptsApplicationsAt(now))
         {
             failures.Add(Error.RuleBroken("call.not_accepting", "Cet appel ne reçoit pas de candidatures en ce moment."));
         }
@@ -313,6 +355,11 @@ public sealed class FundingApplication : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(sessions);
+        if (Status != ApplicationStatus.Draft && ApplicationWorkflow.Next(Status, ApplicationAction.Submit) is { IsSuccess: false } refused)
+        {
+            return refused.Error;
+        }
+
         var failures = SubmissionFailures(call, members, attachedDocumentCodes, now);
         if (failures.Count > 0)
         {
@@ -326,7 +373,163 @@ public sealed class FundingApplication : AggregateRoot
         SubmittedBy = userId;
         Reference = ReceiptNumber(Id, now, call.TimeZoneId);
         SessionId = CommitteeSession.NextFor(sessions.Where(s => s.CallId == CallId), call.TimeZoneId, now)?.Id;
+        Record(ApplicationEventKind.Submitted, userId, $"Dossier déposé sous le numéro {Reference}.", now);
         return Result.Success();
+    }
+
+    /// <summary>
+    /// Fixes who instructs the application: the call's funders whose territory contains the lead
+    /// member's region (the State's national level contains every region).
+    /// </summary>
+    public void RouteTo(IEnumerable<Funder> callFunders)
+    {
+        ArgumentNullException.ThrowIfNull(callFunders);
+        foreach (var funder in callFunders.Where(f => f.Territory.Contains(RegionCode) && _routes.All(r => r.FunderId != f.Id)))
+        {
+            _routes.Add(new ApplicationRoute(Id, funder.Id));
+        }
+    }
+
+    /// <summary>A program officer takes the file, or hands it to another; the history keeps every assignment.</summary>
+    public Result Assign(Guid officerId, string officerName, Guid assignedBy, DateTimeOffset now)
+    {
+        if (Status is ApplicationStatus.Draft or ApplicationStatus.Withdrawn or ApplicationStatus.Ineligible or ApplicationStatus.Accepted or ApplicationStatus.Rejected)
+        {
+            return Error.RuleBroken("application.not_under_review", $"Un dossier {ApplicationWorkflow.StatusLabel(Status)} ne s'instruit pas.");
+        }
+
+        if (AssignedOfficerId == officerId)
+        {
+            return Result.Success();
+        }
+
+        var reassigned = AssignedOfficerId is not null;
+        AssignedOfficerId = officerId;
+        Record(ApplicationEventKind.Assigned, assignedBy, reassigned ? $"Dossier réattribué à {officerName}." : $"Dossier pris en charge par {officerName}.", now);
+        return Result.Success();
+    }
+
+    /// <summary>The officer sends the application back to the consortium with the changes to make and a due date.</summary>
+    public Result RequestCorrections(IReadOnlyList<string> items, DateOnly dueOn, Guid officerId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var cleaned = items.Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+        if (cleaned.Count == 0)
+        {
+            return Error.Validation("Items", "Indiquez au moins une correction attendue.");
+        }
+
+        var next = Move(ApplicationAction.RequestCorrections);
+        if (!next.IsSuccess)
+        {
+            return next;
+        }
+
+        CorrectionItems = cleaned;
+        CorrectionsDueOn = dueOn;
+        Record(ApplicationEventKind.CorrectionsRequested, officerId, $"Corrections demandées pour le {dueOn:dd/MM/yyyy} : {string.Join(" ; ", cleaned)}", now);
+        return Result.Success();
+    }
+
+    /// <summary>The lead member sends the corrected application back; it is checked again under its rules version.</summary>
+    public Result Resubmit(Call call, IReadOnlyList<MemberProfile> members, IReadOnlyCollection<string> attachedDocumentCodes, Guid userId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (!ApplicationWorkflow.Allows(Status, ApplicationAction.Resubmit))
+        {
+            return ApplicationWorkflow.Next(Status, ApplicationAction.Resubmit).Error!;
+        }
+
+        var failures = SubmissionFailures(call, members, attachedDocumentCodes, now);
+        if (failures.Count > 0)
+        {
+            return Error.RulesBroken("application.not_submittable", $"Le dossier ne peut pas être redéposé : {failures.Count} point(s) à corriger.", failures);
+        }
+
+        Move(ApplicationAction.Resubmit);
+        CorrectionItems = [];
+        CorrectionsDueOn = null;
+        Record(ApplicationEventKind.Resubmitted, userId, "Dossier corrigé et redéposé.", now);
+        return Result.Success();
+    }
+
+    public Result ConfirmCompleteness(Guid officerId, DateTimeOffset now) =>
+        Transition(ApplicationAction.ConfirmCompleteness, ApplicationEventKind.CompletenessConfirmed, officerId, "Dossier déclaré complet.", now);
+
+    /// <summary>The officer declares the application eligible, or ineligible with the reasons the consortium will read.</summary>
+    public Result DeclareEligibility(bool eligible, string? reasons, Guid officerId, DateTimeOffset now)
+    {
+        if (eligible)
+        {
+            return Transition(ApplicationAction.DeclareEligible, ApplicationEventKind.DeclaredEligible, officerId, "Dossier déclaré éligible.", now);
+        }
+
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            return Error.Validation("Reasons", "Indiquez les motifs de l'inéligibilité : ils sont communiqués au consortium.");
+        }
+
+        var declared = Transition(ApplicationAction.DeclareIneligible, ApplicationEventKind.DeclaredIneligible, officerId, $"Dossier déclaré inéligible : {reasons.Trim()}", now);
+        if (declared.IsSuccess)
+        {
+            IneligibilityReasons = reasons.Trim();
+        }
+
+        return declared;
+    }
+
+    /// <summary>The officer's report and proposal to the committee: amount per funder, duration, schedule shape.</summary>
+    public Result Propose(string report, IReadOnlyList<RequestedAmount> amounts, int durationYears, ScheduleShape shape, Guid officerId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        if (Status is not (ApplicationStatus.Complete or ApplicationStatus.Eligible))
+        {
+            return Error.RuleBroken("application.not_under_review", $"On propose un financement pour un dossier complet ou éligible, pas pour un dossier {ApplicationWorkflow.StatusLabel(Status)}.");
+        }
+
+        if (durationYears is < 1 or > CallRules.LongestAgreementYears || amounts.Any(a => a.Amount < 0 || !Money.IsInCents(a.Amount)))
+        {
+            return Error.Validation("Proposal", $"La proposition porte sur 1 à {CallRules.LongestAgreementYears} ans et des montants positifs en euros et centimes.");
+        }
+
+        InstructionReport = report.Trim();
+        ProposedAmounts = [.. amounts];
+        ProposedDurationYears = durationYears;
+        ProposedShape = shape;
+        Record(ApplicationEventKind.Proposed, officerId, $"Proposition : {Money.Format(TotalProposed)} sur {durationYears} an(s).", now);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Applies a committee decision recorded at <paramref name="session"/>; a deferral moves the
+    /// application to <paramref name="nextSession"/> (or leaves it waiting for one).
+    /// </summary>
+    public Result ApplyDecision(ApplicationAction decision, CommitteeSessionId session, CommitteeSessionId? nextSession, Guid recordedBy, string summary, DateTimeOffset now)
+    {
+        if (decision is not (ApplicationAction.Accept or ApplicationAction.Reject or ApplicationAction.Defer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(decision), decision, "A committee decides to accept, reject or defer.");
+        }
+
+        if (SessionId != session)
+        {
+            return Error.RuleBroken("decision.not_on_agenda", "Ce dossier n'est pas à l'ordre du jour de cette session.");
+        }
+
+        var moved = Transition(decision, ApplicationEventKind.Decided, recordedBy, summary, now);
+        if (moved.IsSuccess && decision == ApplicationAction.Defer)
+        {
+            SessionId = nextSession;
+        }
+
+        return moved;
+    }
+
+    /// <summary>A file not ready for its session's meeting rolls to the next session (or waits for one).</summary>
+    public void RollTo(CommitteeSessionId? nextSession, string sessionName, DateTimeOffset now)
+    {
+        SessionId = nextSession;
+        Record(ApplicationEventKind.RolledToNextSession, null, nextSession is null ? "Dossier non prêt : en attente de la prochaine session." : $"Dossier non prêt : reporté à la session « {sessionName} ».", now);
     }
 
     /// <summary>A session created after the application was submitted picks it up.</summary>
@@ -355,9 +558,19 @@ public sealed class FundingApplication : AggregateRoot
             return Error.RuleBroken("application.already_withdrawn", "Ce dossier est déjà retiré.");
         }
 
-        Status = ApplicationStatus.Withdrawn;
+        var moved = Move(ApplicationAction.Withdraw);
+        if (!moved.IsSuccess)
+        {
+            return moved;
+        }
+
         WithdrawnAt = now.UtcDateTime;
         WithdrawalReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (SubmittedAt is not null)
+        {
+            Record(ApplicationEventKind.Withdrawn, null, WithdrawalReason is null ? "Dossier retiré par le chef de file." : $"Dossier retiré par le chef de file : {WithdrawalReason}", now);
+        }
+
         return Result.Success();
     }
 
@@ -368,9 +581,35 @@ public sealed class FundingApplication : AggregateRoot
     public static string ReceiptNumber(FundingApplicationId id, DateTimeOffset submittedAt, string timeZoneId) =>
         $"PTCE-{Deadline.LocalDate(submittedAt, timeZoneId).Year}-{id.Value.ToString("N")[^10..].ToUpperInvariant()}";
 
-    private Error? FrozenError() => Status == ApplicationStatus.Draft
+    private Error? FrozenError() => ApplicationWorkflow.IsEditableByConsortium(Status)
         ? null
         : Error.RuleBroken("application.frozen", "Un dossier déposé ne se modifie plus.");
+
+    private Result Move(ApplicationAction action)
+    {
+        var next = ApplicationWorkflow.Next(Status, action);
+        if (!next.IsSuccess)
+        {
+            return next.Error;
+        }
+
+        Status = next.Value;
+        return Result.Success();
+    }
+
+    private Result Transition(ApplicationAction action, ApplicationEventKind kind, Guid? actorId, string details, DateTimeOffset now)
+    {
+        var moved = Move(action);
+        if (moved.IsSuccess)
+        {
+            Record(kind, actorId, details, now);
+        }
+
+        return moved;
+    }
+
+    private void Record(ApplicationEventKind kind, Guid? actorId, string details, DateTimeOffset now) =>
+        _history.Add(new ApplicationEvent(Id, kind, actorId, details, now));
 
     private static Error? CheckCategoryAndStage(Call call, string category, int stage)
     {

@@ -11,11 +11,16 @@ public readonly record struct CommitteeSessionId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
-/// <summary>Where a committee session stands; the review issue adds the meeting itself.</summary>
+/// <summary>
+/// Where a committee session stands: planned (collecting applications until its cut-off, members
+/// declare their conflicts of interest on the agenda), open (the meeting: decisions are recorded),
+/// closed (locked; applicants are notified).
+/// </summary>
 public enum SessionStatus
 {
     Planned = 0,
     Closed = 1,
+    Open = 2,
 }
 
 /// <summary>
@@ -70,7 +75,37 @@ public sealed class CommitteeSession : AggregateRoot
         };
     }
 
+    public DateTime? OpenedAt { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
     public Deadline CutOff(string timeZoneId) => new(CutOffDate, timeZoneId);
+
+    /// <summary>The meeting starts: decisions may be recorded. Applications filed from now on go to the next session.</summary>
+    public Result Open(DateTimeOffset now)
+    {
+        if (Status != SessionStatus.Planned)
+        {
+            return Error.RuleBroken("session.not_planned", "Seule une session planifiée peut être ouverte.");
+        }
+
+        Status = SessionStatus.Open;
+        OpenedAt = now.UtcDateTime;
+        return Result.Success();
+    }
+
+    /// <summary>The session is locked: no decision is recorded or superseded any more.</summary>
+    public Result Close(DateTimeOffset now)
+    {
+        if (Status != SessionStatus.Open)
+        {
+            return Error.RuleBroken("session.not_open", "Seule une session ouverte peut être close.");
+        }
+
+        Status = SessionStatus.Closed;
+        ClosedAt = now.UtcDateTime;
+        return Result.Success();
+    }
 
     /// <summary>
     /// The session an application submitted at <paramref name="submittedAt"/> joins: the planned

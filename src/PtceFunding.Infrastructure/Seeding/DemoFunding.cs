@@ -182,16 +182,18 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
         ]);
     }
 
-    private static void Submit(FundingApplication application, Call call, DemoConsortia people, IReadOnlyList<CommitteeSession> sessions, Guid userId, DateOnly on) =>
+    private void Submit(FundingApplication application, Call call, DemoConsortia people, IReadOnlyList<CommitteeSession> sessions, Guid userId, DateOnly on) =>
         Submit(application, call, [Profile(people.Cooperative), Profile(people.Gardens), Profile(people.Joinery)], sessions, userId, new DateTimeOffset(on.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
 
-    private static void Submit(FundingApplication application, Call call, IReadOnlyList<MemberProfile> members, IReadOnlyList<CommitteeSession> sessions, Guid userId, DateTimeOffset at)
+    private void Submit(FundingApplication application, Call call, IReadOnlyList<MemberProfile> members, IReadOnlyList<CommitteeSession> sessions, Guid userId, DateTimeOffset at)
     {
         var submitted = application.Submit(call, members, [.. PermanentRules.Documents.Select(d => d.Code)], sessions, userId, at);
         if (!submitted.IsSuccess)
         {
             throw new InvalidOperationException($"Demo application '{application.Title}' cannot be submitted: {string.Join(" / ", submitted.Error.Failures.Select(f => f.Message))}");
         }
+
+        application.RouteTo(db.Funders.Local.Where(f => call.IsFundedBy(f.Id)));
     }
 
     private async Task AttachAll(FundingApplication application, Guid userId, DateTimeOffset at, CancellationToken cancellationToken)

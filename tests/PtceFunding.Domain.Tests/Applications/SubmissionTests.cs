@@ -133,11 +133,10 @@ public sealed class SubmissionTests
             application.PlanFinancing(FinancingPlan.Empty, []).Error,
             application.CommitToIndicators([]).Error,
             application.InviteContributor(Guid.NewGuid(), partner, ApplicationBuilder.Applicant, ApplicationBuilder.SubmittedAt).Error,
-            // Submitting again answers application.not_submittable, with the frozen state as its only failure.
-            Assert.Single(draft.Submit().Error!.Failures),
         ];
 
         Assert.All(refusals, e => Assert.Equal("application.frozen", e?.Code));
+        Assert.Equal("application.transition_not_allowed", draft.Submit().Error?.Code);
         Assert.Equal("Filière alimentaire du Diois", application.Title);
         Assert.Equal(2, application.Members.Count);
         Assert.Same(ApplicationBuilder.BalancedPlan, application.Plan);
@@ -153,7 +152,7 @@ public sealed class SubmissionTests
         Assert.True(draft.Application.Withdraw("  Projet abandonné  ", ApplicationBuilder.SubmittedAt).IsSuccess);
 
         Assert.Equal("Projet abandonné", draft.Application.WithdrawalReason);
-        Assert.Equal("application.frozen", Assert.Single(draft.Submit().Error!.Failures).Code);
+        Assert.Equal("application.transition_not_allowed", draft.Submit().Error?.Code);
         Assert.Equal("application.already_withdrawn", draft.Application.Withdraw("", ApplicationBuilder.SubmittedAt).Error?.Code);
     }
 

@@ -263,7 +263,8 @@ public sealed class ApplicationSubmissionTests(PtceApp app) : IClassFixture<Ptce
         var (_, userB) = await consortium.VerifiedUserOf(leadB);
         var id = await consortium.CompleteDraft(userA, callId, leadA, partnerA);
         await consortium.AttachStatutes(id);
-        var lyonOfficer = await app.ClientFor(Roles.ProgramOfficer, await app.AddFunder(FunderKind.StateRegionalOffice, "84"));
+        var lyonOfficer = await app.ClientFor(Roles.ProgramOfficer, consortium.State); // a funder of the call, in the lead's region
+        var otherLyonOfficer = await app.ClientFor(Roles.ProgramOfficer, await app.AddFunder(FunderKind.StateRegionalOffice, "84")); // same region, not a funder of the call
         var rennesOfficer = await app.ClientFor(Roles.ProgramOfficer, await app.AddFunder(FunderKind.Region, "53"));
         Assert.Equal(HttpStatusCode.NotFound, (await lyonOfficer.GetAsync($"/api/applications/{id}")).StatusCode); // a draft is the consortium's own
 
@@ -273,6 +274,7 @@ public sealed class ApplicationSubmissionTests(PtceApp app) : IClassFixture<Ptce
         Assert.Equal(HttpStatusCode.NotFound, (await userB.PostAsJsonAsync($"/api/applications/{id}/withdraw", new { expectedVersion = 0 })).StatusCode);
         Assert.DoesNotContain((await userB.GetFromJsonAsync<JsonElement>("/api/applications")).EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
         Assert.Equal(HttpStatusCode.NotFound, (await rennesOfficer.GetAsync($"/api/applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherLyonOfficer.GetAsync($"/api/applications/{id}")).StatusCode);
         Assert.DoesNotContain((await rennesOfficer.GetFromJsonAsync<JsonElement>("/api/applications")).EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
         Assert.Equal(HttpStatusCode.OK, (await lyonOfficer.GetAsync($"/api/applications/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await lyonOfficer.PostAsJsonAsync($"/api/applications/{id}/withdraw", new { expectedVersion = 0 })).StatusCode);

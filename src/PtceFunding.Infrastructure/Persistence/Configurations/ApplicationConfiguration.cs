@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
@@ -27,8 +28,19 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Fundin
         builder.Property(a => a.Reference).HasMaxLength(32);
         builder.Property(a => a.WithdrawalReason).HasMaxLength(1000);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        // Columns added to existing rows carry an empty JSON list by default (migration 20261130120000_Review).
+        builder.Property(a => a.CorrectionItems).HasJsonConversion().HasDefaultValueSql("'[]'");
+        builder.Property(a => a.IneligibilityReasons).HasMaxLength(2000);
+        builder.Property(a => a.InstructionReport).HasMaxLength(8000);
+        builder.Property(a => a.ProposedAmounts).HasJsonConversion().HasDefaultValueSql("'[]'");
         builder.Ignore(a => a.TotalRequested);
+        builder.Ignore(a => a.TotalProposed);
         builder.Ignore(a => a.IsUnscheduled);
+        builder.HasMany(a => a.History).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Routes).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Routes).HasField("_routes").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(a => new { a.AssignedOfficerId, a.Status });
         builder.HasOne<Call>().WithMany().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CommitteeSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
@@ -36,6 +48,29 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Fundin
         builder.HasIndex(a => new { a.LeadOrganisationId, a.Status });
         builder.HasIndex(a => new { a.CallId, a.Status });
         builder.HasIndex(a => new { a.RegionCode, a.Status });
+    }
+}
+
+internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEvent>
+{
+    public void Configure(EntityTypeBuilder<ApplicationEvent> builder)
+    {
+        builder.ToTable("ApplicationEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Details).HasMaxLength(4000).IsRequired();
+        builder.HasIndex(e => new { e.ApplicationId, e.At });
+    }
+}
+
+internal sealed class ApplicationRouteConfiguration : IEntityTypeConfiguration<ApplicationRoute>
+{
+    public void Configure(EntityTypeBuilder<ApplicationRoute> builder)
+    {
+        builder.ToTable("ApplicationRoutes");
+        builder.HasKey(r => new { r.ApplicationId, r.FunderId });
+        builder.HasOne<Funder>().WithMany().HasForeignKey(r => r.FunderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.FunderId);
     }
 }
 

@@ -22,13 +22,21 @@ public static class ApplicationText
         ApplicationStatus.Draft => "Brouillon",
         ApplicationStatus.Submitted => "Déposé",
         ApplicationStatus.Withdrawn => "Retiré",
+        ApplicationStatus.CorrectionsRequested => "Corrections demandées",
+        ApplicationStatus.Complete => "En instruction",
+        ApplicationStatus.Eligible => "Éligible",
+        ApplicationStatus.Ineligible => "Inéligible",
+        ApplicationStatus.Accepted => "Retenu",
+        ApplicationStatus.Rejected => "Non retenu",
         _ => status.ToString(),
     };
 
     public static string StatusBadge(ApplicationStatus status) => status switch
     {
         ApplicationStatus.Draft => "fr-badge--info",
-        ApplicationStatus.Submitted => "fr-badge--success",
+        ApplicationStatus.Submitted or ApplicationStatus.Complete or ApplicationStatus.Eligible or ApplicationStatus.Accepted => "fr-badge--success",
+        ApplicationStatus.CorrectionsRequested => "fr-badge--warning",
+        ApplicationStatus.Ineligible or ApplicationStatus.Rejected => "fr-badge--error",
         _ => "",
     };
 

@@ -68,23 +68,8 @@ internal sealed class Consortium(PtceApp app)
     }
 
     /// <summary>Registers an organisation in Lyon and returns its id.</summary>
-    public async Task<Guid> Organisation(string name, LegalForm legalForm = LegalForm.Scic, bool isEss = true, string communeCode = "69382", string postalCode = "69002")
-    {
-        var client = await app.ClientFor(Roles.Applicant, null);
-        var response = await client.PostAsJsonAsync("/api/organisations", new
-        {
-            name,
-            siret = NewSiret(),
-            legalForm = legalForm.ToString(),
-            isEss,
-            street = "1 rue de la Coopération",
-            postalCode,
-            city = "Ville",
-            communeCode,
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    public Task<Guid> Organisation(string name, LegalForm legalForm = LegalForm.Scic, bool isEss = true, string communeCode = "69382", string postalCode = "69002") =>
+        app.RegisterOrganisation(NewSiret(), name: name, legalForm: legalForm, isEss: isEss, communeCode: communeCode, postalCode: postalCode);
 
     /// <summary>A new applicant verified for the organisation by an officer of its region.</summary>
     public async Task<(string Email, HttpClient Client)> VerifiedUserOf(Guid organisationId, string region = "84")

@@ -142,20 +142,7 @@ public sealed class SessionsAndOpenCallsTests(PtceApp app) : IClassFixture<PtceA
     /// <summary>A lead organisation registered through the API, and an application submitted directly in the domain.</summary>
     private async Task<FundingApplicationId> SubmitWithoutSession(Guid callId, FunderId funderId, string siret)
     {
-        var applicant = await app.ClientFor(Roles.Applicant, null);
-        var registered = await applicant.PostAsJsonAsync("/api/organisations", new
-        {
-            name = $"Coopérative {siret}",
-            siret,
-            legalForm = "Scic",
-            isEss = true,
-            street = "1 place Bellecour",
-            postalCode = "69002",
-            city = "Lyon",
-            communeCode = "69382",
-        });
-        registered.EnsureSuccessStatusCode();
-        var organisationId = new OrganisationId(await CallBuilder.IdOf(registered));
+        var organisationId = new OrganisationId(await app.RegisterOrganisation(siret));
         var now = app.Clock.GetUtcNow();
         return await app.Db(async db =>
         {

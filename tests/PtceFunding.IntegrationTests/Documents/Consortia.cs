@@ -19,24 +19,8 @@ public static class Consortia
     public const string Region = "84";
 
     /// <summary>Registers an association of Lyon through the API and answers its id.</summary>
-    public static async Task<Guid> RegisterOrganisation(PtceApp app)
-    {
-        var client = await app.ClientFor(Roles.Applicant, null);
-        var rna = "W69" + Random.Shared.Next(0, 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-        var response = await client.PostAsJsonAsync("/api/organisations", new
-        {
-            name = $"Association {rna}",
-            rna,
-            legalForm = "Association",
-            isEss = true,
-            street = "1 place Bellecour",
-            postalCode = "69002",
-            city = "Lyon",
-            communeCode = "69382",
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    public static Task<Guid> RegisterOrganisation(PtceApp app) =>
+        app.RegisterOrganisation(rna: "W69" + Random.Shared.Next(0, 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture), legalForm: Domain.Organisations.LegalForm.Association);
 
     /// <summary>An applicant's pending request to act for a new organisation: (client, e-mail, request id).</summary>
     public static async Task<(HttpClient Client, string Email, Guid OrganisationId, Guid RequestId)> RequestMembership(PtceApp app)

@@ -236,19 +236,7 @@ public sealed class OrganisationInvitationTests(PtceApp app) : IClassFixture<Ptc
     {
         var email = await app.AddUser(Roles.Applicant);
         var client = await app.ClientFor(email);
-        var registered = await client.PostAsJsonAsync("/api/organisations", new
-        {
-            name = $"Coopérative {siret}",
-            siret,
-            legalForm = "Scic",
-            isEss = true,
-            street = "1 place Bellecour",
-            postalCode = "69002",
-            city = "Lyon",
-            communeCode = "69382",
-        });
-        registered.EnsureSuccessStatusCode();
-        var organisation = Id(await registered.Content.ReadFromJsonAsync<JsonElement>());
+        var organisation = await app.RegisterOrganisation(siret, client: client);
         var asked = await client.PostAsJsonAsync($"/api/organisations/{organisation}/membership-requests", new { justification = "Présidente" });
         var officer = await app.ClientFor(Roles.ProgramOfficer, await app.AddFunder(FunderKind.StateRegionalOffice, "84"));
         (await officer.PostAsJsonAsync($"/api/membership-requests/{Id(await asked.Content.ReadFromJsonAsync<JsonElement>())}/decision", new { approve = true })).EnsureSuccessStatusCode();

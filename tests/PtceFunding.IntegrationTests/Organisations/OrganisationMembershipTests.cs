@@ -95,23 +95,7 @@ public sealed class OrganisationMembershipTests(PtceApp app) : IClassFixture<Ptc
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/api/membership-requests")).StatusCode);
     }
 
-    private async Task<Guid> RegisterInLyon(string siret)
-    {
-        var client = await app.ClientFor(Roles.Applicant, null);
-        var response = await client.PostAsJsonAsync("/api/organisations", new
-        {
-            name = $"Coopérative {siret}",
-            siret,
-            legalForm = "Scic",
-            isEss = true,
-            street = "1 place Bellecour",
-            postalCode = "69002",
-            city = "Lyon",
-            communeCode = "69382",
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> RegisterInLyon(string siret) => app.RegisterOrganisation(siret);
 
     private Task<MembershipStatus> Status(Guid id) => app.Db(db => db.OrganisationMemberships.Where(m => m.Id == id).Select(m => m.Status).SingleAsync());
 }

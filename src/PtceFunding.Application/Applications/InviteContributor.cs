@@ -20,7 +20,7 @@ public sealed record InviteContributor(Guid Id, string Email) : ICommand<Result>
 
 internal sealed class InviteContributorValidator : AbstractValidator<InviteContributor>
 {
-    public InviteContributorValidator() => RuleFor(c => c.Email).NotEmpty().EmailAddress().WithMessage("Indiquez une adresse électronique valide.");
+    public InviteContributorValidator() => RuleFor(c => c.Email).IsEmailAddress("Indiquez l'adresse électronique de la personne à inviter.");
 }
 
 internal sealed class InviteContributorAuthorizer(ICurrentUser user) : IAuthorizer<InviteContributor>

@@ -22,10 +22,7 @@ public sealed record InviteToOrganisation(Guid OrganisationId, string Email) : I
 internal sealed class InviteToOrganisationValidator : AbstractValidator<InviteToOrganisation>
 {
     public InviteToOrganisationValidator() =>
-        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("L'adresse électronique de votre collègue est obligatoire.")
-            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
-            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+        RuleFor(c => c.Email).IsEmailAddress("L'adresse électronique de votre collègue est obligatoire.");
 }
 
 internal sealed class InviteToOrganisationAuthorizer(ICurrentUser user) : IAuthorizer<InviteToOrganisation>

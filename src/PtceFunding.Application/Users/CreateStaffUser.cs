@@ -25,9 +25,7 @@ internal sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUs
 {
     public CreateStaffUserValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
-            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
-            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+        RuleFor(c => c.Email).IsEmailAddress();
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Le nom est obligatoire.")
             .MaximumLength(200).WithMessage("Le nom ne peut dépasser 200 caractères.");
         RuleFor(c => c.Role).Must(Roles.IsStaff).WithMessage("Le rôle doit être un rôle d'agent (chargé de mission, expert, membre du comité, gestionnaire financier, administrateur).");

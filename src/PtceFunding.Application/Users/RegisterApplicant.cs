@@ -25,10 +25,7 @@ internal sealed class RegisterApplicantValidator : AbstractValidator<RegisterApp
 {
     public RegisterApplicantValidator()
     {
-        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
-            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
-            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+        RuleFor(c => c.Email).IsEmailAddress();
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Indiquez vos prénom et nom.")
             .MaximumLength(200).WithMessage("Le nom ne peut dépasser 200 caractères.");
         RuleFor(c => c.Password).NotEmpty().WithMessage("Le mot de passe est obligatoire.");

@@ -18,10 +18,7 @@ public sealed record RequestEmailConfirmation(string Email) : ICommand<Result>;
 internal sealed class RequestEmailConfirmationValidator : AbstractValidator<RequestEmailConfirmation>
 {
     public RequestEmailConfirmationValidator() =>
-        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
-            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
-            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+        RuleFor(c => c.Email).IsEmailAddress();
 }
 
 internal sealed class RequestEmailConfirmationAuthorizer : IAuthorizer<RequestEmailConfirmation>

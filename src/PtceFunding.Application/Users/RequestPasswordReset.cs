@@ -18,10 +18,7 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
 {
     public RequestPasswordResetValidator()
     {
-        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("L'adresse électronique est obligatoire.")
-            .EmailAddress().WithMessage("L'adresse électronique est invalide.")
-            .MaximumLength(256).WithMessage("L'adresse électronique ne peut dépasser 256 caractères.");
+        RuleFor(c => c.Email).IsEmailAddress();
     }
 }
 

@@ -133,7 +133,11 @@ public sealed class FundingApplication : AggregateRoot
     /// <summary>The funders whose officers instruct it (fixed at submission).</summary>
     public IReadOnlyList<ApplicationRoute> Routes => _routes;
 
-    public decimal TotalRequested => RequestedAmounts.Sum(r => r.Amount);
+    /// <summary>The sum of <see cref="RequestedAmounts"/>, kept with them so that lists can sort and filter by it.</summary>
+    public decimal TotalRequested { get; private set; }
+
+    /// <summary>How many organisations the consortium counts, kept with <see cref="Members"/> for the same reason.</summary>
+    public int MembersCount { get; private set; }
 
     public decimal TotalProposed => ProposedAmounts.Sum(r => r.Amount);
 
@@ -174,6 +178,7 @@ public sealed class FundingApplication : AggregateRoot
             CreatedBy = userId,
             CreatedAt = now.UtcDateTime,
             _members = [new ConsortiumMember(lead.OrganisationId, MemberRole.Founding, IsLead: true)],
+            MembersCount = 1,
         };
     }
 
@@ -225,6 +230,7 @@ public sealed class FundingApplication : AggregateRoot
         }
 
         _members = [.. members];
+        MembersCount = _members.Count;
         return Result.Success();
     }
 
@@ -250,6 +256,7 @@ public sealed class FundingApplication : AggregateRoot
 
         Plan = plan;
         RequestedAmounts = [.. requested];
+        TotalRequested = RequestedAmounts.Sum(r => r.Amount);
         return Result.Success();
     }
 

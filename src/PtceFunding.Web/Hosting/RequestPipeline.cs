@@ -35,6 +35,7 @@ internal static class RequestPipeline
             .MapNotificationEndpoints()
             .MapOrganisationEndpoints()
             .MapApplicationEndpoints()
+            .MapInboxEndpoints()
             .MapCallEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
             .MapJobEndpoints();

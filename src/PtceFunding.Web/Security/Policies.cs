@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Who may open applications at all; which ones is decided per application (consortium, territory).</summary>
     public const string ApplicationReaders = nameof(ApplicationReaders);
 
+    /// <summary>Who instructs applications: program officers, and administrators who look over their work.</summary>
+    public const string Instructors = nameof(Instructors);
+
     public static AuthorizationBuilder AddPtcePolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -39,6 +42,7 @@ public static class Policies
             .AddPolicy(FinanceOfficer, p => p.RequireRole(Roles.FinanceOfficer))
             .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
             .AddPolicy(ApplicationReaders, p => p.RequireRole(Roles.Applicant, Roles.ProgramOfficer, Roles.Administrator))
+            .AddPolicy(Instructors, p => p.RequireRole(Roles.ProgramOfficer, Roles.Administrator))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

@@ -33,7 +33,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Fundin
         builder.Property(a => a.IneligibilityReasons).HasMaxLength(2000);
         builder.Property(a => a.InstructionReport).HasMaxLength(8000);
         builder.Property(a => a.ProposedAmounts).HasJsonConversion().HasDefaultValueSql("'[]'");
-        builder.Ignore(a => a.TotalRequested);
+        // Kept by the aggregate next to the JSON they summarise, so that the officer inbox sorts in SQL;
+        // rows older than migration 20261130150000_Inbox were filled by it.
+        builder.Property(a => a.TotalRequested).HasPrecision(14, 2).HasDefaultValueSql("0");
+        builder.Property(a => a.MembersCount).HasDefaultValueSql("0");
         builder.Ignore(a => a.TotalProposed);
         builder.Ignore(a => a.IsUnscheduled);
         builder.HasMany(a => a.History).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
@@ -48,6 +51,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Fundin
         builder.HasIndex(a => new { a.LeadOrganisationId, a.Status });
         builder.HasIndex(a => new { a.CallId, a.Status });
         builder.HasIndex(a => new { a.RegionCode, a.Status });
+        // The officer inbox: by status, newest submissions first (its default order).
+        builder.HasIndex(a => new { a.Status, a.SubmittedAt });
+        builder.HasIndex(a => new { a.SessionId, a.Status });
     }
 }
 

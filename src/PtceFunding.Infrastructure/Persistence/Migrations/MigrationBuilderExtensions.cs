@@ -24,6 +24,7 @@ internal static class MigrationBuilderExtensions
         : maxLength is { } length ? $"character varying({length})"
         : "text";
 
-    private static bool IsPostgres(MigrationBuilder migrationBuilder) =>
+    /// <summary>For the few data updates that need each provider's JSON functions.</summary>
+    public static bool IsPostgres(this MigrationBuilder migrationBuilder) =>
         migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 }

@@ -29,16 +29,22 @@ public sealed class Inbox : Migration
                 "MembersCount" = json_array_length("Members")
               """);
 
-        migrationBuilder.CreateIndex("IX_Applications_Status_SubmittedAt", "Applications", ["Status", "SubmittedAt"]);
+        // Measured by tests/PtceFunding.Benchmarks: the filters and the default order are read from these
+        // indexes alone, the table only for the page's rows.
+        migrationBuilder.CreateIndex("IX_Applications_Status_SubmittedAt_Id", "Applications", ["Status", "SubmittedAt", "Id"]);
         migrationBuilder.DropIndex("IX_Applications_SessionId", "Applications");
-        migrationBuilder.CreateIndex("IX_Applications_SessionId_Status", "Applications", ["SessionId", "Status"]);
+        migrationBuilder.CreateIndex("IX_Applications_SessionId_Status_SubmittedAt_Id", "Applications", ["SessionId", "Status", "SubmittedAt", "Id"]);
+        migrationBuilder.DropIndex("IX_ApplicationRoutes_FunderId", "ApplicationRoutes");
+        migrationBuilder.CreateIndex("IX_ApplicationRoutes_FunderId_ApplicationId", "ApplicationRoutes", ["FunderId", "ApplicationId"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropIndex("IX_Applications_SessionId_Status", "Applications");
+        migrationBuilder.DropIndex("IX_ApplicationRoutes_FunderId_ApplicationId", "ApplicationRoutes");
+        migrationBuilder.CreateIndex("IX_ApplicationRoutes_FunderId", "ApplicationRoutes", "FunderId");
+        migrationBuilder.DropIndex("IX_Applications_SessionId_Status_SubmittedAt_Id", "Applications");
         migrationBuilder.CreateIndex("IX_Applications_SessionId", "Applications", "SessionId");
-        migrationBuilder.DropIndex("IX_Applications_Status_SubmittedAt", "Applications");
+        migrationBuilder.DropIndex("IX_Applications_Status_SubmittedAt_Id", "Applications");
         migrationBuilder.DropColumn("MembersCount", "Applications");
         migrationBuilder.DropColumn("TotalRequested", "Applications");
     }

@@ -28,7 +28,8 @@ mkdir -p "$results"
 
 dotnet build PtceFunding.sln --nologo -clp:ErrorsOnly
 status=0
-projects=(tests/*/*.csproj)
+# Test projects only: tests/PtceFunding.Benchmarks is a console program run on demand (README, Benchmarks).
+projects=(tests/*Tests/*.csproj)
 for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=${name}.trx" --logger "console;verbosity=normal" \

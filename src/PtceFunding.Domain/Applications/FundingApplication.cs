@@ -509,24 +509,27 @@ public sealed class FundingApplication : AggregateRoot
 
     /// <summary>
     /// Applies a committee decision recorded at <paramref name="session"/>; a deferral moves the
-    /// application to <paramref name="nextSession"/> (or leaves it waiting for one).
+    /// application to <paramref name="nextSession"/> (or leaves it waiting for one). When the decision
+    /// supersedes a deferral of that same (still open) session, the application has already moved on:
+    /// <paramref name="supersedesDeferral"/> brings it back to the session that decides.
     /// </summary>
-    public Result ApplyDecision(ApplicationAction decision, CommitteeSessionId session, CommitteeSessionId? nextSession, Guid recordedBy, string summary, DateTimeOffset now)
+    public Result ApplyDecision(
+        ApplicationAction decision, CommitteeSessionId session, CommitteeSessionId? nextSession, Guid recordedBy, string summary, DateTimeOffset now, bool supersedesDeferral = false)
     {
         if (decision is not (ApplicationAction.Accept or ApplicationAction.Reject or ApplicationAction.Defer))
         {
             throw new ArgumentOutOfRangeException(nameof(decision), decision, "A committee decides to accept, reject or defer.");
         }
 
-        if (SessionId != session)
+        if (SessionId != session && !supersedesDeferral)
         {
             return Error.RuleBroken("decision.not_on_agenda", "Ce dossier n'est pas à l'ordre du jour de cette session.");
         }
 
         var moved = Transition(decision, ApplicationEventKind.Decided, recordedBy, summary, now);
-        if (moved.IsSuccess && decision == ApplicationAction.Defer)
+        if (moved.IsSuccess)
         {
-            SessionId = nextSession;
+            SessionId = decision == ApplicationAction.Defer ? nextSession : session;
         }
 
         return moved;

@@ -21,6 +21,8 @@ public static class DependencyInjection
         services.AddOptions<Notifications.NotificationOptions>().BindConfiguration(Notifications.NotificationOptions.Section);
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
         services.AddScoped<Documents.DocumentIntake>();
+        // Swapped for the reviewers' scores (ReviewScores.AverageFor) once reviewer assignments exist.
+        services.AddScoped<Committee.IApplicationScores, Committee.NoApplicationScores>();
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -4,6 +4,7 @@ using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
@@ -41,6 +42,10 @@ public interface IPtceDbContext
     DbSet<ApplicationContributor> ApplicationContributors { get; }
 
     DbSet<ApplicationDocument> ApplicationDocuments { get; }
+
+    DbSet<CommitteeDecision> CommitteeDecisions { get; }
+
+    DbSet<CommitteeConflict> CommitteeConflicts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

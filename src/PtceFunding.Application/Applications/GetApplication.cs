@@ -3,6 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Users;
@@ -50,7 +51,8 @@ public sealed record ApplicationView(
     IReadOnlyList<FailureView> Completeness,
     bool CanEdit,
     bool ActsForLeadMember,
-    IReadOnlyList<ContributorView> Contributors);
+    IReadOnlyList<ContributorView> Contributors,
+    PublishedDecisionView? Decision);
 
 public sealed record ApplicationCallView(Guid Id, string Title, CallMode Mode, string TimeZoneId, bool IsTwoStage, IReadOnlyList<string> Categories, IReadOnlyList<CallFunderView> Funders);
 
@@ -67,6 +69,13 @@ public sealed record DocumentView(Guid Id, string? RequiredDocumentCode, string 
 public sealed record SessionView(Guid Id, string Name, DateOnly CutOffDate, DateOnly MeetingDate);
 
 public sealed record FailureView(string Code, string Message);
+
+/// <summary>
+/// The committee's decision as the consortium reads it, once its session is closed: never the vote or
+/// rationale, the reviewers' opinions or any score.
+/// </summary>
+public sealed record PublishedDecisionView(
+    DecisionOutcome Outcome, string SessionName, DateTime DecidedAt, IReadOnlyList<RequestedAmountView> Amounts, decimal TotalAmount, int? DurationYears, string? Conditions, string? PublicReasons);
 
 public sealed record ContributorView(Guid UserId, string Name, string Email, string OrganisationName);
 
@@ -155,7 +164,31 @@ internal sealed class GetApplicationHandler(IPtceDbContext db, ICurrentUser user
             completeness,
             isConsortium && application.Status == ApplicationStatus.Draft,
             actsForLead,
-            contributors);
+            contributors,
+            await PublishedDecision(id, funders, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The current decision of the latest closed session that decided on the application; none while its session is not closed.</summary>
+    private async Task<PublishedDecisionView?> PublishedDecision(FundingApplicationId id, Dictionary<Domain.Funders.FunderId, string> funders, CancellationToken cancellationToken)
+    {
+        var published = await (
+                from decision in db.CommitteeDecisions.AsNoTracking()
+                join session in db.CommitteeSessions.AsNoTracking() on decision.SessionId equals session.Id
+                where decision.ApplicationId == id && decision.SupersededAt == null && session.Status == SessionStatus.Closed
+                orderby session.ClosedAt descending
+                select new { decision.Outcome, SessionName = session.Name, session.ClosedAt, decision.Amounts, decision.DurationYears, decision.Conditions, decision.PublicReasons })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return published is null
+            ? null
+            : new PublishedDecisionView(
+                published.Outcome,
+                published.SessionName,
+                published.ClosedAt!.Value,
+                [.. published.Amounts.Select(a => new RequestedAmountView(a.FunderId.Value, funders.GetValueOrDefault(a.FunderId, "?"), a.Amount))],
+                published.Amounts.Sum(a => a.Amount),
+                published.DurationYears,
+                published.Conditions,
+                published.PublicReasons);
     }
 
     private static MemberView ToView(Organisation o, ConsortiumMember m) =>

@@ -18,6 +18,9 @@ public static class NotificationTemplates
     public const string ContributorInvited = nameof(ContributorInvited);
     public const string AccountAlreadyExists = nameof(AccountAlreadyExists);
     public const string OrganisationInvitation = nameof(OrganisationInvitation);
+    public const string ApplicationAccepted = nameof(ApplicationAccepted);
+    public const string ApplicationRejected = nameof(ApplicationRejected);
+    public const string ApplicationDeferred = nameof(ApplicationDeferred);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -59,6 +62,18 @@ public static class NotificationTemplates
             "Invitation à agir pour {organisation} sur PtceFunding",
             ["Bonjour,", "{inviter} vous invite à agir pour {organisation} ({identifier}) sur PtceFunding, la plateforme de financement des pôles territoriaux de coopération économique.", "Pour accepter, connectez-vous avec un compte porteur de projet ouvert à cette adresse électronique ({email}) ; si vous n'en avez pas encore, créez-le depuis la page de connexion, confirmez votre adresse, puis ouvrez à nouveau ce lien.", "L'invitation est valable jusqu'au {expires}. Si vous ne connaissez pas {inviter}, ignorez ce message."],
             "Voir l'invitation"),
+        [ApplicationAccepted] = new(
+            "Votre candidature {reference} est retenue",
+            ["Bonjour {name},", "Le comité de sélection réuni en session « {session} » a retenu votre candidature « {title} » à l'appel « {call} ».", "Financement accordé : {amounts}, sur {duration} an(s).", "{conditions}", "Le chargé de mission vous contactera pour préparer la convention de financement."],
+            "Voir le dossier"),
+        [ApplicationRejected] = new(
+            "Votre candidature {reference} n'est pas retenue",
+            ["Bonjour {name},", "Le comité de sélection réuni en session « {session} » n'a pas retenu votre candidature « {title} » à l'appel « {call} ».", "Motifs : {reasons}", "Vous pouvez présenter une nouvelle candidature lors d'une prochaine session."],
+            "Voir le dossier"),
+        [ApplicationDeferred] = new(
+            "L'examen de votre candidature {reference} est ajourné",
+            ["Bonjour {name},", "Le comité de sélection réuni en session « {session} » a ajourné l'examen de votre candidature « {title} » à l'appel « {call} ».", "{next}", "{reasons}"],
+            "Voir le dossier"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
 
@@ -26,6 +27,8 @@ internal sealed class CallIdConverter() : ValueConverter<CallId, Guid>(id => id.
 internal sealed class CommitteeSessionIdConverter() : ValueConverter<CommitteeSessionId, Guid>(id => id.Value, value => new CommitteeSessionId(value));
 
 internal sealed class ApplicationIdConverter() : ValueConverter<FundingApplicationId, Guid>(id => id.Value, value => new FundingApplicationId(value));
+
+internal sealed class CommitteeDecisionIdConverter() : ValueConverter<CommitteeDecisionId, Guid>(id => id.Value, value => new CommitteeDecisionId(value));
 
 /// <summary>
 /// Immutable values stored as JSON text (rules, plans, lists): provider-neutral, read whole, replaced

@@ -9,6 +9,7 @@ using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
@@ -60,6 +61,10 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<ApplicationContributor> ApplicationContributors => Set<ApplicationContributor>();
 
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+
+    public DbSet<CommitteeDecision> CommitteeDecisions => Set<CommitteeDecision>();
+
+    public DbSet<CommitteeConflict> CommitteeConflicts => Set<CommitteeConflict>();
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -141,6 +146,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         configurationBuilder.Properties<CallId>().HaveConversion<CallIdConverter>();
         configurationBuilder.Properties<CommitteeSessionId>().HaveConversion<CommitteeSessionIdConverter>();
         configurationBuilder.Properties<FundingApplicationId>().HaveConversion<ApplicationIdConverter>();
+        configurationBuilder.Properties<CommitteeDecisionId>().HaveConversion<CommitteeDecisionIdConverter>();
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ internal static class RequestPipeline
             .MapApplicationEndpoints()
             .MapInboxEndpoints()
             .MapCallEndpoints()
+            .MapCommitteeEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
             .MapJobEndpoints();
 

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Committee;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Committee;
+
+/// <summary>
+/// The session is locked. Every file of the session still waiting for a decision rolls to the next
+/// planned session of the call (or waits for one), with a history line; every applicant whose
+/// application was decided in this session is told the decision (e-mail and in-app, through the outbox).
+/// </summary>
+public sealed record CloseSession(Guid SessionId) : ICommand<Result<ClosedSession>>;
+
+public sealed record ClosedSession(int Decided, int RolledOver, int Notified, int Version);
+
+internal sealed class CloseSessionAuthorizer(ICurrentUser user) : IAuthorizer<CloseSession>
+{
+    public Task<Result> Authorize(CloseSession request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Administrator));
+}
+
+internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site) : IRequestHandler<CloseSession, Result<ClosedSession>>
+{
+    public async Task<Result<ClosedSession>> Handle(CloseSession request, CancellationToken cancellationToken)
+    {
+        var found = await db.FindSession(user, request.SessionId, cancellationToken).ConfigureAwait(false);
+        if (found is not { } sessionAndCall || !user.Conducts(sessionAndCall.Call))
+        {
+            return CommitteeAccess.NotFound;
+        }
+
+        var (session, call) = sessionAndCall;
+        var now = clock.GetUtcNow();
+        var closed = session.Close(now);
+        if (!closed.IsSuccess)
+        {
+            return closed.Error;
+        }
+
+        var decisions = await db.CommitteeDecisions.AsNoTracking().Current().Where(d => d.SessionId == session.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var decidedIds = decisions.Select(d => d.ApplicationId).ToList();
+        var undecided = await db.Applications
+            .Where(a => a.SessionId == session.Id && !decidedIds.Contains(a.Id)
+                && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.CorrectionsRequested
+                    || a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Eligible))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var next = await db.NextPlannedSession(session, cancellationToken).ConfigureAwait(false);
+        foreach (var application in undecided.Where(a => FundingApplication.IsAwaitingDecision(a.Status)))
+        {
+            application.RollTo(next?.Id, next?.Name ?? "", now);
+        }
+
+        var notified = await Notify(session, next, call, decisions, now, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new ClosedSession(decisions.Count, undecided.Count, notified, session.Version);
+    }
+
+    private async Task<int> Notify(CommitteeSession session, CommitteeSession? next, Call call, List<CommitteeDecision> decisions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (decisions.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = decisions.Select(d => d.ApplicationId).ToList();
+        var applications = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Reference, a.LeadOrganisationId }).ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
+        var leadIds = applications.Values.Select(a => a.LeadOrganisationId).Distinct().ToList();
+        var recipients = await (
+                from membership in db.OrganisationMemberships.AsNoTracking()
+                join account in db.Users on membership.UserId equals account.Id
+                where leadIds.Contains(membership.OrganisationId) && membership.Status == MembershipStatus.Verified
+                select new { membership.OrganisationId, account.Id, account.Email, account.DisplayName })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var funderIds = call.Funders.Select(f => f.FunderId).ToList();
+        var funders = await db.Funders.AsNoTracking().Where(f => funderIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken).ConfigureAwait(false);
+
+        var sent = 0;
+        foreach (var decision in decisions)
+        {
+            var application = applications[decision.ApplicationId];
+            foreach (var recipient in recipients.Where(r => r.OrganisationId == application.LeadOrganisationId && !string.IsNullOrEmpty(r.Email)))
+            {
+                var data = new Dictionary<string, string>
+                {
+                    ["name"] = recipient.DisplayName,
+                    ["title"] = application.Title,
+                    ["reference"] = application.Reference ?? "",
+                    ["call"] = call.Title,
+                    ["session"] = session.Name,
+                    ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
+                };
+                var template = decision.Outcome switch
+                {
+                    DecisionOutcome.Accepted => NotificationTemplates.ApplicationAccepted,
+                    DecisionOutcome.Rejected => NotificationTemplates.ApplicationRejected,
+                    _ => NotificationTemplates.ApplicationDeferred,
+                };
+                data["amounts"] = string.Join(" ; ", decision.Amounts.Select(a => $"{funders.GetValueOrDefault(a.FunderId, "?")} : {Money.Format(a.Amount)}"));
+                data["duration"] = decision.DurationYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                data["conditions"] = decision.Conditions is null ? "Aucune condition particulière n'accompagne cette décision." : $"Conditions : {decision.Conditions}";
+                data["reasons"] = decision.PublicReasons is null
+                    ? (decision.Outcome == DecisionOutcome.Rejected ? "" : "Le chargé de mission vous indiquera les éléments attendus.")
+                    : decision.Outcome == DecisionOutcome.Rejected ? decision.PublicReasons : $"Motifs : {decision.PublicReasons}";
+                data["next"] = next is null
+                    ? "Votre dossier sera examiné par la prochaine session du comité, dès sa planification."
+                    : $"Votre dossier sera examiné par la session « {next.Name} » (comité du {FrenchFormat.Date(next.MeetingDate)}).";
+                var enqueued = await db.Enqueue(
+                    new OutgoingNotification(recipient.Id, recipient.Email!, template, data, NotificationChannels.EmailAndInApp, $"committee-decision:{decision.Id}:{recipient.Id}"),
+                    now,
+                    cancellationToken).ConfigureAwait(false);
+                sent += enqueued ? 1 : 0;
+            }
+        }
+
+        return sent;
+    }
+}

@@ -1,0 +1,38 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Committee;
+
+/// <summary>
+/// The meeting starts: decisions may be recorded, conflict declarations are closed. Conducted by the
+/// program officers and administrators of the call's funders (the committee's secretariat), not by its members.
+/// </summary>
+public sealed record OpenSession(Guid SessionId) : ICommand<Result<int>>;
+
+internal sealed class OpenSessionAuthorizer(ICurrentUser user) : IAuthorizer<OpenSession>
+{
+    public Task<Result> Authorize(OpenSession request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Administrator));
+}
+
+internal sealed class OpenSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<OpenSession, Result<int>>
+{
+    public async Task<Result<int>> Handle(OpenSession request, CancellationToken cancellationToken)
+    {
+        var found = await db.FindSession(user, request.SessionId, cancellationToken).ConfigureAwait(false);
+        if (found is not { } sessionAndCall || !user.Conducts(sessionAndCall.Call))
+        {
+            return CommitteeAccess.NotFound;
+        }
+
+        var opened = sessionAndCall.Session.Open(clock.GetUtcNow());
+        if (!opened.IsSuccess)
+        {
+            return opened.Error;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return sessionAndCall.Session.Version;
+    }
+}

@@ -59,6 +59,7 @@ internal static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Organisations", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Instruction", Policies.ProgramOfficer);
             o.Conventions.AuthorizeFolder("/Portail", Policies.Applicant);
+            o.Conventions.AuthorizeFolder("/Comite", Policies.CommitteeMember);
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             // The open calls are published for everyone: applicants read them before they have an account.

@@ -31,5 +31,10 @@ public static class CallLabels
             ? $"En continu depuis le {Date(opensOn)}"
             : $"Du {Date(opensOn)} au {Date(closes)}";
 
-    public static string Session(SessionStatus status) => status == SessionStatus.Planned ? "Planifiée" : "Close";
+    public static string Session(SessionStatus status) => status switch
+    {
+        SessionStatus.Planned => "Planifiée",
+        SessionStatus.Open => "Ouverte",
+        _ => "Close",
+    };
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Calls;
+using PtceFunding.Application.Committee;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 
@@ -42,6 +43,34 @@ public sealed class SessionsModel(ISender sender) : PageModel
         }
 
         Problem = planned.Error;
+        return await Load(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>The meeting starts: decisions may be recorded on the committee's page.</summary>
+    public async Task<IActionResult> OnPostOpen(Guid id, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var opened = await sender.Send(new OpenSession(sessionId), cancellationToken);
+        if (opened.IsSuccess)
+        {
+            Notice = "La séance est ouverte : les membres du comité peuvent enregistrer les décisions.";
+            return RedirectToPage(new { id });
+        }
+
+        Problem = opened.Error;
+        return await Load(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>The session is locked, undecided files roll over and the applicants are told the decisions.</summary>
+    public async Task<IActionResult> OnPostClose(Guid id, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var closed = await sender.Send(new CloseSession(sessionId), cancellationToken);
+        if (closed.IsSuccess)
+        {
+            Notice = $"La session est close : {closed.Value.Decided} décision(s) notifiée(s) ({closed.Value.Notified} message(s)), {closed.Value.RolledOver} dossier(s) reporté(s) à la session suivante.";
+            return RedirectToPage(new { id });
+        }
+
+        Problem = closed.Error;
         return await Load(id, cancellationToken) ? Page() : NotFound();
     }
 

@@ -46,7 +46,7 @@ internal sealed class AttachApplicationDocumentHandler(
             return ApplicationAccess.NotFound;
         }
 
-        if (application.Status != ApplicationStatus.Draft)
+        if (!ApplicationWorkflow.IsEditableByConsortium(application.Status))
         {
             return Error.RuleBroken("application.frozen", "Un dossier déposé ne se modifie plus.");
         }

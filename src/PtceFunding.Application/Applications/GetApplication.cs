@@ -52,6 +52,10 @@ public sealed record ApplicationView(
     bool CanEdit,
     bool ActsForLeadMember,
     IReadOnlyList<ContributorView> Contributors,
+    IReadOnlyList<string> CorrectionItems,
+    DateOnly? CorrectionsDueOn,
+    string? IneligibilityReasons,
+    IReadOnlyList<HistoryLineView> History,
     PublishedDecisionView? Decision);
 
 public sealed record ApplicationCallView(Guid Id, string Title, CallMode Mode, string TimeZoneId, bool IsTwoStage, IReadOnlyList<string> Categories, IReadOnlyList<CallFunderView> Funders);
@@ -79,6 +83,9 @@ public sealed record PublishedDecisionView(
 
 public sealed record ContributorView(Guid UserId, string Name, string Email, string OrganisationName);
 
+/// <summary>One line of the application's history; the actor's name is given to officers only.</summary>
+public sealed record HistoryLineView(DateTime At, ApplicationEventKind Kind, string Details, string? ActorName);
+
 internal sealed class GetApplicationAuthorizer(ICurrentUser user) : IAuthorizer<GetApplication>
 {
     public Task<Result> Authorize(GetApplication request, CancellationToken cancellationToken) =>
@@ -87,15 +94,32 @@ internal sealed class GetApplicationAuthorizer(ICurrentUser user) : IAuthorizer<
 
 internal sealed class GetApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetApplication, Result<ApplicationView>>
 {
+    /// <summary>What the consortium may read of the history: not the officers' internal steps (assignment, proposal).</summary>
+    private static readonly ApplicationEventKind[] HiddenFromConsortium = [ApplicationEventKind.Assigned, ApplicationEventKind.Proposed];
+
     public async Task<Result<ApplicationView>> Handle(GetApplication request, CancellationToken cancellationToken)
     {
         var id = new FundingApplicationId(request.Id);
-        var application = await db.Applications.AsNoTracking().VisibleTo(db, user).FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        var application = await db.Applications.AsNoTracking().Include(a => a.History).VisibleTo(db, user)
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
         if (application is null)
         {
             return ApplicationAccess.NotFound;
         }
 
+        var history = application.History
+            .Where(e => !user.IsInRole(Roles.Applicant) || !HiddenFromConsortium.Contains(e.Kind))
+            .OrderBy(e => e.At)
+            .Select(e => new HistoryLineView(e.At, e.Kind, e.Details, null))
+            .ToList();
+        return await Build(db, user, clock, application, history, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The whole application as its readers see it; the officer's review view starts from it.</summary>
+    internal static async Task<ApplicationView> Build(
+        IPtceDbContext db, ICurrentUser user, TimeProvider clock, FundingApplication application, IReadOnlyList<HistoryLineView> history, CancellationToken cancellationToken)
+    {
+        var id = application.Id;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
         var funderIds = call.Funders.Select(f => f.FunderId).ToList();
         var funders = await db.Funders.AsNoTracking().Where(f => funderIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken).ConfigureAwait(false);
@@ -118,7 +142,7 @@ internal sealed class GetApplicationHandler(IPtceDbContext db, ICurrentUser user
 
         var isConsortium = user.IsInRole(Roles.Applicant);
         var actsForLead = isConsortium && await db.ActsForLeadMember(application, user.UserId!.Value, cancellationToken).ConfigureAwait(false);
-        var completeness = application.Status == ApplicationStatus.Draft
+        var completeness = ApplicationWorkflow.IsEditableByConsortium(application.Status)
             ? application.SubmissionFailures(
                     call,
                     [.. organisations.Values.Select(o => new MemberProfile(o.Id, o.Name, o.LegalForm, o.IsEss, o.RegionCode))],
@@ -162,14 +186,18 @@ internal sealed class GetApplicationHandler(IPtceDbContext db, ICurrentUser user
             session,
             application.IsUnscheduled,
             completeness,
-            isConsortium && application.Status == ApplicationStatus.Draft,
+            isConsortium && ApplicationWorkflow.IsEditableByConsortium(application.Status),
             actsForLead,
             contributors,
-            await PublishedDecision(id, funders, cancellationToken).ConfigureAwait(false));
+            application.CorrectionItems,
+            application.CorrectionsDueOn,
+            application.IneligibilityReasons,
+            history,
+            await PublishedDecision(db, id, funders, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The current decision of the latest closed session that decided on the application; none while its session is not closed.</summary>
-    private async Task<PublishedDecisionView?> PublishedDecision(FundingApplicationId id, Dictionary<Domain.Funders.FunderId, string> funders, CancellationToken cancellationToken)
+    private static async Task<PublishedDecisionView?> PublishedDecision(IPtceDbContext db, FundingApplicationId id, Dictionary<Domain.Funders.FunderId, string> funders, CancellationToken cancellationToken)
     {
         var published = await (
                 from decision in db.CommitteeDecisions.AsNoTracking()

@@ -31,7 +31,7 @@ internal sealed class RemoveApplicationDocumentHandler(IPtceDbContext db, ICurre
             return application is null ? ApplicationAccess.NotFound : Error.NotFound("document.not_found", "Ce document n'existe pas.");
         }
 
-        if (application.Status != ApplicationStatus.Draft)
+        if (!ApplicationWorkflow.IsEditableByConsortium(application.Status))
         {
             return Error.RuleBroken("application.frozen", "Un dossier déposé ne se modifie plus.");
         }

@@ -21,6 +21,9 @@ public static class NotificationTemplates
     public const string ApplicationAccepted = nameof(ApplicationAccepted);
     public const string ApplicationRejected = nameof(ApplicationRejected);
     public const string ApplicationDeferred = nameof(ApplicationDeferred);
+    public const string CorrectionsRequested = nameof(CorrectionsRequested);
+    public const string ApplicationIneligible = nameof(ApplicationIneligible);
+    public const string ApplicationResubmitted = nameof(ApplicationResubmitted);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -74,6 +77,18 @@ public static class NotificationTemplates
             "L'examen de votre candidature {reference} est ajourné",
             ["Bonjour {name},", "Le comité de sélection réuni en session « {session} » a ajourné l'examen de votre candidature « {title} » à l'appel « {call} ».", "{next}", "{reasons}"],
             "Voir le dossier"),
+        [CorrectionsRequested] = new(
+            "Des corrections sont demandées sur votre dossier {reference}",
+            ["Bonjour {name},", "Le chargé de mission qui instruit votre candidature « {title} » à l'appel « {call} » vous demande les corrections suivantes :", "{items}", "Corrigez le dossier puis redéposez-le au plus tard le {dueOn}. Son instruction reprendra à ce moment-là."],
+            "Corriger le dossier"),
+        [ApplicationIneligible] = new(
+            "Votre dossier {reference} n'est pas éligible",
+            ["Bonjour {name},", "Après examen, votre candidature « {title} » à l'appel « {call} » a été déclarée inéligible.", "Motifs : {reasons}"],
+            "Voir le dossier"),
+        [ApplicationResubmitted] = new(
+            "Le dossier {reference} a été redéposé",
+            ["Bonjour {name},", "Le consortium ({lead}, chef de file) a corrigé et redéposé le dossier « {title} » que vous instruisez."],
+            "Instruire le dossier"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

@@ -67,6 +67,10 @@ internal static class ApplicationEndpoints
                 (await sender.Send(new WithdrawApplication(id, body.ExpectedVersion, body.Reason), ct)).ToHttp(Saved(id)))
             .WithSummary("Le chef de file retire le dossier avant décision.");
 
+        consortium.MapPost("/{id:guid}/resubmit", async (Guid id, VersionBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ResubmitApplication(id, body.ExpectedVersion), ct)).ToHttp(Saved(id)))
+            .WithSummary("Le chef de file redépose le dossier corrigé : toutes les règles sont vérifiées à nouveau et chaque manquement est renvoyé en une fois.");
+
         return api;
     }
 

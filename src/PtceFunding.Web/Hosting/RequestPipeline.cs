@@ -36,6 +36,7 @@ internal static class RequestPipeline
             .MapOrganisationEndpoints()
             .MapApplicationEndpoints()
             .MapInboxEndpoints()
+            .MapReviewEndpoints()
             .MapCallEndpoints()
             .MapCommitteeEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())

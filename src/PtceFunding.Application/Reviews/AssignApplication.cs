@@ -1,0 +1,55 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>
+/// A program officer takes the file (no <see cref="OfficerId"/>), or hands it to another program
+/// officer of the same funder; the history keeps every assignment.
+/// </summary>
+public sealed record AssignApplication(Guid Id, int ExpectedVersion, Guid? OfficerId) : ICommand<Result<int>>;
+
+internal sealed class AssignApplicationValidator : AbstractValidator<AssignApplication>
+{
+    public AssignApplicationValidator() => RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+}
+
+internal sealed class AssignApplicationAuthorizer(ICurrentUser user) : IAuthorizer<AssignApplication>
+{
+    public Task<Result> Authorize(AssignApplication request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock)
+    : IRequestHandler<AssignApplication, Result<int>>
+{
+    public async Task<Result<int>> Handle(AssignApplication request, CancellationToken cancellationToken)
+    {
+        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var officerId = request.OfficerId ?? user.UserId!.Value;
+        var officer = await users.FindByIdAsync(officerId.ToString()).ConfigureAwait(false);
+        if (officer is null || officer.FunderId is null || officer.FunderId != user.FunderId || !await users.IsInRoleAsync(officer, Roles.ProgramOfficer).ConfigureAwait(false))
+        {
+            return Error.RuleBroken("assignment.officer_invalid", "Le dossier ne peut être confié qu'à un chargé de mission de votre financeur.");
+        }
+
+        var application = found.Value;
+        var assigned = application.Assign(officer.Id, officer.DisplayName, user.UserId!.Value, clock.GetUtcNow());
+        if (!assigned.IsSuccess)
+        {
+            return assigned.Error;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return application.Version;
+    }
+}

@@ -1,0 +1,75 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>
+/// The officer declares a complete application eligible, or ineligible with the reasons the
+/// consortium is told (by e-mail and in the platform) and reads on its application.
+/// </summary>
+public sealed record DeclareEligibility(Guid Id, int ExpectedVersion, bool Eligible, string? Reasons) : ICommand<Result<int>>;
+
+internal sealed class DeclareEligibilityValidator : AbstractValidator<DeclareEligibility>
+{
+    public DeclareEligibilityValidator()
+    {
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+        RuleFor(c => c.Reasons).NotEmpty().When(c => !c.Eligible)
+            .WithMessage("Indiquez les motifs de l'inéligibilité : ils sont communiqués au consortium.");
+        RuleFor(c => c.Reasons).MaximumLength(2000).WithMessage("Les motifs ne dépassent pas 2 000 caractères.");
+    }
+}
+
+internal sealed class DeclareEligibilityAuthorizer(ICurrentUser user) : IAuthorizer<DeclareEligibility>
+{
+    public Task<Result> Authorize(DeclareEligibility request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class DeclareEligibilityHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<DeclareEligibility, Result<int>>
+{
+    public async Task<Result<int>> Handle(DeclareEligibility request, CancellationToken cancellationToken)
+    {
+        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var application = found.Value;
+        var now = clock.GetUtcNow();
+        var declared = application.DeclareEligibility(request.Eligible, request.Reasons, user.UserId!.Value, now);
+        if (!declared.IsSuccess)
+        {
+            return declared.Error;
+        }
+
+        if (!request.Eligible)
+        {
+            var call = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
+            await db.NotifyLeadMember(
+                application,
+                NotificationTemplates.ApplicationIneligible,
+                new Dictionary<string, string>
+                {
+                    ["reference"] = application.Reference ?? "",
+                    ["title"] = application.Title,
+                    ["call"] = call,
+                    ["reasons"] = application.IneligibilityReasons ?? "",
+                    ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
+                },
+                $"application-ineligible:{application.Id}",
+                now,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return application.Version;
+    }
+}

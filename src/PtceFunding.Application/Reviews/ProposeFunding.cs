@@ -1,0 +1,77 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Applications;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>
+/// The officer's instruction report and proposal to the committee: an amount per funder of the
+/// call, a duration of 1 to 5 years and the shape of the payment schedule.
+/// </summary>
+public sealed record ProposeFunding(
+    Guid Id, int ExpectedVersion, string Report, IReadOnlyList<RequestedAmountInput> Amounts, int DurationYears, ScheduleShape Shape) : ICommand<Result<int>>;
+
+internal sealed class ProposeFundingValidator : AbstractValidator<ProposeFunding>
+{
+    public ProposeFundingValidator()
+    {
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+        RuleFor(c => c.Report).NotEmpty().WithMessage("Rédigez le rapport d'instruction.")
+            .MaximumLength(8000).WithMessage("Le rapport d'instruction ne dépasse pas 8 000 caractères.");
+        RuleFor(c => c.Amounts).NotEmpty().WithMessage("Proposez un montant pour au moins un financeur de l'appel.");
+        RuleFor(c => c.DurationYears).InclusiveBetween(1, CallRules.LongestAgreementYears)
+            .WithMessage($"La durée proposée est comprise entre 1 et {CallRules.LongestAgreementYears} ans.");
+        RuleFor(c => c.Shape).IsInEnum().WithMessage("Choisissez la forme de l'échéancier : linéaire, dégressif ou progressif.");
+    }
+}
+
+internal sealed class ProposeFundingAuthorizer(ICurrentUser user) : IAuthorizer<ProposeFunding>
+{
+    public Task<Result> Authorize(ProposeFunding request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class ProposeFundingHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ProposeFunding, Result<int>>
+{
+    public async Task<Result<int>> Handle(ProposeFunding request, CancellationToken cancellationToken)
+    {
+        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var application = found.Value;
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
+        if (request.Amounts.Any(a => !call.IsFundedBy(new FunderId(a.FunderId))))
+        {
+            return Error.RuleBroken("proposal.funder_not_in_call", "Un montant est proposé pour un financeur qui ne finance pas cet appel.");
+        }
+
+        if (request.Amounts.Select(a => a.FunderId).Distinct().Count() != request.Amounts.Count)
+        {
+            return Error.Validation(nameof(ProposeFunding.Amounts), "Un seul montant par financeur.");
+        }
+
+        var proposed = application.Propose(
+            request.Report,
+            [.. request.Amounts.Select(a => new RequestedAmount(new FunderId(a.FunderId), a.Amount))],
+            request.DurationYears,
+            request.Shape,
+            user.UserId!.Value,
+            clock.GetUtcNow());
+        if (!proposed.IsSuccess)
+        {
+            return proposed.Error;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return application.Version;
+    }
+}

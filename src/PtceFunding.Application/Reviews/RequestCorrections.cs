@@ -1,0 +1,81 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Territories;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>
+/// The officer sends the application back to the consortium with the changes to make and the date
+/// they are due by; the lead member's users are told by e-mail and in the platform.
+/// </summary>
+public sealed record RequestCorrections(Guid Id, int ExpectedVersion, IReadOnlyList<string> Items, DateOnly DueOn) : ICommand<Result<int>>;
+
+internal sealed class RequestCorrectionsValidator : AbstractValidator<RequestCorrections>
+{
+    public RequestCorrectionsValidator()
+    {
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+        RuleFor(c => c.Items).NotNull().Must(items => items.Any(i => !string.IsNullOrWhiteSpace(i)))
+            .WithMessage("Indiquez au moins une correction attendue.");
+        RuleForEach(c => c.Items).MaximumLength(1000).WithMessage("Une correction attendue ne dépasse pas 1 000 caractères.");
+        RuleFor(c => c.Items).Must(items => items is null || items.Count <= 50).WithMessage("50 corrections au plus.");
+    }
+}
+
+internal sealed class RequestCorrectionsAuthorizer(ICurrentUser user) : IAuthorizer<RequestCorrections>
+{
+    public Task<Result> Authorize(RequestCorrections request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<RequestCorrections, Result<int>>
+{
+    public async Task<Result<int>> Handle(RequestCorrections request, CancellationToken cancellationToken)
+    {
+        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var application = found.Value;
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var today = Deadline.LocalDate(now, call.TimeZoneId);
+        if (request.DueOn <= today)
+        {
+            return Error.Validation(nameof(RequestCorrections.DueOn), $"La date limite des corrections est postérieure à aujourd'hui ({FrenchFormat.Date(today)}).");
+        }
+
+        var requested = application.RequestCorrections(request.Items, request.DueOn, user.UserId!.Value, now);
+        if (!requested.IsSuccess)
+        {
+            return requested.Error;
+        }
+
+        await db.NotifyLeadMember(
+            application,
+            NotificationTemplates.CorrectionsRequested,
+            new Dictionary<string, string>
+            {
+                ["reference"] = application.Reference ?? "",
+                ["title"] = application.Title,
+                ["call"] = call.Title,
+                ["items"] = string.Join("\n", application.CorrectionItems.Select(i => $"– {i}")),
+                ["dueOn"] = FrenchFormat.Date(request.DueOn),
+                ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
+            },
+            $"corrections-requested:{application.Id}:v{request.ExpectedVersion}",
+            now,
+            cancellationToken).ConfigureAwait(false);
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return application.Version;
+    }
+}

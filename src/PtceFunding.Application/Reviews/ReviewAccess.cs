@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Applications;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Organisations;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>What the officers' review commands share: the file they may act on, and whom to tell.</summary>
+internal static class ReviewAccess
+{
+    /// <summary>
+    /// The application, tracked, if the officer sees it (routing and territory, see <see cref="ApplicationAccess.VisibleTo"/>)
+    /// and it has not changed since the officer read it.
+    /// </summary>
+    public static async Task<Result<FundingApplication>> ApplicationToReview(
+        this IPtceDbContext db, ICurrentUser user, Guid id, int expectedVersion, CancellationToken cancellationToken)
+    {
+        var applicationId = new FundingApplicationId(id);
+        var application = await db.Applications.VisibleTo(db, user).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
+        if (application is null)
+        {
+            return ApplicationAccess.NotFound;
+        }
+
+        return application.Version != expectedVersion ? Concurrency.Stale(application.Version) : application;
+    }
+
+    /// <summary>Tells every verified user of the lead member, by e-mail and in the platform.</summary>
+    public static async Task NotifyLeadMember(
+        this IPtceDbContext db, FundingApplication application, string template, IReadOnlyDictionary<string, string> data, string deduplicationKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recipients = await (
+                from membership in db.OrganisationMemberships
+                join account in db.Users on membership.UserId equals account.Id
+                where membership.OrganisationId == application.LeadOrganisationId && membership.Status == MembershipStatus.Verified
+                select new { account.Id, account.Email, account.DisplayName })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var recipient in recipients)
+        {
+            var personal = new Dictionary<string, string>(data) { ["name"] = recipient.DisplayName };
+            await db.Enqueue(
+                new OutgoingNotification(recipient.Id, recipient.Email ?? "", template, personal, NotificationChannels.EmailAndInApp, $"{deduplicationKey}:{recipient.Id}"),
+                now,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

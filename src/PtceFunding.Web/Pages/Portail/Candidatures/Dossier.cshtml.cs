@@ -12,7 +12,8 @@ namespace PtceFunding.Web.Pages.Portail.Candidatures;
 /// <summary>
 /// One application, section by section. A draft is edited one section at a time, each form carrying
 /// the version it was read at (an edit made meanwhile by someone else is refused and the page shows
-/// the current data); the lead member files it. Once filed or withdrawn it is shown read-only.
+/// the current data); the lead member files it. Once filed or withdrawn it is shown read-only, until
+/// an officer sends it back for corrections: then it is edited again and the lead member files it anew.
 /// </summary>
 public sealed class DossierModel(ISender sender) : PageModel
 {
@@ -325,6 +326,20 @@ public sealed class DossierModel(ISender sender) : PageModel
             ? $"Il sera examiné par la session « {session} » (dépôts jusqu'au {ApplicationText.Date(receipt.SessionCutOff!.Value)})."
             : "Aucune session du comité n'est encore planifiée : il est en attente de la prochaine session et y sera rattaché dès sa création.";
         return RedirectToPage(null, null, new { id = Id }, "recepisse");
+    }
+
+    public async Task<IActionResult> OnPostResubmit(int expectedVersion, bool confirm, CancellationToken cancellationToken)
+    {
+        if (!confirm)
+        {
+            FieldErrors["Confirm"] = "Cochez la case pour confirmer le nouveau dépôt du dossier.";
+            return await Refused(SubmitSection, null, null, cancellationToken);
+        }
+
+        var result = await sender.Send(new ResubmitApplication(Id, expectedVersion), cancellationToken);
+        return result.IsSuccess
+            ? Saved("Le dossier corrigé est redéposé : son instruction reprend.", null)
+            : await Refused(SubmitSection, result.Error, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostWithdraw(int expectedVersion, string? reason, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Reviews;
 
 namespace PtceFunding.Application.Abstractions;
 
@@ -46,6 +47,7 @@ public interface IPtceDbContext
     DbSet<CommitteeDecision> CommitteeDecisions { get; }
 
     DbSet<CommitteeConflict> CommitteeConflicts { get; }
+    DbSet<ReviewerAssignment> ReviewerAssignments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -24,6 +24,8 @@ public static class NotificationTemplates
     public const string CorrectionsRequested = nameof(CorrectionsRequested);
     public const string ApplicationIneligible = nameof(ApplicationIneligible);
     public const string ApplicationResubmitted = nameof(ApplicationResubmitted);
+    public const string ReviewerAssigned = nameof(ReviewerAssigned);
+    public const string ReviewerConflictDeclared = nameof(ReviewerConflictDeclared);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -89,6 +91,14 @@ public static class NotificationTemplates
             "Le dossier {reference} a été redéposé",
             ["Bonjour {name},", "Le consortium ({lead}, chef de file) a corrigé et redéposé le dossier « {title} » que vous instruisez."],
             "Instruire le dossier"),
+        [ReviewerAssigned] = new(
+            "Expertise demandée : dossier {reference}",
+            ["Bonjour {name},", "{officer} vous confie l'expertise du dossier {reference} « {title} » déposé à l'appel « {call} ».", "Avant d'accéder au contenu du dossier, déclarez l'absence ou l'existence d'un conflit d'intérêts avec lui.", "Vous noterez ensuite chaque critère de la grille d'évaluation, avec un commentaire, et rendrez votre avis."],
+            "Ouvrir l'expertise"),
+        [ReviewerConflictDeclared] = new(
+            "Conflit d'intérêts déclaré sur le dossier {reference}",
+            ["Bonjour {name},", "{reviewer}, expert désigné sur le dossier {reference} « {title} », déclare un conflit d'intérêts et se déporte : il n'a pas accès au dossier et ne rendra pas d'avis.", "Motif déclaré : {details}", "Désignez un autre expert si nécessaire."],
+            "Voir le dossier"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

@@ -8,6 +8,7 @@ using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Reviews;
 
 namespace PtceFunding.Infrastructure.Persistence;
 
@@ -29,6 +30,7 @@ internal sealed class CommitteeSessionIdConverter() : ValueConverter<CommitteeSe
 internal sealed class ApplicationIdConverter() : ValueConverter<FundingApplicationId, Guid>(id => id.Value, value => new FundingApplicationId(value));
 
 internal sealed class CommitteeDecisionIdConverter() : ValueConverter<CommitteeDecisionId, Guid>(id => id.Value, value => new CommitteeDecisionId(value));
+internal sealed class ReviewerAssignmentIdConverter() : ValueConverter<ReviewerAssignmentId, Guid>(id => id.Value, value => new ReviewerAssignmentId(value));
 
 /// <summary>
 /// Immutable values stored as JSON text (rules, plans, lists): provider-neutral, read whole, replaced

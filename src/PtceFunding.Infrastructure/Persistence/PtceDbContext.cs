@@ -14,6 +14,7 @@ using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Reviews;
 using PtceFunding.Infrastructure.Security;
 
 namespace PtceFunding.Infrastructure.Persistence;
@@ -65,6 +66,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<CommitteeDecision> CommitteeDecisions => Set<CommitteeDecision>();
 
     public DbSet<CommitteeConflict> CommitteeConflicts => Set<CommitteeConflict>();
+    public DbSet<ReviewerAssignment> ReviewerAssignments => Set<ReviewerAssignment>();
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -147,6 +149,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         configurationBuilder.Properties<CommitteeSessionId>().HaveConversion<CommitteeSessionIdConverter>();
         configurationBuilder.Properties<FundingApplicationId>().HaveConversion<ApplicationIdConverter>();
         configurationBuilder.Properties<CommitteeDecisionId>().HaveConversion<CommitteeDecisionIdConverter>();
+        configurationBuilder.Properties<ReviewerAssignmentId>().HaveConversion<ReviewerAssignmentIdConverter>();
     }
 
     /// <summary>

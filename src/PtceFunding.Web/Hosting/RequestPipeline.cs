@@ -37,6 +37,7 @@ internal static class RequestPipeline
             .MapApplicationEndpoints()
             .MapInboxEndpoints()
             .MapReviewEndpoints()
+            .MapReviewerEndpoints()
             .MapCallEndpoints()
             .MapCommitteeEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())

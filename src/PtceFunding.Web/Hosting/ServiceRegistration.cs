@@ -58,6 +58,7 @@ internal static class ServiceRegistration
             o.Conventions.AuthorizePage("/Admin/Jobs", Policies.PlatformAdministrator);
             o.Conventions.AuthorizeFolder("/Organisations", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Instruction", Policies.ProgramOfficer);
+            o.Conventions.AuthorizeFolder("/Expertise", Policies.Reviewer);
             o.Conventions.AuthorizeFolder("/Portail", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Comite", Policies.CommitteeMember);
             o.Conventions.AllowAnonymousToPage("/Index");

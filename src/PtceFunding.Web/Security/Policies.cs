@@ -25,6 +25,8 @@ public static class Policies
 
     /// <summary>Who instructs applications: program officers, and administrators who look over their work.</summary>
     public const string Instructors = nameof(Instructors);
+    /// <summary>Who may read reviewers' opinions, confidential part included; which applications is decided per application.</summary>
+    public const string ReviewOpinionReaders = nameof(ReviewOpinionReaders);
 
     public static AuthorizationBuilder AddPtcePolicies(this AuthorizationBuilder builder)
     {
@@ -43,6 +45,7 @@ public static class Policies
             .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
             .AddPolicy(ApplicationReaders, p => p.RequireRole(Roles.Applicant, Roles.ProgramOfficer, Roles.Administrator))
             .AddPolicy(Instructors, p => p.RequireRole(Roles.ProgramOfficer, Roles.Administrator))
+            .AddPolicy(ReviewOpinionReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.CommitteeMember))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

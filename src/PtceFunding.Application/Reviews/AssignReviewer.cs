@@ -1,0 +1,102 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Applications;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Reviews;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>
+/// A program officer assigns an expert to a complete or eligible application of their territory.
+/// The expert acts for a funder the application is routed to, or for a national funder: an expert
+/// of another region never reads a file outside it. They are told in-app and by e-mail.
+/// </summary>
+public sealed record AssignReviewer(Guid ApplicationId, Guid ReviewerId) : ICommand<Result<Guid>>;
+
+internal sealed class AssignReviewerValidator : AbstractValidator<AssignReviewer>
+{
+    public AssignReviewerValidator() =>
+        RuleFor(c => c.ReviewerId).NotEmpty().WithMessage("Choisissez l'expert.");
+}
+
+internal sealed class AssignReviewerAuthorizer(ICurrentUser user) : IAuthorizer<AssignReviewer>
+{
+    public Task<Result> Authorize(AssignReviewer request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<AssignReviewer, Result<Guid>>
+{
+    public async Task<Result<Guid>> Handle(AssignReviewer request, CancellationToken cancellationToken)
+    {
+        var applicationId = new FundingApplicationId(request.ApplicationId);
+        var application = await db.Applications.AsNoTracking().VisibleTo(db, user).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
+        if (application is null)
+        {
+            return ApplicationAccess.NotFound;
+        }
+
+        if (application.Status is not (ApplicationStatus.Complete or ApplicationStatus.Eligible))
+        {
+            return Error.RuleBroken("review.not_ready", "Un expert se désigne sur un dossier déclaré complet ou éligible.");
+        }
+
+        var reviewer = await users.FindByIdAsync(request.ReviewerId.ToString()).ConfigureAwait(false);
+        if (reviewer is null || !await users.IsInRoleAsync(reviewer, Roles.Reviewer).ConfigureAwait(false))
+        {
+            return Error.RuleBroken("review.not_a_reviewer", "Cette personne n'est pas un expert de la plateforme.");
+        }
+
+        if (!await MayReview(reviewer.FunderId, applicationId, cancellationToken).ConfigureAwait(false))
+        {
+            return Error.RuleBroken("review.reviewer_out_of_territory", "Cet expert n'intervient pas pour un financeur de ce dossier ni au niveau national.");
+        }
+
+        if (await db.ReviewerAssignments.AnyAsync(r => r.ApplicationId == applicationId && r.ReviewerId == reviewer.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return Error.Conflict("review.already_assigned", "Cet expert est déjà désigné sur ce dossier.");
+        }
+
+        var now = clock.GetUtcNow();
+        var assignment = ReviewerAssignment.Assign(ReviewerAssignmentId.New(), applicationId, reviewer.Id, user.UserId!.Value, now);
+        db.ReviewerAssignments.Add(assignment);
+
+        var callTitle = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
+        await db.Enqueue(
+            new OutgoingNotification(
+                reviewer.Id,
+                reviewer.Email ?? "",
+                NotificationTemplates.ReviewerAssigned,
+                new Dictionary<string, string>
+                {
+                    ["name"] = reviewer.DisplayName,
+                    ["officer"] = user.UserName ?? "Le chargé de mission",
+                    ["reference"] = application.Reference ?? "",
+                    ["title"] = application.Title,
+                    ["call"] = callTitle,
+                    ["link"] = site.Value.Link($"Expertise/Dossier?id={assignment.Id}"),
+                },
+                NotificationChannels.EmailAndInApp,
+                $"reviewer-assigned:{assignment.Id}"),
+            now,
+            cancellationToken).ConfigureAwait(false);
+        return assignment.Id.Value;
+    }
+
+    /// <summary>The expert's funder is one the application is routed to, or a national one.</summary>
+    private async Task<bool> MayReview(FunderId? funderId, FundingApplicationId applicationId, CancellationToken cancellationToken) =>
+        funderId is { } id
+        && await db.Funders.AsNoTracking().AnyAsync(
+            f => f.Id == id && (f.RegionCode == null || db.Applications.Any(a => a.Id == applicationId && a.Routes.Any(r => r.FunderId == id))),
+            cancellationToken).ConfigureAwait(false);
+}

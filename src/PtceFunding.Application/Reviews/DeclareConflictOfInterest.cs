@@ -1,0 +1,107 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Reviews;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>
+/// An expert declares, before reading an application, whether they have a conflict of interest
+/// with it. A conflict recuses them, and the officer who has the file (or, when nobody has taken it
+/// yet, the officers of the funders it is routed to) is told in-app and by e-mail.
+/// </summary>
+public sealed record DeclareConflictOfInterest(Guid AssignmentId, bool HasConflict, string? Details) : ICommand<Result>;
+
+internal sealed class DeclareConflictOfInterestValidator : AbstractValidator<DeclareConflictOfInterest>
+{
+    public DeclareConflictOfInterestValidator()
+    {
+        RuleFor(c => c.Details).NotEmpty().When(c => c.HasConflict).WithMessage("Décrivez le conflit d'intérêts : le chargé de mission en est informé.");
+        RuleFor(c => c.Details).MaximumLength(2000).WithMessage("La description ne peut dépasser 2 000 caractères.");
+    }
+}
+
+internal sealed class DeclareConflictOfInterestAuthorizer(ICurrentUser user) : IAuthorizer<DeclareConflictOfInterest>
+{
+    public Task<Result> Authorize(DeclareConflictOfInterest request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Reviewer));
+}
+
+internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<DeclareConflictOfInterest, Result>
+{
+    public async Task<Result> Handle(DeclareConflictOfInterest request, CancellationToken cancellationToken)
+    {
+        var id = new ReviewerAssignmentId(request.AssignmentId);
+        var assignment = await db.ReviewerAssignments.OwnedBy(user).FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        if (assignment is null)
+        {
+            return ReviewerAccess.NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        var declared = request.HasConflict ? assignment.DeclareConflict(request.Details ?? "", now) : assignment.DeclareNoConflict(now);
+        if (!declared.IsSuccess || !request.HasConflict)
+        {
+            return declared;
+        }
+
+        var application = await db.Applications.AsNoTracking().Where(a => a.Id == assignment.ApplicationId)
+            .Select(a => new { a.Id, a.Reference, a.Title, a.AssignedOfficerId, Funders = a.Routes.Select(r => r.FunderId).ToList() })
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var officer in await OfficersToTell(application.AssignedOfficerId, application.Funders, cancellationToken).ConfigureAwait(false))
+        {
+            await db.Enqueue(
+                new OutgoingNotification(
+                    officer.Id,
+                    officer.Email ?? "",
+                    NotificationTemplates.ReviewerConflictDeclared,
+                    new Dictionary<string, string>
+                    {
+                        ["name"] = officer.DisplayName,
+                        ["reviewer"] = user.UserName ?? "L'expert",
+                        ["reference"] = application.Reference ?? "",
+                        ["title"] = application.Title,
+                        ["details"] = assignment.ConflictDetails ?? "",
+                        ["link"] = site.Value.Link($"Instruction/Dossier?id={application.Id}"),
+                    },
+                    NotificationChannels.EmailAndInApp,
+                    $"reviewer-conflict:{assignment.Id}:{officer.Id}"),
+                now,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return Result.Success();
+    }
+
+    private async Task<IReadOnlyList<AppUser>> OfficersToTell(Guid? assignedOfficerId, IReadOnlyList<FunderId> routedFunders, CancellationToken cancellationToken)
+    {
+        if (assignedOfficerId is { } officerId && await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == officerId, cancellationToken).ConfigureAwait(false) is { } assigned)
+        {
+            return [assigned];
+        }
+
+        var funders = routedFunders.Select(f => (FunderId?)f).ToList();
+        var candidates = await db.Users.AsNoTracking()
+            .Where(u => funders.Contains(u.FunderId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var officers = new List<AppUser>();
+        foreach (var candidate in candidates)
+        {
+            if (await users.IsInRoleAsync(candidate, Roles.ProgramOfficer).ConfigureAwait(false))
+            {
+                officers.Add(candidate);
+            }
+        }
+
+        return officers;
+    }
+}

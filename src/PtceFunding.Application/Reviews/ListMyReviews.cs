@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Reviews;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>An expert's assignments, newest first: which application, and where their declaration and opinion stand — no content.</summary>
+public sealed record ListMyReviews : IQuery<Result<IReadOnlyList<MyReviewLine>>>;
+
+public sealed record MyReviewLine(
+    Guid AssignmentId,
+    Guid ApplicationId,
+    string? Reference,
+    string Title,
+    string CallTitle,
+    DateTime AssignedAt,
+    ConflictDeclaration Declaration,
+    ReviewOpinion? Opinion,
+    DateTime? SubmittedAt);
+
+internal sealed class ListMyReviewsAuthorizer(ICurrentUser user) : IAuthorizer<ListMyReviews>
+{
+    public Task<Result> Authorize(ListMyReviews request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Reviewer));
+}
+
+internal sealed class ListMyReviewsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ListMyReviews, Result<IReadOnlyList<MyReviewLine>>>
+{
+    public async Task<Result<IReadOnlyList<MyReviewLine>>> Handle(ListMyReviews request, CancellationToken cancellationToken)
+    {
+        var lines = await (
+                from assignment in db.ReviewerAssignments.AsNoTracking().OwnedBy(user)
+                join application in db.Applications on assignment.ApplicationId equals application.Id
+                join call in db.Calls on application.CallId equals call.Id
+                orderby assignment.AssignedAt descending
+                select new MyReviewLine(
+                    assignment.Id.Value, application.Id.Value, application.Reference, application.Title, call.Title,
+                    assignment.AssignedAt, assignment.Declaration, assignment.Opinion, assignment.SubmittedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return lines;
+    }
+}

@@ -1,0 +1,46 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Applications;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Reviews;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reviews;
+
+/// <summary>
+/// Who reaches reviews. A reviewer: only their own assignments (anyone else's is "not found"), and
+/// an application's content only once they have declared no conflict of interest. Opinions, with
+/// their confidential part: the officers who see the application and the committee members of a
+/// funder it is routed to (or national ones); never the consortium.
+/// </summary>
+public static class ReviewerAccess
+{
+    public static readonly Error NotFound = Error.NotFound("review.not_found", "Cette expertise n'existe pas.");
+
+    public static IQueryable<ReviewerAssignment> OwnedBy(this IQueryable<ReviewerAssignment> assignments, ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.UserId is { } userId && user.IsInRole(Roles.Reviewer)
+            ? assignments.Where(a => a.ReviewerId == userId)
+            : assignments.Where(_ => false);
+    }
+
+    /// <summary>The applications whose opinions the user may read.</summary>
+    public static IQueryable<FundingApplication> WithOpinionsVisibleTo(this IQueryable<FundingApplication> applications, IPtceDbContext db, ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsInRole(Roles.ProgramOfficer))
+        {
+            return applications.VisibleTo(db, user);
+        }
+
+        // The committee engineer may narrow this to the sessions a member sits on and their recusals.
+        if (user.IsInRole(Roles.CommitteeMember) && user.FunderId is { } funderId)
+        {
+            var submitted = applications.Where(a => a.Status != ApplicationStatus.Draft);
+            return user.Territory.IsNational ? submitted : submitted.Where(a => a.Routes.Any(r => r.FunderId == funderId));
+        }
+
+        return applications.Where(_ => false);
+    }
+}

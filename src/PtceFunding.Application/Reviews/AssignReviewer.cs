@@ -71,6 +71,7 @@ internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user
         var assignment = ReviewerAssignment.Assign(ReviewerAssignmentId.New(), applicationId, reviewer.Id, user.UserId!.Value, now);
         db.ReviewerAssignments.Add(assignment);
 
+        var officerName = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken).ConfigureAwait(false);
         var callTitle = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
         await db.Enqueue(
             new OutgoingNotification(
@@ -80,7 +81,7 @@ internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user
                 new Dictionary<string, string>
                 {
                     ["name"] = reviewer.DisplayName,
-                    ["officer"] = user.UserName ?? "Le chargé de mission",
+                    ["officer"] = officerName,
                     ["reference"] = application.Reference ?? "",
                     ["title"] = application.Title,
                     ["call"] = callTitle,

@@ -57,6 +57,7 @@ internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurre
         var application = await db.Applications.AsNoTracking().Where(a => a.Id == assignment.ApplicationId)
             .Select(a => new { a.Id, a.Reference, a.Title, a.AssignedOfficerId, Funders = a.Routes.Select(r => r.FunderId).ToList() })
             .SingleAsync(cancellationToken).ConfigureAwait(false);
+        var reviewerName = await db.Users.AsNoTracking().Where(u => u.Id == assignment.ReviewerId).Select(u => u.DisplayName).SingleAsync(cancellationToken).ConfigureAwait(false);
         foreach (var officer in await OfficersToTell(application.AssignedOfficerId, application.Funders, cancellationToken).ConfigureAwait(false))
         {
             await db.Enqueue(
@@ -67,7 +68,7 @@ internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurre
                     new Dictionary<string, string>
                     {
                         ["name"] = officer.DisplayName,
-                        ["reviewer"] = user.UserName ?? "L'expert",
+                        ["reviewer"] = reviewerName,
                         ["reference"] = application.Reference ?? "",
                         ["title"] = application.Title,
                         ["details"] = assignment.ConflictDetails ?? "",

@@ -22,7 +22,7 @@ public static class DependencyInjection
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
         services.AddScoped<Documents.DocumentIntake>();
         // Swapped for the reviewers' scores (ReviewScores.AverageFor) once reviewer assignments exist.
-        services.AddScoped<Committee.IApplicationScores, Committee.NoApplicationScores>();
+        services.AddScoped<Committee.IApplicationScores, Committee.ReviewerScores>();
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -1,3 +1,7 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Reviews;
+using PtceFunding.Domain.Applications;
+
 namespace PtceFunding.Application.Committee;
 
 /// <summary>What the reviewers' opinions give an application: its average weighted score (out of 100) and how many opinions were submitted.</summary>
@@ -19,14 +23,14 @@ public interface IApplicationScores
     Task<IReadOnlyDictionary<Guid, ApplicationScore>> For(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// No review scores yet: every application is unscored and the agenda does not wait for opinions.
-/// Replaced, once reviewer assignments exist, by an implementation over <c>ReviewScores.AverageFor</c>.
-/// </summary>
-internal sealed class NoApplicationScores : IApplicationScores
+/// <summary>The committee ranks by the reviewers' submitted opinions, and an application needs at least one to be on the agenda.</summary>
+internal sealed class ReviewerScores(IPtceDbContext db) : IApplicationScores
 {
-    public bool RequiresOpinion => false;
+    public bool RequiresOpinion => true;
 
-    public Task<IReadOnlyDictionary<Guid, ApplicationScore>> For(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, ApplicationScore>>(new Dictionary<Guid, ApplicationScore>());
+    public async Task<IReadOnlyDictionary<Guid, ApplicationScore>> For(IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken)
+    {
+        var scores = await ReviewScores.AverageFor(db, [.. applicationIds.Select(id => new FundingApplicationId(id))], cancellationToken).ConfigureAwait(false);
+        return scores.ToDictionary(s => s.Key.Value, s => new ApplicationScore(s.Value.Average, s.Value.Opinions));
+    }
 }

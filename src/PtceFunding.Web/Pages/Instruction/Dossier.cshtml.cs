@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Messaging;
@@ -16,13 +18,14 @@ namespace PtceFunding.Web.Pages.Instruction;
 /// and the actions its status allows (take or hand over the file, request corrections, confirm
 /// completeness, declare eligibility, propose funding). Each form carries the version it was read at.
 /// </summary>
-public sealed class DossierModel(ISender sender) : PageModel
+public sealed class DossierModel(ISender sender, IPtceDbContext db) : PageModel
 {
     public const string AssignmentSection = "attribution";
     public const string CorrectionsSection = "corrections";
     public const string CompletenessSection = "completude";
     public const string EligibilitySection = "eligibilite";
     public const string ProposalSection = "proposition";
+    public const string ReviewersSection = "expertises";
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -30,6 +33,9 @@ public sealed class DossierModel(ISender sender) : PageModel
     public ApplicationReviewView Review { get; private set; } = null!;
 
     public ApplicationView View => Review.Application;
+
+    /// <summary>The reviewers assigned and their opinions, confidential part included (officers read it).</summary>
+    public ReviewOpinionsView? Opinions { get; private set; }
 
     /// <summary>The section whose form was refused, with every reason.</summary>
     public string? ErrorSection { get; private set; }
@@ -66,6 +72,27 @@ public sealed class DossierModel(ISender sender) : PageModel
     {
         var result = await sender.Send(new AssignApplication(Id, expectedVersion, officerId), cancellationToken);
         return await Done(result, officerId is null ? "Vous avez pris le dossier en charge." : "Le dossier est confié au chargé de mission choisi.", AssignmentSection, cancellationToken);
+    }
+
+    /// <summary>Assigns a reviewer, named by their e-mail address.</summary>
+    public async Task<IActionResult> OnPostReviewer(string? reviewerEmail, CancellationToken cancellationToken)
+    {
+        Typed["reviewerEmail"] = reviewerEmail;
+        var normalized = reviewerEmail?.Trim().ToUpperInvariant() ?? "";
+        var reviewerId = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (reviewerId is null)
+        {
+            return await Refused(ReviewersSection, ["Aucun compte ne porte cette adresse : l'expert doit avoir un compte d'expert sur la plateforme."], cancellationToken);
+        }
+
+        var result = await sender.Send(new AssignReviewer(Id, reviewerId.Value), cancellationToken);
+        if (result.IsSuccess)
+        {
+            Notice = "L'expert est désigné : il est prévenu et doit d'abord déclarer ses éventuels conflits d'intérêts.";
+            return RedirectToPage(null, null, new { id = Id }, ReviewersSection);
+        }
+
+        return result.Error.Kind == ErrorKind.NotFound ? NotFound() : await Refused(ReviewersSection, ApplicationText.Messages(result.Error), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCorrections(int expectedVersion, string? items, string? dueOn, CancellationToken cancellationToken)
@@ -209,6 +236,8 @@ public sealed class DossierModel(ISender sender) : PageModel
         }
 
         Review = result.Value;
+        var opinions = await sender.Send(new ListReviewOpinions(Id), cancellationToken);
+        Opinions = opinions.IsSuccess ? opinions.Value : null;
         return true;
     }
 }

@@ -2,6 +2,8 @@ using System.Text;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Committee;
+using PtceFunding.Domain.Reviews;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Territories;
 using PtceFunding.Infrastructure.Persistence;
@@ -11,6 +13,9 @@ namespace PtceFunding.Infrastructure.Seeding;
 /// <summary>The organisations of the demo consortia and the users acting for them.</summary>
 internal sealed record DemoConsortia(
     Organisation Cooperative, Organisation Gardens, Organisation Joinery, Organisation ArmorScop, Guid Paula, Guid Jules, Guid Yann);
+
+/// <summary>The staff who review the demo applications.</summary>
+internal sealed record DemoStaff(Guid Officer, Guid BrittanyOfficer, Guid Reviewer, Guid CommitteeMember);
 
 /// <summary>
 /// The demo programme and calls — a permanent call with quarterly sessions, a fixed-window regional
@@ -43,7 +48,7 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
             new ScoringCriterion("impact", "Impact social et environnemental", 20m, 5),
         ]);
 
-    public async Task Seed(DemoConsortia people, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task Seed(DemoConsortia people, DemoStaff staff, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var programme = Programme.Create(ProgrammeId.New(), "Pôles territoriaux de coopération économique (PTCE)", "Soutien de l'État et des Régions aux PTCE : amorçage, consolidation et développement.", now);
         db.Programmes.Add(programme);
@@ -123,6 +128,108 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
         var withdrawn = Draft(permanent, Emerging, people.Cooperative, "Tiers-lieu rural de Saint-Symphorien", people.Paula, now.AddMonths(-2));
         withdrawn.Withdraw("Projet fusionné avec le pôle des Monts du Lyonnais.", now.AddMonths(-1));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        await SeedReview(permanent, people, staff, armor, today, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The review of the demo: a closed session of the second quarter with an accepted and a rejected
+    /// application (opinions, proposals, decisions), a file in review with an expert waiting to declare
+    /// their interests, and the Brittany file taken by its officer.
+    /// </summary>
+    private async Task SeedReview(Call permanent, DemoConsortia people, DemoStaff staff, FundingApplication armor, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var firstCutOff = QuarterEnd(today.AddMonths(-6));
+        var planned = new DateTimeOffset(firstCutOff.AddMonths(-3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var decided = Session(permanent, $"Session du {FrenchQuarter(firstCutOff)}", firstCutOff, planned);
+        db.CommitteeSessions.Add(decided);
+        var filedOn = firstCutOff.AddDays(-20);
+        var examined = new DateTimeOffset(firstCutOff.AddDays(10).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+
+        var forez = Draft(permanent, Consolidating, people.Gardens, "Recyclerie partagée du Forez", people.Jules, planned);
+        forez.ComposeConsortium([new ConsortiumMember(people.Gardens.Id, MemberRole.Founding, true, 60m), new ConsortiumMember(people.Joinery.Id, MemberRole.Partner, false, 40m)]);
+        FillSimple(forez, "Collecter, réparer et revendre meubles et matériaux entre la menuiserie et l'association d'insertion.", 40_000m, 30_000m);
+        var grocery = Draft(permanent, Emerging, people.Cooperative, "Épicerie solidaire itinérante", people.Paula, planned);
+        grocery.ComposeConsortium([new ConsortiumMember(people.Cooperative.Id, MemberRole.Founding, true, 70m), new ConsortiumMember(people.Gardens.Id, MemberRole.Partner, false, 30m)]);
+        FillSimple(grocery, "Un camion-épicerie desservant les villages sans commerce des Monts du Lyonnais.", 25_000m, 25_000m);
+        foreach (var application in new[] { forez, grocery })
+        {
+            await AttachAll(application, application.CreatedBy, planned, cancellationToken).ConfigureAwait(false);
+            Submit(application, permanent, [Profile(people.Cooperative), Profile(people.Gardens), Profile(people.Joinery)], [decided], application.CreatedBy, new DateTimeOffset(filedOn.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero));
+        }
+
+        Instruct(forez, staff, 70_000m, ScheduleShape.Tapering, examined.AddDays(-30));
+        Instruct(grocery, staff, 50_000m, ScheduleShape.Flat, examined.AddDays(-30));
+        Opinion(forez, staff.Reviewer, [5, 4, 4, 4], ReviewOpinion.Favourable, "Un modèle économique déjà éprouvé, une coopération réelle entre les membres.", examined.AddDays(-20));
+        Opinion(grocery, staff.Reviewer, [2, 2, 3, 2], ReviewOpinion.Unfavourable, "Le modèle économique repose entièrement sur la subvention.", examined.AddDays(-20));
+
+        decided.Open(examined);
+        var accepted = CommitteeDecision.Record(
+            decided, permanent, forez,
+            new DecisionInput(DecisionOutcome.Accepted, [new RequestedAmount(DemoSeeder.StateAuvergneRhoneAlpes, 70_000m)], 2, "Convention à signer avant la fin de l'année.", null, "Avis favorable unanime (5 voix pour)."),
+            null, null, staff.CommitteeMember, examined).Value;
+        var rejected = CommitteeDecision.Record(
+            decided, permanent, grocery,
+            new DecisionInput(DecisionOutcome.Rejected, [], null, null, "Le modèle économique ne montre pas de ressources propres suffisantes au terme de l'aide.", "3 voix contre, 2 abstentions."),
+            null, null, staff.CommitteeMember, examined).Value;
+        db.CommitteeDecisions.AddRange(accepted, rejected);
+        decided.Close(examined.AddHours(2));
+
+        // In review this quarter: an expert designated, who has not declared their interests yet.
+        var repair = Draft(permanent, Emerging, people.Gardens, "Atelier vélo solidaire du Beaujolais", people.Jules, now.AddDays(-40));
+        repair.ComposeConsortium([new ConsortiumMember(people.Gardens.Id, MemberRole.Founding, true, 80m), new ConsortiumMember(people.Cooperative.Id, MemberRole.Partner, false, 20m)]);
+        FillSimple(repair, "Réparer et louer des vélos, former des mécaniciens en insertion.", 20_000m, 15_000m);
+        await AttachAll(repair, people.Jules, now.AddDays(-40), cancellationToken).ConfigureAwait(false);
+        var sessions = db.CommitteeSessions.Local.Where(s => s.CallId == permanent.Id).ToList();
+        Submit(repair, permanent, [Profile(people.Gardens), Profile(people.Cooperative)], sessions, people.Jules, now.AddDays(-30));
+        Instruct(repair, staff, 35_000m, ScheduleShape.RampUp, now.AddDays(-10));
+        db.ReviewerAssignments.Add(ReviewerAssignment.Assign(ReviewerAssignmentId.New(), repair.Id, staff.Reviewer, staff.Officer, now.AddDays(-9)));
+
+        // The Brittany file has been taken by the Region's officer, who checks its completeness.
+        armor.Assign(staff.BrittanyOfficer, "Nolwenn Le Gall", staff.BrittanyOfficer, now.AddDays(-2));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Taken by the officer, complete, eligible, with a proposal for the DREETS over two years.</summary>
+    private static void Instruct(FundingApplication application, DemoStaff staff, decimal amount, ScheduleShape shape, DateTimeOffset at)
+    {
+        application.Assign(staff.Officer, "Camille Martin", staff.Officer, at);
+        application.ConfirmCompleteness(staff.Officer, at.AddDays(1));
+        application.DeclareEligibility(true, null, staff.Officer, at.AddDays(2));
+        application.Propose("Projet cohérent avec les priorités régionales ; consortium solide.", [new RequestedAmount(DemoSeeder.StateAuvergneRhoneAlpes, amount)], 2, shape, staff.Officer, at.AddDays(3));
+    }
+
+    private void Opinion(FundingApplication application, Guid reviewer, int[] scores, ReviewOpinion opinion, string text, DateTimeOffset at)
+    {
+        var assignment = ReviewerAssignment.Assign(ReviewerAssignmentId.New(), application.Id, reviewer, application.AssignedOfficerId!.Value, at);
+        assignment.DeclareNoConflict(at.AddHours(1));
+        var grid = PermanentRules.Grid;
+        var submitted = assignment.SubmitOpinion(
+            grid, [.. grid.Select((c, i) => new CriterionScore(c.Code, scores[i], $"Appréciation sur « {c.Label} »."))], opinion, text, "Échanges avec le chef de file à prévoir avant la convention.", at.AddDays(2));
+        if (!submitted.IsSuccess)
+        {
+            throw new InvalidOperationException($"Demo opinion refused: {submitted.Error.Message}");
+        }
+
+        db.ReviewerAssignments.Add(assignment);
+    }
+
+    /// <summary>A two-year plan: per year, the DREETS share, own revenue, and staff and services spending that balance them.</summary>
+    private static void FillSimple(FundingApplication application, string description, decimal statePerYearOne, decimal statePerYearTwo)
+    {
+        application.DescribeProject(new ProjectDescription(application.Title, description, "Rhône et Loire", ["Économie circulaire"], new DateOnly(2027, 1, 1), 2));
+        decimal[] state = [statePerYearOne, statePerYearTwo];
+        application.PlanFinancing(
+            new FinancingPlan(
+                [.. Enumerable.Range(1, 2).Select(y => new ExpenseLine(y, ExpenseCategory.Staff, state[y - 1] + 15_000m, "Coordination"))],
+                [.. Enumerable.Range(1, 2).SelectMany(y => new[] { new ResourceLine(y, ResourceSource.State, state[y - 1], DemoSeeder.StateAuvergneRhoneAlpes), new ResourceLine(y, ResourceSource.OwnRevenue, 15_000m) })]),
+            [new RequestedAmount(DemoSeeder.StateAuvergneRhoneAlpes, state.Sum())]);
+        application.CommitToIndicators(
+        [
+            new IndicatorCommitment("emplois", 3m, [4m, 5m]),
+            new IndicatorCommitment("membres", 2m, [3m, 4m]),
+            new IndicatorCommitment("ressources-propres", 20m, [30m, 40m]),
+        ]);
     }
 
     private FundingApplication Draft(Call call, string category, Organisation lead, string title, Guid userId, DateTimeOffset at)

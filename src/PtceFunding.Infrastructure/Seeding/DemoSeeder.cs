@@ -75,8 +75,8 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         await Add("admin@demo.ptce.fr", "Alice Administratrice", Roles.Administrator, null).ConfigureAwait(false);
         var officer = await Add("officer@demo.ptce.fr", "Camille Martin", Roles.ProgramOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         var brittanyOfficer = await Add("officer.bretagne@demo.ptce.fr", "Nolwenn Le Gall", Roles.ProgramOfficer, RegionBretagne).ConfigureAwait(false);
-        await Add("reviewer@demo.ptce.fr", "Étienne Roux", Roles.Reviewer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
-        await Add("committee@demo.ptce.fr", "Claire Dubois", Roles.CommitteeMember, StateNational).ConfigureAwait(false);
+        var reviewer = await Add("reviewer@demo.ptce.fr", "Étienne Roux", Roles.Reviewer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
+        var committee = await Add("committee@demo.ptce.fr", "Claire Dubois", Roles.CommitteeMember, StateNational).ConfigureAwait(false);
         await Add("finance@demo.ptce.fr", "Fatima Benali", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         var paula = await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
         var jules = await Add("partenaire@demo.ptce.fr", "Jules Jardinier", Roles.Applicant, null).ConfigureAwait(false);
@@ -90,7 +90,11 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         db.OrganisationMemberships.Add(OrganisationMembership.Request(joinery.Id, nina.Id, "Gérante de la SARL (extrait Kbis joint)", now));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        await new DemoFunding(db, files).Seed(new DemoConsortia(cooperative, gardens, joinery, armorScop, paula.Id, jules.Id, yann.Id), now, cancellationToken).ConfigureAwait(false);
+        await new DemoFunding(db, files).Seed(
+            new DemoConsortia(cooperative, gardens, joinery, armorScop, paula.Id, jules.Id, yann.Id),
+            new DemoStaff(officer.Id, brittanyOfficer.Id, reviewer.Id, committee.Id),
+            now,
+            cancellationToken).ConfigureAwait(false);
 
         // One in-app notification, so that the officer's notifications page shows what one looks like.
         await db.Enqueue(

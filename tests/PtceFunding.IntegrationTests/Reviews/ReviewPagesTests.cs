@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Users;
@@ -85,6 +87,41 @@ public sealed partial class ReviewPagesTests(PtceApp app) : IClassFixture<PtceAp
         Assert.Equal(75_000.50m, proposal.GetProperty("total").GetDecimal());
         Assert.Equal("RampUp", proposal.GetProperty("shape").GetString());
         Assert.Contains("échéancier progressif", saved[saved.IndexOf("data-testid=\"proposal\"", StringComparison.Ordinal)..][..600], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_officer_designates_an_expert_by_email_and_then_reads_their_opinion_with_its_confidential_part()
+    {
+        var file = await UnderReview.Submitted(app, "SCIC Page expertise");
+        await file.Ensure("completeness");
+        var reviewer = await app.AddUser(Roles.Reviewer, file.Consortium.State);
+        var browser = new CookieBrowser(app);
+        await browser.Login(file.OfficerEmail, PtceApp.Password);
+        var page = $"/Instruction/Dossier?id={file.Id}";
+
+        var unknown = WebUtility.HtmlDecode(await Text(await browser.Post(page + "&handler=Reviewer", new Dictionary<string, string> { ["reviewerEmail"] = "personne@test.ptce.fr" })));
+        var designated = WebUtility.HtmlDecode(await Text(await browser.Post(page + "&handler=Reviewer", new Dictionary<string, string> { ["reviewerEmail"] = reviewer })));
+
+        Assert.Contains("Aucun compte ne porte cette adresse", unknown, StringComparison.Ordinal);
+        Assert.Contains("L'expert est désigné", designated, StringComparison.Ordinal);
+        Assert.Contains("Déclaration d'intérêts attendue", designated, StringComparison.Ordinal);
+
+        var expert = await app.ClientFor(reviewer);
+        var assignment = (await expert.GetFromJsonAsync<JsonElement>("/api/expertise"))[0].GetProperty("assignmentId").GetGuid();
+        (await expert.PostAsJsonAsync($"/api/expertise/{assignment}/declaration", new { hasConflict = false })).EnsureSuccessStatusCode();
+        var opinion = await expert.PostAsJsonAsync($"/api/expertise/{assignment}/opinion", new
+        {
+            scores = new[] { new { code = "ancrage", score = 4, comment = "Bon ancrage." }, new { code = "cooperation", score = 3, comment = "Coopération naissante." } },
+            opinion = "Favourable",
+            text = "Projet solide.",
+            confidentialText = "Tension entre deux membres à surveiller.",
+        });
+        Assert.True(opinion.IsSuccessStatusCode, await opinion.Content.ReadAsStringAsync());
+
+        var after = WebUtility.HtmlDecode(await browser.Get(page));
+        Assert.Contains("Note moyenne : <strong>72,00 / 100</strong>", after, StringComparison.Ordinal);
+        Assert.Contains("note pondérée 72,00 / 100", after, StringComparison.Ordinal);
+        Assert.Contains("Tension entre deux membres à surveiller.", after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,9 @@ public sealed class CommitteeDecisionTests : IClassFixture<Chromium>
         Accessibility.AssertNoSeriousViolations(_browser);
         Click(By.XPath($"//table[@data-testid='expertises']//a[contains(normalize-space(.), \"{Title}\")]"));
         WaitFor("the expertise page", d => d.FindElements(By.CssSelector("[data-testid=declaration]")).Count > 0);
+        var request = await _site.Mail.WaitFor(Reviewer, $"Expertise demandée : dossier {reference}", TimeSpan.FromSeconds(30));
+        Assert.Contains("Camille Martin vous confie l'expertise", request.Text, StringComparison.Ordinal);
+        Assert.Contains(_browser.Url, request.Text, StringComparison.Ordinal);
         Assert.Empty(_browser.FindElements(By.CssSelector("[data-testid=contenu]")));
         Accessibility.AssertNoSeriousViolations(_browser);
 
@@ -180,15 +183,7 @@ public sealed class CommitteeDecisionTests : IClassFixture<Chromium>
         Assert.Contains("Close", RowOf("sessions", session).Text, StringComparison.OrdinalIgnoreCase);
         Accessibility.AssertNoSeriousViolations(_browser);
 
-        var subject = $"Votre candidature {reference} est retenue";
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        PtceFunding.Tests.Shared.SmtpSink.Message? message;
-        while ((message = _site.Mail.To(LeadMemberUser).FirstOrDefault(m => m.Subject == subject)) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"No « {subject} » reached {LeadMemberUser} within 30 s.");
-            await Task.Delay(250);
-        }
-
+        var message = await _site.Mail.WaitFor(LeadMemberUser, $"Votre candidature {reference} est retenue", TimeSpan.FromSeconds(30));
         var text = Normalized(message.Text);
         Assert.Contains($"session « {session} » a retenu votre candidature « {Title} »", text, StringComparison.Ordinal);
         Assert.Contains("Financement accordé : DREETS Auvergne-Rhône-Alpes : 85 000,00 €, sur 3 an(s).", text, StringComparison.Ordinal);

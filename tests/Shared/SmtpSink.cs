@@ -59,19 +59,28 @@ public sealed class SmtpSink : IAsyncDisposable
     /// Waits for the first message to <paramref name="address"/>: a scheduler delivers the outbox in
     /// the background, so the e-mail arrives a moment after the page has answered.
     /// </summary>
-    public async Task<Message> WaitFor(string address, TimeSpan timeout)
+    public Task<Message> WaitFor(string address, TimeSpan timeout) => WaitFor(address, _ => true, "e-mail", timeout);
+
+    /// <summary>
+    /// Waits for the first message to <paramref name="address"/> with this subject, whatever else the
+    /// address received before (the browser tests share one site, in an order they do not choose).
+    /// </summary>
+    public Task<Message> WaitFor(string address, string subject, TimeSpan timeout) =>
+        WaitFor(address, m => m.Subject == subject, $"« {subject} »", timeout);
+
+    private async Task<Message> WaitFor(string address, Func<Message, bool> wanted, string what, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            if (To(address) is [var message, ..])
+            if (To(address).FirstOrDefault(wanted) is { } message)
             {
                 return message;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"No e-mail to {address} reached the SMTP sink within {timeout.TotalSeconds:0} s.");
+                throw new TimeoutException($"No {what} to {address} reached the SMTP sink within {timeout.TotalSeconds:0} s.");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250));

@@ -5,7 +5,7 @@ namespace PtceFunding.BrowserTests;
 
 /// <summary>A consortium user goes from the open calls to a submitted application, as a person would.</summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class ApplicationSubmissionTests : IClassFixture<Chromium>
+public sealed class ApplicationSubmissionTests : BrowserJourney, IClassFixture<Chromium>
 {
     // Jules acts for Les Jardins de Cocagne du Rhône (verified in the demo data); the Coopérative des
     // Monts du Lyonnais joins his consortium by its SIRET.
@@ -16,10 +16,10 @@ public sealed class ApplicationSubmissionTests : IClassFixture<Chromium>
     private readonly IWebDriver _browser;
 
     public ApplicationSubmissionTests(PtceSite site, Chromium chromium)
+        : base(chromium)
     {
-        ArgumentNullException.ThrowIfNull(chromium);
         _site = site;
-        _browser = chromium.Fresh();
+        _browser = Browser;
     }
 
     [Fact]
@@ -102,58 +102,8 @@ public sealed class ApplicationSubmissionTests : IClassFixture<Chromium>
         }
     }
 
-    private void Click(By locator) => _browser.FindElement(locator).Click();
-
-    private void Type(By locator, string text) => Type(_browser.FindElement(locator), text);
-
-    private static void Type(IWebElement input, string text)
-    {
-        input.Clear();
-        input.SendKeys(text);
-    }
-
-    private void Choose(string selectId, string optionText) => Choose(_browser.FindElement(By.Id(selectId)), optionText);
-
-    private static void Choose(IWebElement select, string optionText) =>
-        select.FindElement(By.XPath($".//option[starts-with(normalize-space(.), \"{optionText}\")]")).Click();
-
     private System.Collections.ObjectModel.ReadOnlyCollection<IWebElement> Rows(string captionId) =>
         _browser.FindElements(By.XPath($"//table[caption[@id='{captionId}']]/tbody/tr"));
-
-    /// <summary>Presses a section's button and waits for the page that answers, with its confirmation.</summary>
-    private void Save(string button)
-    {
-        SubmitAndWait(By.XPath($"//button[normalize-space(.)=\"{button}\"]"), d => d.FindElements(By.CssSelector(".fr-alert--success, .fr-alert--error")).Count > 0);
-        var errors = _browser.FindElements(By.CssSelector(".fr-alert--error"));
-        Assert.True(errors.Count == 0, $"« {button} » was refused: {string.Join(" / ", errors.Select(e => e.Text))}");
-    }
-
-    private void SubmitAndWait(By button, Func<IWebDriver, bool> answered)
-    {
-        var before = _browser.FindElement(By.TagName("html"));
-        _browser.FindElement(button).Click();
-        WaitFor("the page to be replaced", _ => IsStale(before));
-        WaitFor("the answer", answered);
-    }
-
-    private void WaitFor(string what, Func<IWebDriver, bool> condition) => Chromium.WaitUntil(_browser, condition, what);
-
-    private static bool IsStale(IWebElement element)
-    {
-        try
-        {
-            _ = element.TagName;
-            return false;
-        }
-        catch (StaleElementReferenceException)
-        {
-            return true;
-        }
-        catch (WebDriverException exception) when (exception.Message.Contains("does not belong to the document", StringComparison.Ordinal))
-        {
-            return true;
-        }
-    }
 
     private void SaveScreenshot(string name)
     {

@@ -9,7 +9,7 @@ namespace PtceFunding.BrowserTests;
 /// closes the meeting, and a committee member. The consortium hears of it by e-mail.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class CommitteeDecisionTests : IClassFixture<Chromium>
+public sealed class CommitteeDecisionTests : BrowserJourney, IClassFixture<Chromium>
 {
     // Seeded by DemoFunding: submitted last quarter by the Coopérative des Monts du Lyonnais, routed to
     // DREETS Auvergne-Rhône-Alpes, examined at the permanent call's session of last quarter.
@@ -27,10 +27,10 @@ public sealed class CommitteeDecisionTests : IClassFixture<Chromium>
     private readonly IWebDriver _browser;
 
     public CommitteeDecisionTests(PtceSite site, Chromium chromium)
+        : base(chromium)
     {
-        ArgumentNullException.ThrowIfNull(chromium);
         _site = site;
-        _browser = chromium.Fresh();
+        _browser = Browser;
     }
 
     [Fact]
@@ -216,57 +216,4 @@ public sealed class CommitteeDecisionTests : IClassFixture<Chromium>
         _browser.FindElement(By.XPath($"//section[@data-testid='item'][.//h3[contains(normalize-space(.), \"{title}\")]]"));
 
     private static string Normalized(string text) => text.Replace('\u202f', ' ').Replace('\u00a0', ' ');
-
-    private void Click(By locator) => _browser.FindElement(locator).Click();
-
-    private void Type(By locator, string text) => Type(_browser.FindElement(locator), text);
-
-    private static void Type(IWebElement input, string text)
-    {
-        input.Clear();
-        if (text.Length > 0)
-        {
-            input.SendKeys(text);
-        }
-    }
-
-    private void Choose(string selectId, string optionText) => Choose(_browser.FindElement(By.Id(selectId)), optionText);
-
-    private static void Choose(IWebElement select, string optionText) =>
-        select.FindElement(By.XPath($".//option[starts-with(normalize-space(.), \"{optionText}\")]")).Click();
-
-    /// <summary>Presses a button and waits for the page that answers, with its confirmation.</summary>
-    private void Save(string button)
-    {
-        SubmitAndWait(By.XPath($"//main//button[normalize-space(.)=\"{button}\"]"), d => d.FindElements(By.CssSelector(".fr-alert--success, .fr-alert--error")).Count > 0);
-        var errors = _browser.FindElements(By.CssSelector(".fr-alert--error"));
-        Assert.True(errors.Count == 0, $"« {button} » was refused: {string.Join(" / ", errors.Select(e => e.Text))}");
-    }
-
-    private void SubmitAndWait(By button, Func<IWebDriver, bool> answered)
-    {
-        var before = _browser.FindElement(By.TagName("html"));
-        _browser.FindElement(button).Click();
-        WaitFor("the page to be replaced", _ => IsStale(before));
-        WaitFor("the answer", answered);
-    }
-
-    private void WaitFor(string what, Func<IWebDriver, bool> condition) => Chromium.WaitUntil(_browser, condition, what);
-
-    private static bool IsStale(IWebElement element)
-    {
-        try
-        {
-            _ = element.TagName;
-            return false;
-        }
-        catch (StaleElementReferenceException)
-        {
-            return true;
-        }
-        catch (WebDriverException exception) when (exception.Message.Contains("does not belong to the document", StringComparison.Ordinal))
-        {
-            return true;
-        }
-    }
 }

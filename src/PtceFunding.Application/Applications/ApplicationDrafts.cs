@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Applications;
@@ -36,4 +37,40 @@ internal static class ApplicationDrafts
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return application.Version;
     }
+
+    /// <summary>
+    /// What filing (or re-filing) an application reads: the application, found among the user's own and
+    /// acted on by a verified user of the lead member, read at its current version; the call; the
+    /// member organisations as eligibility sees them; the codes of the required documents attached.
+    /// </summary>
+    public static async Task<Result<Filing>> ForFiling(
+        IPtceDbContext db, ICurrentUser user, Guid id, int expectedVersion, string leadOnlyMessage, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId!.Value;
+        var applicationId = new FundingApplicationId(id);
+        var application = await db.Applications.EditableBy(db, userId).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
+        if (application is null)
+        {
+            return ApplicationAccess.NotFound;
+        }
+
+        if (!await db.ActsForLeadMember(application, userId, cancellationToken).ConfigureAwait(false))
+        {
+            return Error.Forbidden("application.lead_member_only", leadOnlyMessage);
+        }
+
+        if (application.Version != expectedVersion)
+        {
+            return Application.Concurrency.Stale(application.Version);
+        }
+
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
+        var members = await MemberProfiles.Of(db, [.. application.Members.Select(m => m.OrganisationId)], cancellationToken).ConfigureAwait(false);
+        var documents = await db.ApplicationDocuments.Where(d => d.ApplicationId == applicationId && d.RequiredDocumentCode != null)
+            .Select(d => d.RequiredDocumentCode!).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new Filing(application, call, members, documents);
+    }
 }
+
+/// <summary>An application ready to be filed, with what its rules are checked against.</summary>
+internal sealed record Filing(FundingApplication Application, Call Call, IReadOnlyList<MemberProfile> Members, IReadOnlyList<string> DocumentCodes);

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Notifications;
@@ -37,28 +36,14 @@ internal sealed class SubmitApplicationHandler(IPtceDbContext db, ICurrentUser u
 {
     public async Task<Result<SubmissionReceipt>> Handle(SubmitApplication request, CancellationToken cancellationToken)
     {
+        var filing = await ApplicationDrafts.ForFiling(db, user, request.Id, request.ExpectedVersion, "Seul le chef de file dépose le dossier.", cancellationToken).ConfigureAwait(false);
+        if (!filing.IsSuccess)
+        {
+            return filing.Error;
+        }
+
         var userId = user.UserId!.Value;
-        var id = new FundingApplicationId(request.Id);
-        var application = await db.Applications.EditableBy(db, userId).FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
-        if (application is null)
-        {
-            return ApplicationAccess.NotFound;
-        }
-
-        if (!await db.ActsForLeadMember(application, userId, cancellationToken).ConfigureAwait(false))
-        {
-            return Error.Forbidden("application.lead_member_only", "Seul le chef de file dépose le dossier.");
-        }
-
-        if (application.Version != request.ExpectedVersion)
-        {
-            return Concurrency.Stale(application.Version);
-        }
-
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
-        var members = await MemberProfiles.Of(db, [.. application.Members.Select(m => m.OrganisationId)], cancellationToken).ConfigureAwait(false);
-        var documents = await db.ApplicationDocuments.Where(d => d.ApplicationId == id && d.RequiredDocumentCode != null)
-            .Select(d => d.RequiredDocumentCode!).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var (application, call, members, documents) = filing.Value;
         var sessions = await db.CommitteeSessions.AsNoTracking().Where(s => s.CallId == call.Id && s.Status == SessionStatus.Planned)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 

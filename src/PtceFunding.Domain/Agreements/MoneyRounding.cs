@@ -89,35 +89,38 @@ public static class MoneyRounding
             allocated += floor;
         }
 
+        // Hand the missing cents one by one to the largest remainder not served yet, the earliest share first on
+        // equal remainders (strict comparison). Exact arithmetic leaves fewer missing cents than shares; should it
+        // not, the remainders are reset and served again, which still keeps the sum exact.
+        var served = new bool[weights.Count];
         var missing = totalCents - allocated;
-        if (missing > 0m)
+        while (missing > 0m)
         {
-            // Indices by largest remainder first, the earliest share first on equal remainders (a stable order).
-            var order = new int[weights.Count];
-            for (var i = 0; i < order.Length; i++)
+            var best = -1;
+            for (var i = 0; i < remainders.Length; i++)
             {
-                order[i] = i;
+                if (!served[i] && (best < 0 || remainders[i] > remainders[best]))
+                {
+                    best = i;
+                }
             }
 
-            Array.Sort(order, (a, b) =>
+            if (best < 0)
             {
-                var byRemainder = remainders[b].CompareTo(remainders[a]);
-                return byRemainder != 0 ? byRemainder : a.CompareTo(b);
-            });
-
-            // Exact arithmetic leaves fewer missing cents than shares; cycling only guards the sum if it did not.
-            for (var k = 0; missing > 0m; k++, missing--)
-            {
-                cents[order[k % order.Length]]++;
+                Array.Clear(served);
+                continue;
             }
+
+            served[best] = true;
+            cents[best]++;
+            missing--;
         }
 
-        var amounts = new decimal[weights.Count];
-        for (var i = 0; i < amounts.Length; i++)
+        for (var i = 0; i < cents.Length; i++)
         {
-            amounts[i] = cents[i] / 100m;
+            cents[i] /= 100m; // back to euros
         }
 
-        return amounts;
+        return cents;
     }
 }

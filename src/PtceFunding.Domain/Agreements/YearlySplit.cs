@@ -229,13 +229,14 @@ public sealed class YearlySplit
                 : firstYearPercent >= 0m && yearsTimesFirst <= 100m;
         if (!inRange)
         {
-            var flat = decimal.Round(100m / years, 2).ToString(French);
-            var steepest = decimal.Round(Math.Min(100m, 200m / years), 2).ToString(French);
+            // Bounds shown to the cent of a percent, inside the range (33,34 %, not 33,33 %, for a 3-year taper).
+            var flat = 100m / years;
+            var steepest = Math.Min(100m, 200m / years);
             return Error.RuleBroken(
                 "schedule.first_year_share_out_of_range",
                 shape == ScheduleShape.Tapering
-                    ? $"Pour un échéancier dégressif sur {years} an(s), la part de la première année est comprise entre {flat} % et {steepest} %."
-                    : $"Pour un échéancier progressif sur {years} an(s), la part de la première année est comprise entre 0 % et {flat} %.");
+                    ? $"Pour un échéancier dégressif sur {years} an(s), la part de la première année est comprise entre {Percent(flat, up: true)} % et {Percent(steepest, up: false)} %."
+                    : $"Pour un échéancier progressif sur {years} an(s), la part de la première année est comprise entre 0 % et {Percent(flat, up: false)} %.");
         }
 
         var triangle = years * (years - 1) / 2m;
@@ -248,6 +249,9 @@ public sealed class YearlySplit
 
         return new YearlySplit(YearlySplitKind.LinearRule, shape, weights, firstYearPercent);
     }
+
+    private static string Percent(decimal value, bool up) =>
+        ((up ? decimal.Ceiling(value * 100m) : decimal.Floor(value * 100m)) / 100m).ToString("0.##", French);
 
     private static Error? CheckYears(int years) =>
         years is < MinYears or > MaxYears

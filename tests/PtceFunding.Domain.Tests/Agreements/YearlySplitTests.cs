@@ -67,6 +67,13 @@ public sealed class YearlySplitTests
         Assert.Contains("dégressif", result.Error?.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_refusal_of_a_linear_taper_gives_the_range_in_reachable_percentages()
+    {
+        Assert.True(YearlySplit.LinearTaper(3, 33.34m).IsSuccess);
+        Assert.Contains("entre 33,34 % et 66,66 %", YearlySplit.LinearTaper(3, 33.33m).Error?.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(4, 25.01)]
     [InlineData(3, -1)]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
+using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
@@ -48,6 +49,8 @@ public interface IPtceDbContext
 
     DbSet<CommitteeConflict> CommitteeConflicts { get; }
     DbSet<ReviewerAssignment> ReviewerAssignments { get; }
+
+    DbSet<Agreement> Agreements { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

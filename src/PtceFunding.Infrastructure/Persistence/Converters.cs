@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
@@ -30,6 +31,9 @@ internal sealed class CommitteeSessionIdConverter() : ValueConverter<CommitteeSe
 internal sealed class ApplicationIdConverter() : ValueConverter<FundingApplicationId, Guid>(id => id.Value, value => new FundingApplicationId(value));
 
 internal sealed class CommitteeDecisionIdConverter() : ValueConverter<CommitteeDecisionId, Guid>(id => id.Value, value => new CommitteeDecisionId(value));
+
+internal sealed class AgreementIdConverter() : ValueConverter<AgreementId, Guid>(id => id.Value, value => new AgreementId(value));
+
 internal sealed class ReviewerAssignmentIdConverter() : ValueConverter<ReviewerAssignmentId, Guid>(id => id.Value, value => new ReviewerAssignmentId(value));
 
 /// <summary>

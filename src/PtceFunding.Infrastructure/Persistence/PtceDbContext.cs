@@ -7,6 +7,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
+using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
@@ -67,6 +68,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
     public DbSet<CommitteeConflict> CommitteeConflicts => Set<CommitteeConflict>();
     public DbSet<ReviewerAssignment> ReviewerAssignments => Set<ReviewerAssignment>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -150,6 +153,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         configurationBuilder.Properties<FundingApplicationId>().HaveConversion<ApplicationIdConverter>();
         configurationBuilder.Properties<CommitteeDecisionId>().HaveConversion<CommitteeDecisionIdConverter>();
         configurationBuilder.Properties<ReviewerAssignmentId>().HaveConversion<ReviewerAssignmentIdConverter>();
+        configurationBuilder.Properties<AgreementId>().HaveConversion<AgreementIdConverter>();
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ internal static class RequestPipeline
             .MapReviewerEndpoints()
             .MapCallEndpoints()
             .MapCommitteeEndpoints()
+            .MapAgreementEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
             .MapJobEndpoints();
 

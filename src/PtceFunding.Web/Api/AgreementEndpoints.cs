@@ -1,0 +1,28 @@
+using PtceFunding.Application.Agreements;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Web.Security;
+
+namespace PtceFunding.Web.Api;
+
+internal static class AgreementEndpoints
+{
+    public sealed record DraftBody(Guid ApplicationId);
+
+    public static RouteGroupBuilder MapAgreementEndpoints(this RouteGroupBuilder api)
+    {
+        var agreements = api.MapGroup("/agreements").WithTags("Conventions");
+
+        agreements.MapPost("/", async (DraftBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new DraftAgreement(body.ApplicationId), ct)).ToHttp(drafted => drafted.Created
+                    ? TypedResults.Created($"/api/agreements/{drafted.Id}", new { id = drafted.Id })
+                    : TypedResults.Ok(new { id = drafted.Id })))
+            .RequireAuthorization(Policies.ProgramOfficer)
+            .WithSummary("Rédige le projet de convention d'un dossier retenu par une session close ; s'il existe déjà, le renvoie.");
+
+        agreements.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetAgreement(id), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.AgreementReaders)
+            .WithSummary("Une convention : parties, objet, montants par année et par financeur, échéancier, obligations de compte rendu, versions.");
+
+        return api;
+    }
+}

@@ -229,7 +229,7 @@ public sealed class Agreement : AggregateRoot
 
         if (_signatures.Any(s => s.Kind == SignatoryKind.Funder && s.FunderId == funderId))
         {
-            return Error.Conflict("agreement.already_signed", "Ce financeur a déjà signé la convention.");
+            return Error.RuleBroken("agreement.already_signed", "Ce financeur a déjà signé la convention.");
         }
 
         _signatures.Add(new AgreementSignature(SignatoryKind.Funder, funderId, officerId, now.UtcDateTime));
@@ -246,7 +246,7 @@ public sealed class Agreement : AggregateRoot
 
         if (_signatures.Any(s => s.Kind == SignatoryKind.LeadMember))
         {
-            return Error.Conflict("agreement.already_signed", "Le chef de file a déjà signé la convention.");
+            return Error.RuleBroken("agreement.already_signed", "Le chef de file a déjà signé la convention.");
         }
 
         _signatures.Add(new AgreementSignature(SignatoryKind.LeadMember, null, userId, now.UtcDateTime));

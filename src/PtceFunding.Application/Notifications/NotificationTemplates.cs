@@ -26,6 +26,7 @@ public static class NotificationTemplates
     public const string ApplicationResubmitted = nameof(ApplicationResubmitted);
     public const string ReviewerAssigned = nameof(ReviewerAssigned);
     public const string ReviewerConflictDeclared = nameof(ReviewerConflictDeclared);
+    public const string AgreementSigned = nameof(AgreementSigned);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -98,6 +99,10 @@ public static class NotificationTemplates
         [ReviewerConflictDeclared] = new(
             "Conflit d'intérêts déclaré sur le dossier {reference}",
             ["Bonjour {name},", "{reviewer}, expert désigné sur le dossier {reference} « {title} », déclare un conflit d'intérêts et se déporte : il n'a pas accès au dossier et ne rendra pas d'avis.", "Motif déclaré : {details}", "Désignez un autre expert si nécessaire."],
+            "Voir le dossier"),
+        [AgreementSigned] = new(
+            "La convention de votre projet « {title} » est signée",
+            ["Bonjour {name},", "Toutes les parties ont signé la convention pluriannuelle d'objectifs de votre projet « {title} ».", "Elle prend effet le {startDate}."],
             "Voir le dossier"),
     };
 

@@ -8,6 +8,8 @@ internal static class AgreementEndpoints
 {
     public sealed record DraftBody(Guid ApplicationId);
 
+    public sealed record SignBody(int ExpectedVersion);
+
     public static RouteGroupBuilder MapAgreementEndpoints(this RouteGroupBuilder api)
     {
         var agreements = api.MapGroup("/agreements").WithTags("Conventions");
@@ -22,6 +24,11 @@ internal static class AgreementEndpoints
         agreements.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetAgreement(id), ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Policies.AgreementReaders)
             .WithSummary("Une convention : parties, objet, montants par année et par financeur, échéancier, obligations de compte rendu, versions.");
+
+        agreements.MapPost("/{id:guid}/signatures", async (Guid id, SignBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SignAgreement(id, body.ExpectedVersion), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.AgreementReaders)
+            .WithSummary("Signe la convention pour la partie de l'appelant : son financeur (chargé de mission) ou le chef de file (porteur vérifié).");
 
         return api;
     }

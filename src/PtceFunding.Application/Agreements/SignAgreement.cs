@@ -1,0 +1,138 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Applications;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Agreements;
+
+/// <summary>
+/// The caller signs a draft agreement for the party they act for: a program officer who sees its application
+/// signs for their own funder (which must be a party), a verified user of the current lead member signs on behalf
+/// of the consortium. The last signature makes the agreement signed (active at once when its start date has come)
+/// and notifies the lead member's verified users.
+/// </summary>
+public sealed record SignAgreement(Guid AgreementId, int ExpectedVersion) : ICommand<Result<SignedAgreement>>;
+
+/// <summary>The agreement after the signature: its status, new version and the parties still to sign.</summary>
+public sealed record SignedAgreement(AgreementStatus Status, int Version, IReadOnlyList<MissingSignature> MissingSignatures);
+
+/// <summary>A party whose signature is awaited: a funder (with its id) or the lead member.</summary>
+public sealed record MissingSignature(SignatoryKind Kind, Guid? FunderId);
+
+internal sealed class SignAgreementValidator : AbstractValidator<SignAgreement>
+{
+    public SignAgreementValidator()
+    {
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+    }
+}
+
+internal sealed class SignAgreementAuthorizer(ICurrentUser user) : IAuthorizer<SignAgreement>
+{
+    public Task<Result> Authorize(SignAgreement request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant));
+}
+
+internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<SignAgreement, Result<SignedAgreement>>
+{
+    private static readonly Error NotFound = Error.NotFound("agreement.not_found", "Cette convention n'existe pas.");
+
+    private static readonly Error NotAParty = Error.RuleBroken("agreement.not_a_party", "Votre financeur n'est pas partie à cette convention.");
+
+    public async Task<Result<SignedAgreement>> Handle(SignAgreement request, CancellationToken cancellationToken)
+    {
+        var id = new AgreementId(request.AgreementId);
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        if (agreement is null || user.UserId is not { } userId)
+        {
+            return NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        Result signed;
+        if (user.IsInRole(Roles.ProgramOfficer))
+        {
+            if (!await db.Applications.VisibleTo(db, user).AnyAsync(a => a.Id == agreement.ApplicationId, cancellationToken).ConfigureAwait(false))
+            {
+                return NotFound;
+            }
+
+            if (user.FunderId is not { } funderId || agreement.Funders.All(f => f.FunderId != funderId))
+            {
+                return NotAParty;
+            }
+
+            if (agreement.Version != request.ExpectedVersion)
+            {
+                return Concurrency.Stale(agreement.Version);
+            }
+
+            signed = agreement.SignByFunder(funderId, userId, now);
+        }
+        else
+        {
+            var lead = agreement.LeadOrganisationId;
+            if (!await db.OrganisationMemberships
+                    .AnyAsync(m => m.UserId == userId && m.Status == MembershipStatus.Verified && m.OrganisationId == lead, cancellationToken).ConfigureAwait(false))
+            {
+                return NotFound;
+            }
+
+            if (agreement.Version != request.ExpectedVersion)
+            {
+                return Concurrency.Stale(agreement.Version);
+            }
+
+            signed = agreement.SignByLeadMember(userId, now);
+        }
+
+        if (!signed.IsSuccess)
+        {
+            return signed.Error;
+        }
+
+        if (agreement.Status != AgreementStatus.Draft)
+        {
+            await NotifySigned(agreement, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new SignedAgreement(
+            agreement.Status,
+            agreement.Version,
+            [.. agreement.MissingSignatures.Select(m => new MissingSignature(m.Kind, m.FunderId?.Value))]);
+    }
+
+    private async Task NotifySigned(Agreement agreement, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lead = agreement.LeadOrganisationId;
+        var recipients = await (
+                from membership in db.OrganisationMemberships.AsNoTracking()
+                join account in db.Users on membership.UserId equals account.Id
+                where membership.OrganisationId == lead && membership.Status == MembershipStatus.Verified
+                select new { account.Id, account.Email, account.DisplayName })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var recipient in recipients.Where(r => !string.IsNullOrEmpty(r.Email)))
+        {
+            var data = new Dictionary<string, string>
+            {
+                ["name"] = recipient.DisplayName,
+                ["title"] = agreement.Title,
+                ["startDate"] = FrenchFormat.Date(agreement.StartDate),
+                ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={agreement.ApplicationId}"),
+            };
+            await db.Enqueue(
+                new OutgoingNotification(recipient.Id, recipient.Email!, NotificationTemplates.AgreementSigned, data, NotificationChannels.EmailAndInApp, $"agreement-signed:{agreement.Id}:{recipient.Id}"),
+                now,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

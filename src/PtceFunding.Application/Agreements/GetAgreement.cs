@@ -5,7 +5,6 @@ using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
@@ -129,9 +128,7 @@ internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user) 
     {
         if (user.IsInRole(Roles.Applicant))
         {
-            var lead = agreement.LeadOrganisationId;
-            return await db.OrganisationMemberships
-                .AnyAsync(m => m.UserId == userId && m.Status == MembershipStatus.Verified && m.OrganisationId == lead, cancellationToken).ConfigureAwait(false);
+            return await db.IsVerifiedFor(userId, agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false);
         }
 
         return await db.Applications.VisibleTo(db, user).AnyAsync(a => a.Id == agreement.ApplicationId, cancellationToken).ConfigureAwait(false);

@@ -7,8 +7,6 @@ using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
@@ -79,9 +77,7 @@ internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user,
         }
         else
         {
-            var lead = agreement.LeadOrganisationId;
-            if (!await db.OrganisationMemberships
-                    .AnyAsync(m => m.UserId == userId && m.Status == MembershipStatus.Verified && m.OrganisationId == lead, cancellationToken).ConfigureAwait(false))
+            if (!await db.IsVerifiedFor(userId, agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false))
             {
                 return NotFound;
             }
@@ -111,28 +107,17 @@ internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user,
             [.. agreement.MissingSignatures.Select(m => new MissingSignature(m.Kind, m.FunderId?.Value))]);
     }
 
-    private async Task NotifySigned(Agreement agreement, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var lead = agreement.LeadOrganisationId;
-        var recipients = await (
-                from membership in db.OrganisationMemberships.AsNoTracking()
-                join account in db.Users on membership.UserId equals account.Id
-                where membership.OrganisationId == lead && membership.Status == MembershipStatus.Verified
-                select new { account.Id, account.Email, account.DisplayName })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var recipient in recipients.Where(r => !string.IsNullOrEmpty(r.Email)))
-        {
-            var data = new Dictionary<string, string>
+    private Task NotifySigned(Agreement agreement, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.NotifyVerifiedUsers(
+            agreement.LeadOrganisationId,
+            NotificationTemplates.AgreementSigned,
+            new Dictionary<string, string>
             {
-                ["name"] = recipient.DisplayName,
                 ["title"] = agreement.Title,
                 ["startDate"] = FrenchFormat.Date(agreement.StartDate),
                 ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={agreement.ApplicationId}"),
-            };
-            await db.Enqueue(
-                new OutgoingNotification(recipient.Id, recipient.Email!, NotificationTemplates.AgreementSigned, data, NotificationChannels.EmailAndInApp, $"agreement-signed:{agreement.Id}:{recipient.Id}"),
-                now,
-                cancellationToken).ConfigureAwait(false);
-        }
-    }
+            },
+            $"agreement-signed:{agreement.Id}",
+            now,
+            cancellationToken);
 }

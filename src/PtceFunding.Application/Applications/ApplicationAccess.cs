@@ -57,10 +57,16 @@ public static class ApplicationAccess
     /// <summary>Lead-member actions (submit, withdraw, invite): only the verified users of the lead member.</summary>
     public static Task<bool> ActsForLeadMember(this IPtceDbContext db, FundingApplication application, Guid userId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(application);
+        return db.IsVerifiedFor(userId, application.LeadOrganisationId, cancellationToken);
+    }
+
+    /// <summary>Whether the user is verified to act for the organisation.</summary>
+    public static Task<bool> IsVerifiedFor(this IPtceDbContext db, Guid userId, OrganisationId organisationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         return db.OrganisationMemberships.AnyAsync(
-            m => m.UserId == userId && m.Status == MembershipStatus.Verified && m.OrganisationId == application.LeadOrganisationId,
+            m => m.UserId == userId && m.Status == MembershipStatus.Verified && m.OrganisationId == organisationId,
             cancellationToken);
     }
 }
@@ -68,9 +74,12 @@ public static class ApplicationAccess
 /// <summary>Query shapes shared by several use cases.</summary>
 public static class ApplicationQueries
 {
+    /// <summary>Submitted and not decided yet (<see cref="FundingApplication.IsAwaitingDecision"/>), as a query.</summary>
+    public static IQueryable<FundingApplication> AwaitingDecision(this IQueryable<FundingApplication> applications) =>
+        applications.Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.CorrectionsRequested
+            || a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Eligible);
+
     /// <summary>Submitted, not decided, and with no session to examine them yet (<see cref="FundingApplication.IsUnscheduled"/>).</summary>
     public static IQueryable<FundingApplication> Unscheduled(this IQueryable<FundingApplication> applications) =>
-        applications.Where(a => a.SessionId == null
-            && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.CorrectionsRequested
-                || a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Eligible));
+        applications.AwaitingDecision().Where(a => a.SessionId == null);
 }

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Applications;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Common;
@@ -48,13 +48,11 @@ internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, 
         var decisions = await db.CommitteeDecisions.AsNoTracking().Current().Where(d => d.SessionId == session.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var decidedIds = decisions.Select(d => d.ApplicationId).ToList();
-        var undecided = await db.Applications
-            .Where(a => a.SessionId == session.Id && !decidedIds.Contains(a.Id)
-                && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.CorrectionsRequested
-                    || a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Eligible))
+        var undecided = await db.Applications.AwaitingDecision()
+            .Where(a => a.SessionId == session.Id && !decidedIds.Contains(a.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var next = await db.NextPlannedSession(session, cancellationToken).ConfigureAwait(false);
-        foreach (var application in undecided.Where(a => FundingApplication.IsAwaitingDecision(a.Status)))
+        foreach (var application in undecided)
         {
             application.RollTo(next?.Id, next?.Name ?? "", now);
         }

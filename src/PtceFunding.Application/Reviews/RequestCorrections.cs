@@ -5,7 +5,6 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Territories;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reviews;
@@ -47,13 +46,7 @@ internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser 
         var application = found.Value;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var today = Deadline.LocalDate(now, call.TimeZoneId);
-        if (request.DueOn <= today)
-        {
-            return Error.Validation(nameof(RequestCorrections.DueOn), $"La date limite des corrections est postérieure à aujourd'hui ({FrenchFormat.Date(today)}).");
-        }
-
-        var requested = application.RequestCorrections(request.Items, request.DueOn, user.UserId!.Value, now);
+        var requested = application.RequestCorrections(request.Items, request.DueOn, user.UserId!.Value, now, call.TimeZoneId);
         if (!requested.IsSuccess)
         {
             return requested.Error;

@@ -4,8 +4,6 @@ using PtceFunding.Application.Applications;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
 
 namespace PtceFunding.Application.Reviews;
 
@@ -30,22 +28,7 @@ internal static class ReviewAccess
     }
 
     /// <summary>Tells every verified user of the lead member, by e-mail and in the platform.</summary>
-    public static async Task NotifyLeadMember(
-        this IPtceDbContext db, FundingApplication application, string template, IReadOnlyDictionary<string, string> data, string deduplicationKey, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var recipients = await (
-                from membership in db.OrganisationMemberships
-                join account in db.Users on membership.UserId equals account.Id
-                where membership.OrganisationId == application.LeadOrganisationId && membership.Status == MembershipStatus.Verified
-                select new { account.Id, account.Email, account.DisplayName })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var recipient in recipients)
-        {
-            var personal = new Dictionary<string, string>(data) { ["name"] = recipient.DisplayName };
-            await db.Enqueue(
-                new OutgoingNotification(recipient.Id, recipient.Email ?? "", template, personal, NotificationChannels.EmailAndInApp, $"{deduplicationKey}:{recipient.Id}"),
-                now,
-                cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public static Task NotifyLeadMember(
+        this IPtceDbContext db, FundingApplication application, string template, IReadOnlyDictionary<string, string> data, string deduplicationKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.NotifyVerifiedUsers(application.LeadOrganisationId, template, data, deduplicationKey, now, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
@@ -416,10 +417,19 @@ public sealed class FundingApplication : AggregateRoot
         return Result.Success();
     }
 
-    /// <summary>The officer sends the application back to the consortium with the changes to make and a due date.</summary>
-    public Result RequestCorrections(IReadOnlyList<string> items, DateOnly dueOn, Guid officerId, DateTimeOffset now)
+    /// <summary>
+    /// The officer sends the application back to the consortium with the changes to make and a due date,
+    /// which must be after today in the call's time zone (<paramref name="timeZoneId"/>).
+    /// </summary>
+    public Result RequestCorrections(IReadOnlyList<string> items, DateOnly dueOn, Guid officerId, DateTimeOffset now, string timeZoneId)
     {
         ArgumentNullException.ThrowIfNull(items);
+        var today = Deadline.LocalDate(now, timeZoneId);
+        if (dueOn <= today)
+        {
+            return Error.Validation("DueOn", $"La date limite des corrections est postérieure à aujourd'hui ({today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}).");
+        }
+
         var cleaned = items.Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
         if (cleaned.Count == 0)
         {

@@ -6,6 +6,7 @@ using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Territories;
 using PtceFunding.Domain.Users;
 using PtceFunding.IntegrationTests.Applications;
 
@@ -213,7 +214,7 @@ public sealed class InboxTests(PtceApp app) : IClassFixture<PtceApp>
             Assert.True(second.Assign(officer.Id, officer.DisplayName, officer.Id, now).IsSuccess);
             Assert.True(second.ConfirmCompleteness(officer.Id, now).IsSuccess);
             var third = await db.Applications.SingleAsync(a => a.Id == new FundingApplicationId(a3));
-            Assert.True(third.RequestCorrections(["Budget détaillé"], new DateOnly(2027, 2, 1), officer.Id, now).IsSuccess);
+            Assert.True(third.RequestCorrections(["Budget détaillé"], new DateOnly(2027, 2, 1), officer.Id, now, FrenchRegion.MetropolitanTimeZone).IsSuccess);
             await db.SaveChangesAsync();
             return second.SessionId!.Value.Value;
         });

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Organisations;
+
+namespace PtceFunding.Application.Notifications;
+
+/// <summary>Messages to an organisation: every user verified to act for it, by e-mail and in the platform.</summary>
+public static class OrganisationNotices
+{
+    /// <summary>
+    /// Writes one notification per verified user of <paramref name="organisationId"/> to the outbox, with
+    /// their name in <c>{name}</c>; the deduplication key is made personal by the recipient's id.
+    /// </summary>
+    public static async Task NotifyVerifiedUsers(
+        this IPtceDbContext db, OrganisationId organisationId, string template, IReadOnlyDictionary<string, string> data, string deduplicationKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var recipients = await (
+                from membership in db.OrganisationMemberships.AsNoTracking()
+                join account in db.Users on membership.UserId equals account.Id
+                where membership.OrganisationId == organisationId && membership.Status == MembershipStatus.Verified
+                select new { account.Id, account.Email, account.DisplayName })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var recipient in recipients.Where(r => !string.IsNullOrEmpty(r.Email)))
+        {
+            var personal = new Dictionary<string, string>(data) { ["name"] = recipient.DisplayName };
+            await db.Enqueue(
+                new OutgoingNotification(recipient.Id, recipient.Email!, template, personal, NotificationChannels.EmailAndInApp, $"{deduplicationKey}:{recipient.Id}"),
+                now,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,8 +1,7 @@
-using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
 
-namespace PtceFunding.Application.Agreements;
+namespace PtceFunding.Domain.Agreements;
 
 /// <summary>
 /// The yearly split a draft agreement starts from, chosen from the officer's proposed shape (flat when none)

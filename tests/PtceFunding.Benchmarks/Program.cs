@@ -15,6 +15,13 @@ using PtceFunding.Infrastructure;
 using PtceFunding.Infrastructure.Persistence;
 using PtceFunding.IntegrationTests.Infrastructure;
 
+// Agreement schedules (issue 6), in memory, no database: see ScheduleBenchmark and docs/benchmarks/agreement-schedules.md.
+// dotnet run -c Release --project tests/PtceFunding.Benchmarks -- schedules [--agreements 100000 --iterations 10 --seed 20260101 --target 100000]
+if (args is ["schedules", ..])
+{
+    return ScheduleBenchmark.Run(args[1..]);
+}
+
 // The officer inbox at ten times the national volume, through the real handler and as raw SQL.
 // dotnet run -c Release --project tests/PtceFunding.Benchmarks [-- --applications 50000 --iterations 200 --output docs/benchmarks/officer-inbox.md]
 var applications = Option("--applications", 50_000);

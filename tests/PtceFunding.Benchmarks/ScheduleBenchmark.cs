@@ -26,9 +26,7 @@ internal static class ScheduleBenchmark
         var target = Option(args, "--target", 100_000);
 
         Console.WriteLine($"Generating {agreements:N0} agreements (seed {seed})…");
-        var (cases, redrawn) = Generate(agreements, seed);
-        Console.WriteLine(
-            $"{redrawn:N0} draws of a 5-year agreement in calendar years starting after 1 January (6 budget years, refused by YearlySplit) were redrawn with 1–4 years.");
+        var cases = Generate(agreements, seed);
         Describe(cases);
 
         // The check: every schedule of every agreement, once, outside the timings.
@@ -218,13 +216,12 @@ internal static class ScheduleBenchmark
     /// and a split: the default one of a flat/tapering/ramp-up/no shape (half), explicit tapering or ramp-up
     /// percentages, a linear taper or ramp-up rule, or a custom table per funder.
     /// </summary>
-    private static (AgreementCase[] Cases, int Redrawn) Generate(int count, int seed)
+    private static AgreementCase[] Generate(int count, int seed)
     {
         var random = new Random(seed);
         var first = new DateOnly(2026, 1, 1).DayNumber;
         var last = new DateOnly(2028, 12, 31).DayNumber;
         var cases = new AgreementCase[count];
-        var redrawn = 0;
         for (var i = 0; i < count; i++)
         {
             var start = random.Next(4) == 0
@@ -232,11 +229,6 @@ internal static class ScheduleBenchmark
                 : DateOnly.FromDayNumber(random.Next(first, last + 1));
             var anniversary = random.Next(5) == 0;
             var duration = random.Next(1, 6);
-            if (duration == 5 && !anniversary && start.DayOfYear != 1)
-            {
-                redrawn++;
-                duration = random.Next(1, 5);
-            }
 
             var years = AgreementYear.Sequence(start, duration, anniversary).Count;
             var totals = new decimal[random.Next(1, 3)];
@@ -250,7 +242,7 @@ internal static class ScheduleBenchmark
             cases[i] = new AgreementCase(i + 1, start, duration, anniversary, totals, advance, signedOn, Split(random, years, totals));
         }
 
-        return (cases, redrawn);
+        return cases;
     }
 
     private static SplitSpec Split(Random random, int years, decimal[] totals)

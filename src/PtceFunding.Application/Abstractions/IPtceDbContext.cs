@@ -9,6 +9,7 @@ using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Reviews;
 
 namespace PtceFunding.Application.Abstractions;
@@ -51,6 +52,16 @@ public interface IPtceDbContext
     DbSet<ReviewerAssignment> ReviewerAssignments { get; }
 
     DbSet<Agreement> Agreements { get; }
+
+    DbSet<Installment> Installments { get; }
+
+    DbSet<RecoveryOrder> RecoveryOrders { get; }
+
+    /// <summary>
+    /// Locks the installment's row until the transaction ends (PostgreSQL; SQLite serialises writers anyway), so that
+    /// concurrent payment requests on it run one after the other and each sees what the previous one recorded.
+    /// </summary>
+    Task LockInstallment(InstallmentId id, CancellationToken cancellationToken);
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

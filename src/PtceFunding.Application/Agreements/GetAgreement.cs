@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Applications;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Application.Payments;
+using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
@@ -42,7 +43,45 @@ public sealed record AgreementView(
 
 public sealed record AgreementPartyView(Guid Id, string Name);
 
-public sealed record AgreementFunderView(Guid FunderId, string Name, decimal Total, IReadOnlyList<decimal> YearlyAmounts, IReadOnlyList<PlannedInstallment> Installments);
+/// <summary>
+/// A funder's share: total, yearly amounts, legal commitment reference, installments (planned from the terms while a
+/// draft, as stored once signed, with their status of the day) and recovery orders.
+/// </summary>
+public sealed record AgreementFunderView(
+    Guid FunderId,
+    string Name,
+    decimal Total,
+    IReadOnlyList<decimal> YearlyAmounts,
+    string? LegalCommitment,
+    IReadOnlyList<InstallmentView> Installments,
+    decimal Paid,
+    decimal Remaining,
+    IReadOnlyList<RecoveryOrderView> RecoveryOrders);
+
+/// <summary>An installment as read today; <see cref="Id"/> is null for the planned installments of a draft.</summary>
+public sealed record InstallmentView(
+    Guid? Id,
+    int Year,
+    InstallmentKind Kind,
+    decimal Amount,
+    decimal CancelledAmount,
+    decimal PaidAmount,
+    decimal Remaining,
+    DateOnly? DueFrom,
+    ReleaseCondition Condition,
+    bool Released,
+    InstallmentStatus Status,
+    string StatusLabel,
+    string? OrderReference,
+    DateOnly? OrderedOn,
+    string? CancellationReason,
+    int PlannedByVersion,
+    IReadOnlyList<PaymentView> Payments,
+    int Version);
+
+public sealed record PaymentView(Guid Id, decimal Amount, DateOnly PaidOn, string BankReference, DateTime RecordedAt);
+
+public sealed record RecoveryOrderView(Guid Id, RecoveryCause Cause, decimal Amount, decimal Outstanding, string Reason, string? Reference, RecoveryState State, DateTime CreatedAt, int Version);
 
 public sealed record AgreementMemberView(Guid OrganisationId, string Name, MemberRole Role, decimal? BudgetShare);
 
@@ -54,18 +93,19 @@ public sealed record AgreementVersionView(int Number, AmendmentKind Kind, DateOn
 
 internal sealed class GetAgreementAuthorizer(ICurrentUser user) : IAuthorizer<GetAgreement>
 {
-    public Task<Result> Authorize(GetAgreement request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant));
+    public Task<Result> Authorize(GetAgreement request, CancellationToken cancellationToken) =>
+        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
 }
 
-internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetAgreement, Result<AgreementView>>
+internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetAgreement, Result<AgreementView>>
 {
-    private static readonly Error NotFound = Error.NotFound("agreement.not_found", "Cette convention n'existe pas.");
+    private static readonly Error NotFound = AgreementAccess.NotFound;
 
     public async Task<Result<AgreementView>> Handle(GetAgreement request, CancellationToken cancellationToken)
     {
         var id = new AgreementId(request.AgreementId);
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
-        if (agreement is null || user.UserId is not { } userId || !await Sees(agreement, userId, cancellationToken).ConfigureAwait(false))
+        if (agreement is null || !await db.Sees(user, agreement, cancellationToken).ConfigureAwait(false))
         {
             return NotFound;
         }
@@ -78,18 +118,41 @@ internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user) 
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
 
         var years = agreement.Years;
-        var signedOn = agreement.SignedAt is { } signedAt ? DateOnly.FromDateTime(signedAt) : (DateOnly?)null;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var stored = await db.Installments.AsNoTracking().Include(i => i.Payments).Where(i => i.AgreementId == agreement.Id)
+            .OrderBy(i => i.Year).ThenBy(i => i.Kind).ThenBy(i => i.PlannedByVersion).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recoveries = await db.RecoveryOrders.AsNoTracking().Where(r => r.AgreementId == agreement.Id)
+            .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
         var funders = new List<AgreementFunderView>();
         foreach (var commitment in agreement.Funders)
         {
-            var plan = InstallmentPlan.FromYearAmounts(commitment.YearlyAmounts, agreement.PaymentTerms.AdvancePercentage, signedOn, [.. years.Select(y => y.Start)]);
-            if (!plan.IsSuccess)
+            List<InstallmentView> installments;
+            if (agreement.Status == AgreementStatus.Draft)
             {
-                return plan.Error;
+                var plan = InstallmentPlan.FromYearAmounts(commitment.YearlyAmounts, agreement.PaymentTerms.AdvancePercentage, null, [.. years.Select(y => y.Start)]);
+                if (!plan.IsSuccess)
+                {
+                    return plan.Error;
+                }
+
+                installments = [.. plan.Value.Installments.Select(Planned)];
+            }
+            else
+            {
+                installments = [.. stored.Where(i => i.FunderId == commitment.FunderId).Select(i => i.ToView(today, agreement.PaymentsHeld))];
             }
 
+            var paid = installments.Sum(i => i.PaidAmount);
             funders.Add(new AgreementFunderView(
-                commitment.FunderId.Value, funderNames.GetValueOrDefault(commitment.FunderId, ""), commitment.Total, commitment.YearlyAmounts, plan.Value.Installments));
+                commitment.FunderId.Value,
+                funderNames.GetValueOrDefault(commitment.FunderId, ""),
+                commitment.Total,
+                commitment.YearlyAmounts,
+                agreement.LegalCommitmentOf(commitment.FunderId)?.Reference,
+                installments,
+                paid,
+                installments.Sum(i => i.Remaining),
+                [.. recoveries.Where(r => r.FunderId == commitment.FunderId).Select(r => r.ToView())]));
         }
 
         return new AgreementView(
@@ -123,14 +186,23 @@ internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user) 
             agreement.Version);
     }
 
-    /// <summary>Officers who see the application; the verified users of the (current) lead member.</summary>
-    private async Task<bool> Sees(Agreement agreement, Guid userId, CancellationToken cancellationToken)
-    {
-        if (user.IsInRole(Roles.Applicant))
-        {
-            return await db.IsVerifiedFor(userId, agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await db.Applications.VisibleTo(db, user).AnyAsync(a => a.Id == agreement.ApplicationId, cancellationToken).ConfigureAwait(false);
-    }
+    private static InstallmentView Planned(PlannedInstallment planned) => new(
+        null,
+        planned.Year,
+        planned.Kind,
+        planned.Amount,
+        0m,
+        0m,
+        planned.Amount,
+        planned.DueDate,
+        planned.Kind == InstallmentKind.Balance ? ReleaseCondition.YearReportsApproved : ReleaseCondition.None,
+        planned.Kind == InstallmentKind.Advance,
+        InstallmentStatus.Scheduled,
+        PaymentText.StatusLabel(InstallmentStatus.Scheduled),
+        null,
+        null,
+        null,
+        0,
+        [],
+        0);
 }

@@ -26,6 +26,7 @@ public sealed class Agreement : AggregateRoot
 {
     private readonly List<AgreementVersion> _versions = [];
     private readonly List<AgreementSignature> _signatures = [];
+    private readonly List<LegalCommitment> _legalCommitments = [];
 
     private Agreement()
     {
@@ -62,6 +63,15 @@ public sealed class Agreement : AggregateRoot
     public IReadOnlyList<AgreementObjective> Objectives { get; private set; } = [];
 
     public IReadOnlyList<AgreementSignature> Signatures => _signatures;
+
+    /// <summary>Each funder's legal commitment (engagement juridique) reference, recorded by its finance staff.</summary>
+    public IReadOnlyList<LegalCommitment> LegalCommitments => _legalCommitments;
+
+    /// <summary>Payments are held while the agreement is not in force (a draft, or after it ended early).</summary>
+    public bool PaymentsHeld => Status is not (AgreementStatus.Signed or AgreementStatus.Active or AgreementStatus.Completed);
+
+    /// <summary>The day the last signature was given.</summary>
+    public DateOnly? SignedOn => SignedAt is { } signedAt ? DateOnly.FromDateTime(signedAt) : null;
 
     /// <summary>Every version of the terms, the first drafted one (number 0) first; the current one is the last.</summary>
     public IReadOnlyList<AgreementVersion> Versions => _versions;
@@ -414,6 +424,35 @@ public sealed class Agreement : AggregateRoot
         _versions.Add(version);
         return version;
     }
+
+    /// <summary>
+    /// Records (or corrects) a funder's legal commitment reference (engagement juridique, e.g. the Chorus number) once
+    /// the agreement is signed; payments of that funder are ordered only once it is recorded.
+    /// </summary>
+    public Result RecordLegalCommitment(FunderId funderId, string reference, Guid recordedBy, DateTimeOffset now)
+    {
+        if (Status == AgreementStatus.Draft)
+        {
+            return Error.RuleBroken("agreement.not_signed", "L'engagement juridique se prend sur une convention signée.");
+        }
+
+        if (Funders.All(f => f.FunderId != funderId))
+        {
+            return Error.RuleBroken("agreement.not_a_party", "Ce financeur n'est pas partie à la convention.");
+        }
+
+        var trimmed = reference?.Trim() ?? "";
+        if (trimmed.Length is < 1 or > LegalCommitment.MaxLength || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/' or '.'))
+        {
+            return Error.Validation("Reference", $"La référence de l'engagement juridique compte 1 à {LegalCommitment.MaxLength} lettres, chiffres, tirets, points ou barres obliques.");
+        }
+
+        _legalCommitments.RemoveAll(c => c.FunderId == funderId);
+        _legalCommitments.Add(new LegalCommitment(funderId, trimmed, recordedBy, now.UtcDateTime));
+        return Result.Success();
+    }
+
+    public LegalCommitment? LegalCommitmentOf(FunderId funderId) => _legalCommitments.FirstOrDefault(c => c.FunderId == funderId);
 
     private static Error? DurationError(int years) => years is < 1 or > CallRules.LongestAgreementYears
         ? Error.RuleBroken("agreement.duration_out_of_range", $"Une convention dure de 1 à {CallRules.LongestAgreementYears} ans.")

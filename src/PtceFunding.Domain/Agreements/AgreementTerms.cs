@@ -56,6 +56,12 @@ public enum SignatoryKind
 /// <summary>A signature: for which party (the funder, or the lead member when <see cref="FunderId"/> is null), by whom and when.</summary>
 public sealed record AgreementSignature(SignatoryKind Kind, FunderId? FunderId, Guid SignedBy, DateTime SignedAt);
 
+/// <summary>A funder's legal commitment (engagement juridique): the reference of the commitment in its budget system.</summary>
+public sealed record LegalCommitment(FunderId FunderId, string Reference, Guid RecordedBy, DateTime RecordedAt)
+{
+    public const int MaxLength = 30;
+}
+
 /// <summary>What an amendment (avenant) changes; <see cref="Initial"/> marks the terms as first signed.</summary>
 public enum AmendmentKind
 {

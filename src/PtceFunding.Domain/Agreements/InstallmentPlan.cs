@@ -84,7 +84,7 @@ public sealed class InstallmentPlan
         {
             return Error.RuleBroken(
                 "schedule.years_out_of_range",
-                $"Une convention dure de {YearlySplit.MinYears} à {YearlySplit.MaxYears} ans ({yearAmounts.Count} an(s) demandé(s)).");
+                $"Une convention s'étend sur {YearlySplit.MinYears} à {YearlySplit.MaxYears} années budgétaires ({yearAmounts.Count} demandée(s)).");
         }
 
         if (advancePercent is < 0m or > 100m)

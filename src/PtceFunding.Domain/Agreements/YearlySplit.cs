@@ -24,7 +24,8 @@ public enum YearlySplitKind
 }
 
 /// <summary>
-/// How a funder's total is spread over the agreement years (1 to 5). The split holds proportional weights (or, for a
+/// How a funder's total is spread over the agreement years (1 to 6 budget years: an agreement lasts 1 to 5 years,
+/// and a 5-year agreement over calendar years that does not start on 1 January touches 6 of them). The split holds proportional weights (or, for a
 /// custom table, the amounts themselves); <see cref="Allocate"/> turns a total into yearly amounts exact to the cent
 /// with <see cref="MoneyRounding.Allocate"/>.
 /// </summary>
@@ -32,7 +33,7 @@ public sealed class YearlySplit
 {
     public const int MinYears = 1;
 
-    public const int MaxYears = 5;
+    public const int MaxYears = 6;
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -255,6 +256,6 @@ public sealed class YearlySplit
 
     private static Error? CheckYears(int years) =>
         years is < MinYears or > MaxYears
-            ? Error.RuleBroken("schedule.years_out_of_range", $"Une convention dure de {MinYears} à {MaxYears} ans ({years} an(s) demandé(s)).")
+            ? Error.RuleBroken("schedule.years_out_of_range", $"Une convention s'étend sur {MinYears} à {MaxYears} années budgétaires ({years} demandée(s)).")
             : null;
 }

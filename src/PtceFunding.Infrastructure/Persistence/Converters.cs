@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
@@ -33,6 +34,10 @@ internal sealed class ApplicationIdConverter() : ValueConverter<FundingApplicati
 internal sealed class CommitteeDecisionIdConverter() : ValueConverter<CommitteeDecisionId, Guid>(id => id.Value, value => new CommitteeDecisionId(value));
 
 internal sealed class AgreementIdConverter() : ValueConverter<AgreementId, Guid>(id => id.Value, value => new AgreementId(value));
+
+internal sealed class InstallmentIdConverter() : ValueConverter<InstallmentId, Guid>(id => id.Value, value => new InstallmentId(value));
+
+internal sealed class RecoveryOrderIdConverter() : ValueConverter<RecoveryOrderId, Guid>(id => id.Value, value => new RecoveryOrderId(value));
 
 internal sealed class ReviewerAssignmentIdConverter() : ValueConverter<ReviewerAssignmentId, Guid>(id => id.Value, value => new ReviewerAssignmentId(value));
 

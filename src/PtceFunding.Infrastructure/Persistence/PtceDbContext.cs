@@ -8,6 +8,7 @@ using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
@@ -70,6 +71,15 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<ReviewerAssignment> ReviewerAssignments => Set<ReviewerAssignment>();
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<Installment> Installments => Set<Installment>();
+
+    public DbSet<RecoveryOrder> RecoveryOrders => Set<RecoveryOrder>();
+
+    public Task LockInstallment(InstallmentId id, CancellationToken cancellationToken) =>
+        Database.IsNpgsql()
+            ? Database.ExecuteSqlAsync($"SELECT 1 FROM \"Installments\" WHERE \"Id\" = {id.Value} FOR UPDATE", cancellationToken)
+            : Task.CompletedTask;
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -154,6 +164,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         configurationBuilder.Properties<CommitteeDecisionId>().HaveConversion<CommitteeDecisionIdConverter>();
         configurationBuilder.Properties<ReviewerAssignmentId>().HaveConversion<ReviewerAssignmentIdConverter>();
         configurationBuilder.Properties<AgreementId>().HaveConversion<AgreementIdConverter>();
+        configurationBuilder.Properties<InstallmentId>().HaveConversion<InstallmentIdConverter>();
+        configurationBuilder.Properties<RecoveryOrderId>().HaveConversion<RecoveryOrderIdConverter>();
     }
 
     /// <summary>

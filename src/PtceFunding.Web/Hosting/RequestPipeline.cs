@@ -41,6 +41,7 @@ internal static class RequestPipeline
             .MapCallEndpoints()
             .MapCommitteeEndpoints()
             .MapAgreementEndpoints()
+            .MapPaymentEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
             .MapJobEndpoints();
 

@@ -28,7 +28,7 @@ public static class Policies
     /// <summary>Who may read reviewers' opinions, confidential part included; which applications is decided per application.</summary>
     public const string ReviewOpinionReaders = nameof(ReviewOpinionReaders);
 
-    /// <summary>Who may open agreements at all: program officers and the consortia; which ones is decided per agreement.</summary>
+    /// <summary>Who may open agreements at all: program officers, finance staff, administrators and the consortia; which ones is decided per agreement.</summary>
     public const string AgreementReaders = nameof(AgreementReaders);
 
     public static AuthorizationBuilder AddPtcePolicies(this AuthorizationBuilder builder)
@@ -49,7 +49,7 @@ public static class Policies
             .AddPolicy(ApplicationReaders, p => p.RequireRole(Roles.Applicant, Roles.ProgramOfficer, Roles.Administrator))
             .AddPolicy(Instructors, p => p.RequireRole(Roles.ProgramOfficer, Roles.Administrator))
             .AddPolicy(ReviewOpinionReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.CommitteeMember))
-            .AddPolicy(AgreementReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.Applicant))
+            .AddPolicy(AgreementReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

@@ -122,17 +122,17 @@ public sealed class YearlySplitTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(6)]
-    public void An_agreement_lasts_one_to_five_years(int years)
+    [InlineData(7)]
+    public void An_agreement_spans_one_to_six_budget_years(int years)
     {
         Assert.Equal("schedule.years_out_of_range", YearlySplit.Flat(years).Error?.Code);
         Assert.Equal("schedule.years_out_of_range", YearlySplit.LinearRampUp(years, 0m).Error?.Code);
     }
 
     [Fact]
-    public void Six_yearly_percentages_are_refused()
+    public void Seven_yearly_percentages_are_refused()
     {
-        Assert.Equal("schedule.years_out_of_range", YearlySplit.Tapering([20m, 20m, 20m, 20m, 10m, 10m]).Error?.Code);
+        Assert.Equal("schedule.years_out_of_range", YearlySplit.Tapering([20m, 20m, 20m, 10m, 10m, 10m, 10m]).Error?.Code);
     }
 
     [Fact]

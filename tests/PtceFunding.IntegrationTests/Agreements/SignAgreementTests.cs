@@ -88,16 +88,9 @@ public sealed class SignAgreementTests(CommitteeApp app) : IClassFixture<Committ
 
     private async Task<(CommitteeSetup Setup, Guid Id)> Drafted(decimal state, decimal region)
     {
-        var setup = await new CommitteeSetup(app).Start();
-        var applicationId = await setup.Eligible(state: state, region: region);
-        await setup.Open(setup.FirstSession);
-        (await setup.Accept(await setup.Member(), setup.FirstSession, applicationId, state: state, region: region)).EnsureSuccessStatusCode();
-        await setup.Close(setup.FirstSession);
-        var drafted = await (await setup.Officer()).PostAsJsonAsync("/api/agreements", new { applicationId });
-        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
-        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.Equal(new DateOnly(2027, 1, 1), DateOnly.Parse((await (await setup.Officer()).GetFromJsonAsync<JsonElement>($"/api/agreements/{id}")).GetProperty("startDate").GetString()!, CultureInfo.InvariantCulture));
-        return (setup, id);
+        var agreement = await new AgreementSetup(app).Drafted(state, region);
+        Assert.Equal(new DateOnly(2027, 1, 1), DateOnly.Parse((await (await agreement.Committee.Officer()).GetFromJsonAsync<JsonElement>($"/api/agreements/{agreement.Id}")).GetProperty("startDate").GetString()!, CultureInfo.InvariantCulture));
+        return (agreement.Committee, agreement.Id);
     }
 
     private Task<int> VersionOf(Guid id) => app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(id)).Select(a => a.Version).SingleAsync());

@@ -26,7 +26,10 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.Objectives).HasJsonConversion();
         builder.Property(a => a.Versions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field).HasJsonConversion();
         builder.Property(a => a.Signatures).HasField("_signatures").UsePropertyAccessMode(PropertyAccessMode.Field).HasJsonConversion();
+        builder.Property(a => a.LegalCommitments).HasField("_legalCommitments").UsePropertyAccessMode(PropertyAccessMode.Field).HasJsonConversion().HasDefaultValueSql("'[]'");
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.PaymentsHeld);
+        builder.Ignore(a => a.SignedOn);
         builder.Ignore(a => a.CurrentVersion);
         builder.Ignore(a => a.Funders);
         builder.Ignore(a => a.DurationYears);

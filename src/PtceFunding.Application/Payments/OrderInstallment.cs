@@ -1,0 +1,69 @@
+using FluentValidation;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Agreements;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Payments;
+
+/// <summary>
+/// A finance officer of the installment's funder orders its payment (the payment request sent to the public
+/// accountant, with its reference): the installment must be due (not scheduled, not blocked), the funder's legal
+/// commitment recorded. Ordering it again with the same reference changes nothing.
+/// </summary>
+public sealed record OrderInstallment(Guid InstallmentId, string Reference, int ExpectedVersion) : ICommand<Result<InstallmentView>>;
+
+internal sealed class OrderInstallmentValidator : AbstractValidator<OrderInstallment>
+{
+    public OrderInstallmentValidator()
+    {
+        RuleFor(c => c.Reference).NotEmpty().WithMessage("Indiquez la référence de la demande de paiement.")
+            .MaximumLength(50).WithMessage("La référence compte au plus 50 caractères.");
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+    }
+}
+
+internal sealed class OrderInstallmentAuthorizer(ICurrentUser user) : IAuthorizer<OrderInstallment>
+{
+    public Task<Result> Authorize(OrderInstallment request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
+}
+
+internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<OrderInstallment, Result<InstallmentView>>
+{
+    public async Task<Result<InstallmentView>> Handle(OrderInstallment request, CancellationToken cancellationToken)
+    {
+        var found = await db.FindInstallmentForFinance(user, new InstallmentId(request.InstallmentId), cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var (installment, agreement) = found.Value;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (installment.State == InstallmentState.Ordered && installment.OrderReference == request.Reference.Trim())
+        {
+            return installment.ToView(today, agreement.PaymentsHeld);
+        }
+
+        if (installment.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(installment.Version);
+        }
+
+        if (agreement.LegalCommitmentOf(installment.FunderId) is null)
+        {
+            return Error.RuleBroken("payment.legal_commitment_missing", "L'engagement juridique de votre financeur n'est pas encore enregistré sur cette convention.");
+        }
+
+        var ordered = installment.Order(request.Reference, Guid.Empty, user.UserId!.Value, today, agreement.PaymentsHeld);
+        if (!ordered.IsSuccess)
+        {
+            return ordered.Error;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return installment.ToView(today, agreement.PaymentsHeld);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Users;
+using PtceFunding.IntegrationTests.Committee;
+
+namespace PtceFunding.IntegrationTests.Agreements;
+
+/// <summary>
+/// Agreements for tests: an accepted decision of a closed session drafted into an agreement starting on
+/// 1 January 2027 (State = DREETS, Region = the regional council, both of region 84), then signed by every party.
+/// </summary>
+internal sealed class AgreementSetup(CommitteeApp app)
+{
+    public static readonly DateTimeOffset SignedAt = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public CommitteeSetup Committee { get; private set; } = null!;
+
+    public Guid Id { get; private set; }
+
+    public FunderId State => Committee.Consortium.State.Id;
+
+    public FunderId Region => Committee.Consortium.Region.Id;
+
+    /// <summary>A draft agreement for the amounts granted by each funder (0: that funder is not a party).</summary>
+    public async Task<AgreementSetup> Drafted(decimal state, decimal region)
+    {
+        Committee = await new CommitteeSetup(app).Start();
+        var applicationId = await Committee.Eligible(state: state, region: region);
+        await Committee.Open(Committee.FirstSession);
+        (await Committee.Accept(await Committee.Member(), Committee.FirstSession, applicationId, state: state, region: region)).EnsureSuccessStatusCode();
+        await Committee.Close(Committee.FirstSession);
+        var drafted = await (await Committee.Officer()).PostAsJsonAsync("/api/agreements", new { applicationId });
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        Id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return this;
+    }
+
+    /// <summary>A draft agreement signed by every party on <see cref="SignedAt"/> (before its start: signed, not yet active).</summary>
+    public async Task<AgreementSetup> Signed(decimal state, decimal region)
+    {
+        await Drafted(state, region);
+        app.Clock.Now = SignedAt;
+        foreach (var funder in new[] { (Committee.Consortium.State, state), (Committee.Consortium.Region, region) }.Where(f => f.Item2 > 0))
+        {
+            (await Sign(await app.ClientFor(Roles.ProgramOfficer, funder.Item1), await VersionOf())).EnsureSuccessStatusCode();
+        }
+
+        (await Sign(Committee.Lead, await VersionOf())).EnsureSuccessStatusCode();
+        return this;
+    }
+
+    public Task<int> VersionOf() => app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(Id)).Select(a => a.Version).SingleAsync());
+
+    public Task<HttpResponseMessage> Sign(HttpClient client, int expectedVersion) =>
+        client.PostAsJsonAsync($"/api/agreements/{Id}/signatures", new { expectedVersion });
+
+    /// <summary>A finance officer of <paramref name="funder"/> (a new one each call).</summary>
+    public async Task<HttpClient> Finance(FunderId funder) => await app.ClientFor(Roles.FinanceOfficer, await app.Db(db => db.Funders.SingleAsync(f => f.Id == funder)));
+
+    public async Task<HttpResponseMessage> RecordLegalCommitment(HttpClient finance, string reference) =>
+        await finance.PutAsJsonAsync($"/api/agreements/{Id}/legal-commitment", new { reference, expectedVersion = await VersionOf() });
+
+    public Task<List<Installment>> Installments(FunderId funder) =>
+        app.Db(db => db.Installments.AsNoTracking().Include(i => i.Payments)
+            .Where(i => i.AgreementId == new AgreementId(Id) && i.FunderId == funder)
+            .OrderBy(i => i.Year).ThenBy(i => i.Kind).ToListAsync());
+
+    /// <summary>The installment of <paramref name="funder"/> for <paramref name="year"/> and <paramref name="kind"/> still in force.</summary>
+    public async Task<Installment> Installment(FunderId funder, int year, InstallmentKind kind) =>
+        (await Installments(funder)).Single(i => i.Year == year && i.Kind == kind && i.State != InstallmentState.Cancelled);
+
+    /// <summary>Records the legal commitment and orders the installment, as the given finance officer.</summary>
+    public async Task Order(HttpClient finance, Installment installment, string reference = "DP-2026-0001")
+    {
+        if ((await app.Db(db => db.Agreements.SingleAsync(a => a.Id == new AgreementId(Id)))).LegalCommitmentOf(installment.FunderId) is null)
+        {
+            (await RecordLegalCommitment(finance, "2103456789")).EnsureSuccessStatusCode();
+        }
+
+        (await finance.PostAsJsonAsync($"/api/installments/{installment.Id}/order", new { reference, expectedVersion = installment.Version })).EnsureSuccessStatusCode();
+    }
+
+    public static Task<HttpResponseMessage> Pay(HttpClient finance, Installment installment, string key, decimal amount, DateOnly? paidOn = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/installments/{installment.Id}/payments")
+        {
+            Content = JsonContent.Create(new { amount, paidOn = paidOn ?? DateOnly.FromDateTime(SignedAt.UtcDateTime), bankReference = "VIR-" + key }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return finance.SendAsync(request);
+    }
+}

@@ -10,7 +10,7 @@ namespace PtceFunding.Application.Funders;
 /// <summary>The funders, optionally of one kind, ordered by name.</summary>
 public sealed record ListFunders(FunderKind? Kind = null) : IQuery<Result<IReadOnlyList<FunderSummary>>>;
 
-public sealed record FunderSummary(Guid Id, string Name, FunderKind Kind, string? RegionCode, string? RegionName, string TimeZoneId, int Version);
+public sealed record FunderSummary(Guid Id, string Name, FunderKind Kind, string? RegionCode, string? RegionName, string TimeZoneId, string? Siret, int Version);
 
 internal sealed class ListFundersAuthorizer(ICurrentUser user) : IAuthorizer<ListFunders>
 {
@@ -30,7 +30,7 @@ internal sealed class ListFundersHandler(IPtceDbContext db) : IRequestHandler<Li
 
         var funders = await query.OrderBy(f => f.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
         return funders
-            .Select(f => new FunderSummary(f.Id.Value, f.Name, f.Kind, f.RegionCode, FrenchRegion.Find(f.RegionCode)?.Name, f.TimeZoneId, f.Version))
+            .Select(f => new FunderSummary(f.Id.Value, f.Name, f.Kind, f.RegionCode, FrenchRegion.Find(f.RegionCode)?.Name, f.TimeZoneId, f.Siret, f.Version))
             .ToList();
     }
 }

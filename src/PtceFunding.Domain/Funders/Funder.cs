@@ -44,6 +44,12 @@ public sealed class Funder : AggregateRoot
     /// <summary>INSEE code of the region covered, null for the State at national level.</summary>
     public string? RegionCode { get; private set; }
 
+    /// <summary>
+    /// The SIRET of the establishment that grants the subsidies (the DREETS, the Region's head office),
+    /// published as <c>idAttribuant</c> in the open data; null until an administrator records it.
+    /// </summary>
+    public string? Siret { get; private set; }
+
     public Territory Territory => Territory.FromCode(RegionCode);
 
     /// <summary>The time zone in which this funder's deadlines are calendar dates.</summary>
@@ -61,6 +67,25 @@ public sealed class Funder : AggregateRoot
     }
 
     public void Rename(string name) => Name = name.Trim();
+
+    /// <summary>Records the funder's SIRET (14 digits with a valid key), or clears it when <paramref name="siret"/> is blank.</summary>
+    public Result SetSiret(string? siret)
+    {
+        if (string.IsNullOrWhiteSpace(siret))
+        {
+            Siret = null;
+            return Result.Success();
+        }
+
+        var parsed = Organisations.Siret.Parse(siret);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error;
+        }
+
+        Siret = parsed.Value.Value;
+        return Result.Success();
+    }
 
     /// <summary>True when the given values describe the same funder, so that a retried creation is a no-op.</summary>
     public bool SameAs(string name, FunderKind kind, string? regionCode) =>

@@ -64,6 +64,21 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
             Funder.Create(StateOccitanie, "DREETS Occitanie", FunderKind.StateRegionalOffice, "76").Value,
             Funder.Create(RegionBretagne, "Région Bretagne", FunderKind.Region, "53").Value,
             Funder.Create(RegionReunion, "Région Réunion", FunderKind.Region, "04").Value);
+
+        // Made-up SIRETs with valid keys (State bodies' SIRENs start with 1, Regions' with 23), published by
+        // the open-data exports as idAttribuant.
+        foreach (var (funder, siret) in new[]
+        {
+            (StateNational, "11000506600011"), (StateAuvergneRhoneAlpes, "13000952100035"), (StateOccitanie, "13000952200017"),
+            (RegionBretagne, "23350001900010"), (RegionReunion, "23974001700011"),
+        })
+        {
+            var recorded = db.Funders.Local.Single(f => f.Id == funder).SetSiret(siret);
+            if (!recorded.IsSuccess)
+            {
+                throw new InvalidOperationException(recorded.Error.Message);
+            }
+        }
         var now = clock.GetUtcNow();
         var cooperative = Organisation.Register(OrganisationId.New(), "Coopérative des Monts du Lyonnais", "51203456700010", null, LegalForm.Scic, true, new PostalAddress("12 rue de la République", "69002", "Lyon", "69382"), now).Value;
         var gardens = Organisation.Register(OrganisationId.New(), "Les Jardins de Cocagne du Rhône", null, "W691000123", LegalForm.Association, true, new PostalAddress("3 chemin des Vergers", "69400", "Villefranche-sur-Saône", "69264"), now).Value;

@@ -9,6 +9,8 @@ internal static class FunderEndpoints
 {
     public sealed record RenameFunderBody(string Name, int ExpectedVersion);
 
+    public sealed record SetFunderSiretBody(string? Siret, int ExpectedVersion);
+
     public static RouteGroupBuilder MapFunderEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/funders").WithTags("Financeurs");
@@ -27,6 +29,11 @@ internal static class FunderEndpoints
                 (await sender.Send(new RenameFunder(id, body.Name, body.ExpectedVersion), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
             .RequireAuthorization(Policies.PlatformAdministrator)
             .WithSummary("Renomme un financeur (409 si la version lue n'est plus la dernière).");
+
+        group.MapPut("/{id:guid}/siret", async (Guid id, SetFunderSiretBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SetFunderSiret(id, body.Siret, body.ExpectedVersion), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .RequireAuthorization(Policies.PlatformAdministrator)
+            .WithSummary("Enregistre (ou efface, si vide) le SIRET d'un financeur, publié comme idAttribuant dans les données ouvertes.");
 
         return api;
     }

@@ -74,4 +74,24 @@ public sealed class FunderTests
 
         Assert.Throws<InvalidOperationException>(() => failed.Value);
     }
+
+    [Fact]
+    public void A_funder_records_a_valid_siret_refuses_a_wrong_key_and_clears_it_when_blank()
+    {
+        var funder = Funder.Create(FunderId.New(), "Région Bretagne", FunderKind.Region, "53").Value;
+
+        var valid = funder.SetSiret("233 500 019 00010");
+        var recorded = funder.Siret;
+        var wrongKey = funder.SetSiret("23350001900011");
+        var afterWrongKey = funder.Siret;
+        var cleared = funder.SetSiret(" ");
+
+        Assert.True(valid.IsSuccess);
+        Assert.Equal("23350001900010", recorded);
+        Assert.False(wrongKey.IsSuccess);
+        Assert.True(wrongKey.Error.FieldErrors.ContainsKey("Siret"));
+        Assert.Equal("23350001900010", afterWrongKey);
+        Assert.True(cleared.IsSuccess);
+        Assert.Null(funder.Siret);
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class FunderConfiguration : IEntityTypeConfiguration<Funder>
         builder.Property(f => f.Name).HasMaxLength(200).IsRequired();
         builder.Property(f => f.Kind).IsRequired();
         builder.Property(f => f.RegionCode).HasMaxLength(3);
+        builder.Property(f => f.Siret).HasMaxLength(14);
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasIndex(f => f.Name).IsUnique();
     }

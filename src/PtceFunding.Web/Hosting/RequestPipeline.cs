@@ -42,9 +42,11 @@ internal static class RequestPipeline
             .MapCommitteeEndpoints()
             .MapAgreementEndpoints()
             .MapPaymentEndpoints()
+            .MapOpenDataEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
             .MapJobEndpoints();
 
+        app.MapPublicOpenDataEndpoints();
         app.MapRazorPages();
         return app;
     }

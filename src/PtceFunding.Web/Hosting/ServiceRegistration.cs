@@ -65,6 +65,8 @@ internal static class ServiceRegistration
             o.Conventions.AllowAnonymousToPage("/Error");
             // The open calls are published for everyone: applicants read them before they have an account.
             o.Conventions.AllowAnonymousToPage("/Appels");
+            // The grants above €23,000 are published for everyone (décret 2017-779): the page explains the downloads.
+            o.Conventions.AllowAnonymousToPage("/DonneesOuvertes");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             // Applicants open their own accounts; the answer never reveals whether an address has one.

@@ -38,6 +38,11 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         // The open calls are published for everyone: applicants read them before they have an account.
         "GET /api/open-calls",
         "PAGE /Appels",
+        // Décret 2017-779 (5 May 2017): the essential data of subsidy agreements above €23,000 are published for
+        // everyone; only those grants are in these files (the full exports are under /api/open-data, for administrators).
+        "GET /open-data/subventions.csv",
+        "GET /open-data/360giving.json",
+        "PAGE /DonneesOuvertes",
         "PAGE /Index",
         "PAGE /Error",
         "PAGE /Account/Login",

@@ -11,10 +11,11 @@ using PtceFunding.IntegrationTests.Committee;
 namespace PtceFunding.IntegrationTests.Agreements;
 
 /// <summary>
-/// Agreements for tests: an accepted decision of a closed session drafted into an agreement starting on
-/// 1 January 2027 (State = DREETS, Region = the regional council, both of region 84), then signed by every party.
+/// Agreements for tests: accepted decisions of a closed session (a <see cref="CommitteeSetup"/>) drafted into
+/// agreements starting on 1 January 2027 (State = DREETS, Region = the regional council, both of region 84), then
+/// signed by every party. <see cref="Id"/> is the agreement of <see cref="Drafted(decimal, decimal)"/>.
 /// </summary>
-internal sealed class AgreementSetup(CommitteeApp app)
+internal sealed class AgreementSetup(PtceApp app)
 {
     public static readonly DateTimeOffset SignedAt = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -29,15 +30,61 @@ internal sealed class AgreementSetup(CommitteeApp app)
     /// <summary>A draft agreement for the amounts granted by each funder (0: that funder is not a party).</summary>
     public async Task<AgreementSetup> Drafted(decimal state, decimal region)
     {
-        Committee = await new CommitteeSetup(app).Start();
-        var applicationId = await Committee.Eligible(state: state, region: region);
-        await Committee.Open(Committee.FirstSession);
-        (await Committee.Accept(await Committee.Member(), Committee.FirstSession, applicationId, state: state, region: region)).EnsureSuccessStatusCode();
-        await Committee.Close(Committee.FirstSession);
-        var drafted = await (await Committee.Officer()).PostAsJsonAsync("/api/agreements", new { applicationId });
-        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
-        Id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Id = (await DraftedAll((state, region)))[0];
         return this;
+    }
+
+    public static async Task<AgreementSetup> Start(PtceApp app)
+    {
+        var setup = new AgreementSetup(app);
+        setup.Committee = await new CommitteeSetup(app).Start();
+        return setup;
+    }
+
+    /// <summary>One draft agreement per grant (euros; 0 leaves the funder out), in order, all decided at the first session.</summary>
+    public async Task<IReadOnlyList<Guid>> DraftedAll(params (decimal State, decimal Region)[] grants)
+    {
+        Committee ??= await new CommitteeSetup(app).Start();
+        var applications = new List<Guid>();
+        foreach (var (state, region) in grants)
+        {
+            applications.Add(await Committee.Eligible(state: state, region: region));
+        }
+
+        await Committee.Open(Committee.FirstSession);
+        var member = await Committee.Member();
+        foreach (var (applicationId, (state, region)) in applications.Zip(grants))
+        {
+            (await Committee.Accept(member, Committee.FirstSession, applicationId, state: state, region: region)).EnsureSuccessStatusCode();
+        }
+
+        await Committee.Close(Committee.FirstSession);
+        var officer = await Committee.Officer();
+        var agreements = new List<Guid>();
+        foreach (var applicationId in applications)
+        {
+            var drafted = await officer.PostAsJsonAsync("/api/agreements", new { applicationId });
+            Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+            agreements.Add((await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        return agreements;
+    }
+
+    /// <summary>Signatures of every funder party's officer, then of the lead member, on the clock's current time: the agreement is signed.</summary>
+    public async Task Signed(Guid agreementId)
+    {
+        var versions = await app.Db(db => db.Agreements.AsNoTracking().Where(a => a.Id == new AgreementId(agreementId)).Select(a => a.Versions).SingleAsync());
+        foreach (var commitment in versions[^1].Funders)
+        {
+            var officer = commitment.FunderId == Committee.Consortium.State.Id
+                ? await Committee.Officer()
+                : await app.ClientFor(Roles.ProgramOfficer, Committee.Consortium.Region);
+            (await SignAs(officer, agreementId)).EnsureSuccessStatusCode();
+        }
+
+        (await SignAs(Committee.Lead, agreementId)).EnsureSuccessStatusCode();
+        Assert.Equal(AgreementStatus.Signed, await app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(agreementId)).Select(a => a.Status).SingleAsync()));
     }
 
     /// <summary>A draft agreement signed by every party on <see cref="SignedAt"/> (before its start: signed, not yet active).</summary>
@@ -45,19 +92,14 @@ internal sealed class AgreementSetup(CommitteeApp app)
     {
         await Drafted(state, region);
         app.Clock.Now = SignedAt;
-        foreach (var funder in new[] { (Committee.Consortium.State, state), (Committee.Consortium.Region, region) }.Where(f => f.Item2 > 0))
-        {
-            (await Sign(await app.ClientFor(Roles.ProgramOfficer, funder.Item1), await VersionOf())).EnsureSuccessStatusCode();
-        }
-
-        (await Sign(Committee.Lead, await VersionOf())).EnsureSuccessStatusCode();
+        await Signed(Id);
         return this;
     }
 
     public Task<int> VersionOf() => app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(Id)).Select(a => a.Version).SingleAsync());
 
-    public Task<HttpResponseMessage> Sign(HttpClient client, int expectedVersion) =>
-        client.PostAsJsonAsync($"/api/agreements/{Id}/signatures", new { expectedVersion });
+    public async Task<HttpResponseMessage> SignAs(HttpClient client, Guid agreementId) =>
+        await client.PostAsJsonAsync($"/api/agreements/{agreementId}/signatures", new { expectedVersion = await app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(agreementId)).Select(a => a.Version).SingleAsync()) });
 
     /// <summary>A finance officer of <paramref name="funder"/> (a new one each call).</summary>
     public async Task<HttpClient> Finance(FunderId funder) => await app.ClientFor(Roles.FinanceOfficer, await app.Db(db => db.Funders.SingleAsync(f => f.Id == funder)));

@@ -1,0 +1,33 @@
+using PtceFunding.Application.OpenData;
+
+namespace PtceFunding.Domain.Tests.OpenData;
+
+public sealed class CsvTests
+{
+    [Fact]
+    public void Fields_with_commas_quotes_or_line_breaks_are_quoted_with_their_quotes_doubled_and_records_end_with_crlf()
+    {
+        var csv = Csv.Write(
+            ["objet", "montant"],
+            [
+                ["Pôle « Rhône », coopératif", "90000.00"],
+                ["L'atelier \"Bois & Co\"", "1.00"],
+                ["Ligne 1\nLigne 2\r\nLigne 3", "2.00"],
+                ["Sans rien de spécial", ""],
+            ]);
+
+        Assert.Equal(
+            "objet,montant\r\n"
+            + "\"Pôle « Rhône », coopératif\",90000.00\r\n"
+            + "\"L'atelier \"\"Bois & Co\"\"\",1.00\r\n"
+            + "\"Ligne 1\nLigne 2\r\nLigne 3\",2.00\r\n"
+            + "Sans rien de spécial,\r\n",
+            csv);
+    }
+
+    [Fact]
+    public void A_record_with_more_or_fewer_fields_than_the_header_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => Csv.Write(["a", "b"], [["1"]]));
+    }
+}

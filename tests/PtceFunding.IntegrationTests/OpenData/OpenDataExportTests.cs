@@ -179,6 +179,20 @@ public sealed partial class OpenDataExportTests(CommitteeApp app) : IClassFixtur
         Assert.DoesNotContain("/api/open-data/", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Administrators_also_see_the_full_exports_and_the_funders_whose_grants_are_left_out_for_want_of_a_siret()
+    {
+        var withoutSiret = await app.AddFunder(FunderKind.Region, "84", $"Région sans SIRET {Guid.NewGuid():N}");
+        var browser = new CookieBrowser(app);
+        await browser.Login(await app.AddUser(Roles.Administrator), PtceApp.Password);
+
+        var page = await browser.Get("/DonneesOuvertes");
+
+        Assert.Contains("href=\"/api/open-data/subventions.csv\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/open-data/360giving.json\"", page, StringComparison.Ordinal);
+        Assert.Contains(withoutSiret.Name, page, StringComparison.Ordinal);
+    }
+
     /// <summary>A committee setup whose State funder (and the Region when asked) has a SIRET of its own.</summary>
     private async Task<(AgreementSetup Setup, string StateSiret, string? RegionSiret)> Start(bool regionHasSiret)
     {

@@ -98,6 +98,9 @@ internal sealed class AgreementSetup(PtceApp app)
 
     public Task<int> VersionOf() => app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(Id)).Select(a => a.Version).SingleAsync());
 
+    public Task<HttpResponseMessage> Sign(HttpClient client, int expectedVersion) =>
+        client.PostAsJsonAsync($"/api/agreements/{Id}/signatures", new { expectedVersion });
+
     public async Task<HttpResponseMessage> SignAs(HttpClient client, Guid agreementId) =>
         await client.PostAsJsonAsync($"/api/agreements/{agreementId}/signatures", new { expectedVersion = await app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(agreementId)).Select(a => a.Version).SingleAsync()) });
 

@@ -63,5 +63,7 @@ public interface IPtceDbContext
     /// </summary>
     Task LockInstallment(InstallmentId id, CancellationToken cancellationToken);
 
+    DbSet<BankAccount> BankAccounts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

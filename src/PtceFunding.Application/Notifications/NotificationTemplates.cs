@@ -27,6 +27,9 @@ public static class NotificationTemplates
     public const string ReviewerAssigned = nameof(ReviewerAssigned);
     public const string ReviewerConflictDeclared = nameof(ReviewerConflictDeclared);
     public const string AgreementSigned = nameof(AgreementSigned);
+    public const string BankDetailsSubmitted = nameof(BankDetailsSubmitted);
+    public const string BankDetailsApproved = nameof(BankDetailsApproved);
+    public const string BankDetailsRejected = nameof(BankDetailsRejected);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -104,6 +107,18 @@ public static class NotificationTemplates
             "La convention de votre projet « {title} » est signée",
             ["Bonjour {name},", "Toutes les parties ont signé la convention pluriannuelle d'objectifs de votre projet « {title} ».", "Elle prend effet le {startDate}."],
             "Voir le dossier"),
+        [BankDetailsSubmitted] = new(
+            "Nouvelles coordonnées bancaires saisies pour {organisation}",
+            ["Bonjour {name},", "De nouvelles coordonnées bancaires ont été saisies pour {organisation} le {at} : titulaire {holder}, IBAN {iban}.", "Elles ne prendront effet qu'après leur approbation par un gestionnaire financier ; d'ici là, les versements restent adressés aux coordonnées approuvées.", "Si personne de votre organisation n'est à l'origine de cette modification, signalez-le sans attendre au gestionnaire financier de votre région."],
+            "Voir les coordonnées bancaires"),
+        [BankDetailsApproved] = new(
+            "Les coordonnées bancaires de {organisation} sont approuvées",
+            ["Bonjour {name},", "Les coordonnées bancaires de {organisation} (titulaire {holder}, IBAN {iban}) ont été approuvées le {at} par un gestionnaire financier.", "Les prochains versements y seront adressés."],
+            "Voir les coordonnées bancaires"),
+        [BankDetailsRejected] = new(
+            "Les coordonnées bancaires saisies pour {organisation} ne sont pas approuvées",
+            ["Bonjour {name},", "Les coordonnées bancaires saisies pour {organisation} (titulaire {holder}, IBAN {iban}) n'ont pas été approuvées par le gestionnaire financier.", "Motif : {reason}", "Les versements restent adressés aux coordonnées précédemment approuvées, s'il y en a. Vous pouvez saisir des coordonnées corrigées."],
+            "Voir les coordonnées bancaires"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

@@ -125,22 +125,34 @@ public sealed class BankAccount : AggregateRoot
     /// <summary>Four eyes: whoever entered the details cannot approve them.</summary>
     public Result Approve(Guid approverId, DateTimeOffset now)
     {
-        if (Status != BankAccountStatus.PendingApproval)
+        var allowed = CanBeApprovedBy(approverId);
+        if (!allowed.IsSuccess)
         {
-            return NotPending;
-        }
-
-        if (approverId == EnteredBy)
-        {
-            return Error.RuleBroken(
-                "bank_details.second_approver_required",
-                "Vous avez saisi ces coordonnées bancaires : elles doivent être approuvées par un autre gestionnaire financier.");
+            return allowed;
         }
 
         Status = BankAccountStatus.Approved;
         ApprovedBy = approverId;
         ApprovedAt = now.UtcDateTime;
         return Result.Success();
+    }
+
+    /// <summary>
+    /// Whether <see cref="Approve"/> would succeed, without changing anything: the previous approved
+    /// details are superseded first, then these ones approved (at most one approved per organisation).
+    /// </summary>
+    public Result CanBeApprovedBy(Guid approverId) =>
+        Status != BankAccountStatus.PendingApproval ? NotPending
+        : approverId == EnteredBy ? Error.RuleBroken(
+            "bank_details.second_approver_required",
+            "Vous avez saisi ces coordonnées bancaires : elles doivent être approuvées par un autre gestionnaire financier.")
+        : Result.Success();
+
+    /// <summary>The same holder, IBAN and BIC: entering them again would change nothing.</summary>
+    public bool HasSameDetailsAs(BankAccount other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return other.Iban == Iban && other.Bic == Bic && string.Equals(other.HolderName, HolderName, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Refused by a finance officer other than the one who entered them, with a reason the organisation receives.</summary>

@@ -39,6 +39,8 @@ internal sealed class InstallmentIdConverter() : ValueConverter<InstallmentId, G
 
 internal sealed class RecoveryOrderIdConverter() : ValueConverter<RecoveryOrderId, Guid>(id => id.Value, value => new RecoveryOrderId(value));
 
+internal sealed class BankAccountIdConverter() : ValueConverter<BankAccountId, Guid>(id => id.Value, value => new BankAccountId(value));
+
 internal sealed class ReviewerAssignmentIdConverter() : ValueConverter<ReviewerAssignmentId, Guid>(id => id.Value, value => new ReviewerAssignmentId(value));
 
 /// <summary>

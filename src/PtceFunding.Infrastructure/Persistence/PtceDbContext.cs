@@ -81,6 +81,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
             ? Database.ExecuteSqlAsync($"SELECT 1 FROM \"Installments\" WHERE \"Id\" = {id.Value} FOR UPDATE", cancellationToken)
             : Task.CompletedTask;
 
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -166,6 +168,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         configurationBuilder.Properties<AgreementId>().HaveConversion<AgreementIdConverter>();
         configurationBuilder.Properties<InstallmentId>().HaveConversion<InstallmentIdConverter>();
         configurationBuilder.Properties<RecoveryOrderId>().HaveConversion<RecoveryOrderIdConverter>();
+        configurationBuilder.Properties<BankAccountId>().HaveConversion<BankAccountIdConverter>();
     }
 
     /// <summary>

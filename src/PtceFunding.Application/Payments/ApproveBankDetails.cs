@@ -1,0 +1,75 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Payments;
+
+/// <summary>
+/// A finance officer of the organisation's territory, other than the one who entered them, approves bank
+/// details: they become the details payments are ordered to, the previous approved ones are superseded,
+/// and the organisation's verified users are told.
+/// </summary>
+public sealed record ApproveBankDetails(Guid Id, int ExpectedVersion) : ICommand<Result>;
+
+internal sealed class ApproveBankDetailsValidator : AbstractValidator<ApproveBankDetails>
+{
+    public ApproveBankDetailsValidator() =>
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+}
+
+internal sealed class ApproveBankDetailsAuthorizer(ICurrentUser user) : IAuthorizer<ApproveBankDetails>
+{
+    public Task<Result> Authorize(ApproveBankDetails request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
+}
+
+internal sealed class ApproveBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<ApproveBankDetails, Result>
+{
+    public async Task<Result> Handle(ApproveBankDetails request, CancellationToken cancellationToken)
+    {
+        var id = new BankAccountId(request.Id);
+        var account = await db.BankAccounts.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
+        var organisation = account is null ? null : await db.OrganisationForDecision(user, account, cancellationToken).ConfigureAwait(false);
+        if (account is null || organisation is null)
+        {
+            return BankAccounts.NotFound;
+        }
+
+        if (account.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(account.Version);
+        }
+
+        var approverId = user.UserId!.Value;
+        var allowed = account.CanBeApprovedBy(approverId);
+        if (!allowed.IsSuccess)
+        {
+            return allowed;
+        }
+
+        // The previous approved details step aside first (saved first: at most one approved per organisation).
+        var now = clock.GetUtcNow();
+        var previous = await db.BankAccounts
+            .FirstOrDefaultAsync(b => b.OrganisationId == account.OrganisationId && b.Status == BankAccountStatus.Approved, cancellationToken).ConfigureAwait(false);
+        if (previous is not null)
+        {
+            previous.Supersede(account, now);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var approved = account.Approve(approverId, now);
+        if (!approved.IsSuccess)
+        {
+            return approved;
+        }
+
+        await db.NotifyOrganisation(site.Value, organisation, account, NotificationTemplates.BankDetailsApproved, null, now, cancellationToken).ConfigureAwait(false);
+        return Result.Success();
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Applications;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Territories;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Payments;
+
+/// <summary>
+/// Who deals with an organisation's bank details, and the one way to read the details payments go to.
+/// Reading and entering: the organisation's verified users, and the finance officers whose territory
+/// contains the organisation's region. Approving or rejecting: those finance officers, except the one who
+/// entered the details. Anyone else gets "not found".
+/// </summary>
+public static class BankAccounts
+{
+    public static readonly Error NotFound = Error.NotFound("bank_details.not_found", "Ces coordonnées bancaires n'existent pas.");
+
+    /// <summary>
+    /// The approved bank details of <paramref name="organisationId"/> — the only ones a payment may be
+    /// ordered to — or null when none are approved (a pending change does not count).
+    /// </summary>
+    public static Task<BankAccount?> ApprovedBankAccountOf(this IPtceDbContext db, OrganisationId organisationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.BankAccounts.AsNoTracking()
+            .FirstOrDefaultAsync(b => b.OrganisationId == organisationId && b.Status == BankAccountStatus.Approved, cancellationToken);
+    }
+
+    /// <summary>The organisation, when the user may read and enter its bank details; null otherwise (answer 404).</summary>
+    internal static async Task<Organisation?> OrganisationForBankDetails(this IPtceDbContext db, ICurrentUser user, OrganisationId organisationId, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken).ConfigureAwait(false);
+        if (organisation is null || user.UserId is not { } userId)
+        {
+            return null;
+        }
+
+        if (user.IsInRole(Roles.FinanceOfficer) && user.Territory.Contains(organisation.RegionCode))
+        {
+            return organisation;
+        }
+
+        return user.IsInRole(Roles.Applicant) && await db.IsVerifiedFor(userId, organisationId, cancellationToken).ConfigureAwait(false)
+            ? organisation
+            : null;
+    }
+
+    /// <summary>The organisation of the details, when the user is a finance officer of its territory; null otherwise (answer 404).</summary>
+    internal static async Task<Organisation?> OrganisationForDecision(this IPtceDbContext db, ICurrentUser user, BankAccount account, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == account.OrganisationId, cancellationToken).ConfigureAwait(false);
+        return organisation is not null && user.IsInRole(Roles.FinanceOfficer) && user.Territory.Contains(organisation.RegionCode)
+            ? organisation
+            : null;
+    }
+
+    /// <summary>Tells the organisation's verified users (the IBAN masked: e-mail leaves the platform).</summary>
+    internal static Task NotifyOrganisation(
+        this IPtceDbContext db, PublicSiteOptions site, Organisation organisation, BankAccount account, string template, string? reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.NotifyVerifiedUsers(
+            organisation.Id,
+            template,
+            new Dictionary<string, string>
+            {
+                ["organisation"] = organisation.Name,
+                ["holder"] = account.HolderName,
+                ["iban"] = account.Iban.Masked,
+                ["at"] = FrenchFormat.DateTime(now, FrenchRegion.Find(organisation.RegionCode)?.TimeZoneId ?? FrenchRegion.MetropolitanTimeZone),
+                ["reason"] = reason ?? "",
+                ["link"] = site.Link($"Organisations/CoordonneesBancaires?id={organisation.Id}"),
+            },
+            $"bank-details:{template}:{account.Id}",
+            now,
+            cancellationToken);
+
+    /// <summary>An entry as readers see it, with the names of the people involved.</summary>
+    internal static BankAccountView ToView(this BankAccount account, IReadOnlyDictionary<Guid, string> names, Guid? me)
+    {
+        var decidedBy = account.ApprovedBy ?? account.RejectedBy;
+        return new BankAccountView(
+            account.Id.Value, account.Version, account.Status, account.HolderName, account.Iban.Value, account.Iban.Formatted, account.Bic.Value,
+            names.GetValueOrDefault(account.EnteredBy, ""), account.EnteredAt, account.EnteredBy == me,
+            decidedBy is { } id ? names.GetValueOrDefault(id, "") : null, account.ApprovedAt ?? account.RejectedAt, account.RejectionReason, account.SupersededAt);
+    }
+}

@@ -1,0 +1,62 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Payments;
+
+/// <summary>
+/// A finance officer of the organisation's territory, other than the one who entered them, refuses bank
+/// details with a reason; payments keep going to the approved details, and the organisation is told why.
+/// </summary>
+public sealed record RejectBankDetails(Guid Id, int ExpectedVersion, string? Reason) : ICommand<Result>;
+
+internal sealed class RejectBankDetailsValidator : AbstractValidator<RejectBankDetails>
+{
+    public RejectBankDetailsValidator()
+    {
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Indiquez le motif du refus : il est communiqué à l'organisation.")
+            .MaximumLength(BankAccount.ReasonMaxLength).WithMessage("Le motif ne peut dépasser 1 000 caractères.");
+    }
+}
+
+internal sealed class RejectBankDetailsAuthorizer(ICurrentUser user) : IAuthorizer<RejectBankDetails>
+{
+    public Task<Result> Authorize(RejectBankDetails request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
+}
+
+internal sealed class RejectBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<RejectBankDetails, Result>
+{
+    public async Task<Result> Handle(RejectBankDetails request, CancellationToken cancellationToken)
+    {
+        var id = new BankAccountId(request.Id);
+        var account = await db.BankAccounts.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
+        var organisation = account is null ? null : await db.OrganisationForDecision(user, account, cancellationToken).ConfigureAwait(false);
+        if (account is null || organisation is null)
+        {
+            return BankAccounts.NotFound;
+        }
+
+        if (account.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(account.Version);
+        }
+
+        var now = clock.GetUtcNow();
+        var rejected = account.Reject(user.UserId!.Value, request.Reason, now);
+        if (!rejected.IsSuccess)
+        {
+            return rejected;
+        }
+
+        await db.NotifyOrganisation(site.Value, organisation, account, NotificationTemplates.BankDetailsRejected, account.RejectionReason, now, cancellationToken).ConfigureAwait(false);
+        return Result.Success();
+    }
+}

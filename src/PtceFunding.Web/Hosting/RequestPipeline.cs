@@ -43,6 +43,7 @@ internal static class RequestPipeline
             .MapAgreementEndpoints()
             .MapPaymentEndpoints()
             .MapOpenDataEndpoints()
+            .MapBankAccountEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
             .MapJobEndpoints();
 

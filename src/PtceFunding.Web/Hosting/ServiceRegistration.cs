@@ -61,6 +61,7 @@ internal static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Expertise", Policies.Reviewer);
             o.Conventions.AuthorizeFolder("/Portail", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Comite", Policies.CommitteeMember);
+            o.Conventions.AuthorizeFolder("/Finances", Policies.FinanceOfficer);
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             // The open calls are published for everyone: applicants read them before they have an account.

@@ -31,6 +31,9 @@ public static class Policies
     /// <summary>Who may open agreements at all: program officers, finance staff, administrators and the consortia; which ones is decided per agreement.</summary>
     public const string AgreementReaders = nameof(AgreementReaders);
 
+    /// <summary>Who may read and enter an organisation's bank details at all: its users and finance staff; which organisations is decided per organisation.</summary>
+    public const string BankDetailsEditors = nameof(BankDetailsEditors);
+
     public static AuthorizationBuilder AddPtcePolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -50,6 +53,7 @@ public static class Policies
             .AddPolicy(Instructors, p => p.RequireRole(Roles.ProgramOfficer, Roles.Administrator))
             .AddPolicy(ReviewOpinionReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.CommitteeMember))
             .AddPolicy(AgreementReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator))
+            .AddPolicy(BankDetailsEditors, p => p.RequireRole(Roles.Applicant, Roles.FinanceOfficer))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

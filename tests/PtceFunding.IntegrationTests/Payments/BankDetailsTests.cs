@@ -153,6 +153,36 @@ public sealed class BankDetailsTests(PtceApp app) : IClassFixture<PtceApp>
         Assert.DoesNotContain(app.Mail.To(organisation.Email), m => m.Subject.Contains("coordonnées bancaires", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task On_the_pages_the_organisation_enters_its_details_and_a_finance_officer_approves_them()
+    {
+        var organisation = await VerifiedOrganisation();
+        var (_, financeEmail) = await FinanceOfficer("84");
+        var applicant = new CookieBrowser(app);
+        await applicant.Login(organisation.Email, PtceApp.Password);
+        var page = $"/Organisations/CoordonneesBancaires?id={organisation.Id}";
+
+        var refused = await (await applicant.Post(page, new Dictionary<string, string> { ["HolderName"] = "Coopérative de Lyon", ["Iban"] = "FR76 3000 6000 0112 3456 7890 188", ["Bic"] = "AGRIFRPP" })).Content.ReadAsStringAsync();
+        var entered = await (await applicant.Post(page, new Dictionary<string, string> { ["HolderName"] = "Coopérative de Lyon", ["Iban"] = "fr76 3000 6000 0112 3456 7890 189", ["Bic"] = "agrifrpp" })).Content.ReadAsStringAsync();
+
+        Assert.Contains("sa clé de contrôle ne correspond pas", refused, StringComparison.Ordinal);
+        Assert.Contains("prendront effet une fois approuvées", entered, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"en-attente\"", entered, StringComparison.Ordinal);
+
+        var finance = new CookieBrowser(app);
+        await finance.Login(financeEmail, PtceApp.Password);
+        var list = await finance.Get("/Finances/CoordonneesBancaires");
+        Assert.Contains("FR76 3000 6000 0112 3456 7890 189", list, StringComparison.Ordinal);
+        var (id, version) = await PendingOf(organisation.Client, organisation.Id);
+        var approved = await (await finance.Post("/Finances/CoordonneesBancaires?handler=Approve", new Dictionary<string, string> { ["id"] = id.ToString(), ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) })).Content.ReadAsStringAsync();
+
+        Assert.Contains("Les coordonnées bancaires sont approuvées", approved, StringComparison.Ordinal);
+        Assert.Equal(id, (await app.Db(db => db.ApprovedBankAccountOf(new OrganisationId(organisation.Id), default)))!.Id.Value);
+        var after = await applicant.Get(page);
+        Assert.DoesNotContain("data-testid=\"en-attente\"", after, StringComparison.Ordinal);
+        Assert.Contains("FR76 3000 6000 0112 3456 7890 189", after, StringComparison.Ordinal);
+    }
+
     private sealed record VerifiedUser(HttpClient Client, string Email, Guid Id, string Name);
 
     /// <summary>An organisation of Lyon (region 84) with a user verified by the region's program officer.</summary>

@@ -7,6 +7,7 @@ using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;
 using PtceFunding.Infrastructure.Persistence;
 
@@ -43,6 +44,7 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         new("reviewer@demo.ptce.fr", Roles.Reviewer, "Expert, DREETS Auvergne-Rhône-Alpes"),
         new("committee@demo.ptce.fr", Roles.CommitteeMember, "Membre du comité, État"),
         new("finance@demo.ptce.fr", Roles.FinanceOfficer, "Gestionnaire financière, DREETS Auvergne-Rhône-Alpes"),
+        new("finance2@demo.ptce.fr", Roles.FinanceOfficer, "Second gestionnaire financier, DREETS Auvergne-Rhône-Alpes (approuve les coordonnées bancaires saisies par la première)"),
         new("applicant@demo.ptce.fr", Roles.Applicant, "Porteuse de projet, Coopérative des Monts du Lyonnais (chef de file)"),
         new("partenaire@demo.ptce.fr", Roles.Applicant, "Porteur de projet, Les Jardins de Cocagne du Rhône (membre du consortium)"),
         new("porteur.bretagne@demo.ptce.fr", Roles.Applicant, "Porteur de projet, Scop Armor Numérique (Bretagne)"),
@@ -92,7 +94,8 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         var brittanyOfficer = await Add("officer.bretagne@demo.ptce.fr", "Nolwenn Le Gall", Roles.ProgramOfficer, RegionBretagne).ConfigureAwait(false);
         var reviewer = await Add("reviewer@demo.ptce.fr", "Étienne Roux", Roles.Reviewer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         var committee = await Add("committee@demo.ptce.fr", "Claire Dubois", Roles.CommitteeMember, StateNational).ConfigureAwait(false);
-        await Add("finance@demo.ptce.fr", "Fatima Benali", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
+        var finance = await Add("finance@demo.ptce.fr", "Fatima Benali", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
+        await Add("finance2@demo.ptce.fr", "Grégoire Lambert", Roles.FinanceOfficer, StateAuvergneRhoneAlpes).ConfigureAwait(false);
         var paula = await Add("applicant@demo.ptce.fr", "Paula Porteuse", Roles.Applicant, null).ConfigureAwait(false);
         var jules = await Add("partenaire@demo.ptce.fr", "Jules Jardinier", Roles.Applicant, null).ConfigureAwait(false);
         var yann = await Add("porteur.bretagne@demo.ptce.fr", "Yann Le Bihan", Roles.Applicant, null).ConfigureAwait(false);
@@ -103,6 +106,9 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         Verified(gardens, jules, officer, "Directeur de l'association, délégation du bureau", now);
         Verified(armorScop, yann, brittanyOfficer, "Gérant de la SCOP", now);
         db.OrganisationMemberships.Add(OrganisationMembership.Request(joinery.Id, nina.Id, "Gérante de la SARL (extrait Kbis joint)", now));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        SeedBankDetails(cooperative, gardens, paula, jules, finance, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         await new DemoFunding(db, files).Seed(
@@ -125,6 +131,21 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         operation.Name = null;
         return true;
+    }
+
+    /// <summary>
+    /// Approved bank details for the two lead members of the Auvergne-Rhône-Alpes consortia (entered by their
+    /// users, approved by finance@), and a change for the Monts du Lyonnais entered by finance@ herself, which
+    /// only finance2@ may approve (valid IBANs, RIB keys included).
+    /// </summary>
+    private void SeedBankDetails(Organisation cooperative, Organisation gardens, AppUser paula, AppUser jules, AppUser finance, DateTimeOffset now)
+    {
+        var cooperativeAccount = BankAccount.Enter(BankAccountId.New(), cooperative.Id, cooperative.Name, "FR7630006000011234567890189", "AGRIFRPP", paula.Id, now.AddDays(-28)).Value;
+        cooperativeAccount.Approve(finance.Id, now.AddDays(-27));
+        var gardensAccount = BankAccount.Enter(BankAccountId.New(), gardens.Id, gardens.Name, "FR7642559100000801234567812", "CCOPFRPP", jules.Id, now.AddDays(-25)).Value;
+        gardensAccount.Approve(finance.Id, now.AddDays(-24));
+        var change = BankAccount.Enter(BankAccountId.New(), cooperative.Id, cooperative.Name, "FR7610278073000002051234537", "CMCIFR2A", finance.Id, now.AddDays(-2)).Value;
+        db.BankAccounts.AddRange(cooperativeAccount, gardensAccount, change);
     }
 
     private void Verified(Organisation organisation, AppUser user, AppUser officer, string justification, DateTimeOffset now)

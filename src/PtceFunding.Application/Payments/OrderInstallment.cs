@@ -11,7 +11,8 @@ namespace PtceFunding.Application.Payments;
 /// <summary>
 /// A finance officer of the installment's funder orders its payment (the payment request sent to the public
 /// accountant, with its reference): the installment must be due (not scheduled, not blocked), the funder's legal
-/// commitment recorded. Ordering it again with the same reference changes nothing.
+/// commitment recorded, the lead member's bank details approved (the order goes to those details, never to a pending
+/// change). Ordering it again with the same reference changes nothing.
 /// </summary>
 public sealed record OrderInstallment(Guid InstallmentId, string Reference, int ExpectedVersion) : ICommand<Result<InstallmentView>>;
 
@@ -52,12 +53,24 @@ internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser us
             return Concurrency.Stale(installment.Version);
         }
 
-        if (agreement.LegalCommitmentOf(installment.FunderId) is null)
+        // An installment that is not due is refused by the domain below, whatever else is missing.
+        var bankAccountId = Guid.Empty;
+        if (installment.StatusOn(today, agreement.PaymentsHeld) == InstallmentStatus.Due)
         {
-            return Error.RuleBroken("payment.legal_commitment_missing", "L'engagement juridique de votre financeur n'est pas encore enregistré sur cette convention.");
+            if (agreement.LegalCommitmentOf(installment.FunderId) is null)
+            {
+                return Error.RuleBroken("payment.legal_commitment_missing", "L'engagement juridique de votre financeur n'est pas encore enregistré sur cette convention.");
+            }
+
+            if (await db.ApprovedBankAccountOf(agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false) is not { } account)
+            {
+                return Error.RuleBroken("payment.bank_details_missing", "Le chef de file n'a pas de coordonnées bancaires approuvées : la mise en paiement attend leur validation par un second agent.");
+            }
+
+            bankAccountId = account.Id.Value;
         }
 
-        var ordered = installment.Order(request.Reference, Guid.Empty, user.UserId!.Value, today, agreement.PaymentsHeld);
+        var ordered = installment.Order(request.Reference, bankAccountId, user.UserId!.Value, today, agreement.PaymentsHeld);
         if (!ordered.IsSuccess)
         {
             return ordered.Error;

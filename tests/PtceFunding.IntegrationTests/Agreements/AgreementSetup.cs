@@ -119,9 +119,25 @@ internal sealed class AgreementSetup(PtceApp app)
     public async Task<Installment> Installment(FunderId funder, int year, InstallmentKind kind) =>
         (await Installments(funder)).Single(i => i.Year == year && i.Kind == kind && i.State != InstallmentState.Cancelled);
 
-    /// <summary>Records the legal commitment and orders the installment, as the given finance officer.</summary>
+    /// <summary>Approved bank details for the lead member (entered by one finance officer, approved by another), once.</summary>
+    public Task ApproveBankDetails() => app.Db(async db =>
+    {
+        var lead = (await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == new AgreementId(Id))).LeadOrganisationId;
+        if (await db.BankAccounts.AnyAsync(b => b.OrganisationId == lead && b.Status == BankAccountStatus.Approved))
+        {
+            return 0;
+        }
+
+        var account = BankAccount.Enter(BankAccountId.New(), lead, "Pôle coopératif du Rhône", "FR7630006000011234567890189", "AGRIFRPP", Guid.NewGuid(), app.Clock.Now).Value;
+        Assert.True(account.Approve(Guid.NewGuid(), app.Clock.Now).IsSuccess);
+        db.BankAccounts.Add(account);
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>Records the legal commitment and the lead member's approved bank details, then orders the installment, as the given finance officer.</summary>
     public async Task Order(HttpClient finance, Installment installment, string reference = "DP-2026-0001")
     {
+        await ApproveBankDetails();
         if ((await app.Db(db => db.Agreements.SingleAsync(a => a.Id == new AgreementId(Id)))).LegalCommitmentOf(installment.FunderId) is null)
         {
             (await RecordLegalCommitment(finance, "2103456789")).EnsureSuccessStatusCode();

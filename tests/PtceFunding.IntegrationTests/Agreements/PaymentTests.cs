@@ -91,7 +91,7 @@ public sealed class PaymentTests(CommitteeApp app) : IClassFixture<CommitteeApp>
     }
 
     [Fact]
-    public async Task A_balance_stays_blocked_until_its_reports_are_approved_then_it_can_be_ordered()
+    public async Task A_balance_stays_blocked_until_its_reports_are_approved_then_it_is_ordered_to_approved_bank_details_only()
     {
         var agreement = await new AgreementSetup(app).Signed(state: 60_000m, region: 0m);
         var finance = await agreement.Finance(agreement.State);
@@ -111,6 +111,9 @@ public sealed class PaymentTests(CommitteeApp app) : IClassFixture<CommitteeApp>
             return await db.SaveChangesAsync();
         });
         var released = await agreement.Installment(agreement.State, 1, InstallmentKind.Balance);
+        var withoutBankDetails = await finance.PostAsJsonAsync($"/api/installments/{balance.Id}/order", new { reference = "DP-1", expectedVersion = released.Version });
+        Assert.Equal("payment.bank_details_missing", await CommitteeSetup.Code(withoutBankDetails));
+        await agreement.ApproveBankDetails();
         var ordered = await finance.PostAsJsonAsync($"/api/installments/{balance.Id}/order", new { reference = "DP-1", expectedVersion = released.Version });
 
         Assert.Equal(HttpStatusCode.OK, ordered.StatusCode);

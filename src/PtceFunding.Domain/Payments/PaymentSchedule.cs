@@ -9,15 +9,19 @@ namespace PtceFunding.Domain.Payments;
 /// <list type="bullet">
 /// <item><see cref="Plan"/>, at signature: each funder's <see cref="InstallmentPlan"/> (advance and balance per year), zero amounts left out;</item>
 /// <item><see cref="Replan"/>, at an amendment: installments neither ordered nor paid are cancelled; what the funder still
-/// owes (new total − what is ordered or paid) is spread over the slots (year × advance/balance) of the new plan that have
-/// no ordered or paid installment, in proportion to their planned amounts, by <see cref="MoneyRounding.Allocate"/>;
+/// owes (new total − what is ordered or paid + what earlier recovery orders already claim back) is spread over the slots
+/// (year × advance/balance) of the new plan that have no ordered or paid installment, in proportion to their planned
+/// amounts, by <see cref="MoneyRounding.Allocate"/>; while recovery orders are still outstanding, what is owed again
+/// first reduces them (latest first) rather than paying out money the consortium is asked to pay back;
 /// when the new total is below what was ordered, ordered but unpaid remainders are cancelled, latest first, and what
-/// was paid beyond the new total becomes a recovery order;</item>
+/// was paid beyond the new total (and not yet claimed back) becomes a recovery order;</item>
 /// <item><see cref="Terminate"/>, at an early termination: each year's amount is due pro rata of the days it ran until the
-/// termination date; everything not yet paid is cancelled; a funder that paid less than is due owes one closing
-/// balance (released by the final report), one that paid more gets a recovery order.</item>
+/// termination date; everything not yet paid is cancelled; a funder that paid (net of earlier recovery orders) less than is
+/// due first reduces its outstanding recovery orders, then owes one closing balance (released by the final report); one
+/// that paid more gets a recovery order.</item>
 /// </list>
-/// The installments not cancelled, plus the recovery orders, always add up to each funder's total exactly.
+/// For each funder, the owed amounts of the installments not cancelled, minus the amounts of its recovery orders, always
+/// equal its total exactly (after a termination: what is due on termination).
 /// </summary>
 public static class PaymentSchedule
 {
@@ -39,16 +43,18 @@ public static class PaymentSchedule
 
     /// <summary>
     /// Aligns <paramref name="existing"/> (all the agreement's installments) on the agreement's current version after an
-    /// amendment; returns the new installments to add and the recovery orders to create (the cancelled ones are changed in place).
+    /// amendment, given its <paramref name="recoveries"/> (all its recovery orders); returns the new installments to add and
+    /// the recovery orders to create (cancellations and reductions of outstanding recovery orders are made in place).
     /// </summary>
-    public static ScheduleChange Replan(Agreement agreement, IReadOnlyList<Installment> existing, DateOnly signedOn, DateTimeOffset now)
+    public static ScheduleChange Replan(Agreement agreement, IReadOnlyList<Installment> existing, IReadOnlyList<RecoveryOrder> recoveries, DateOnly signedOn, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(recoveries);
         var version = agreement.CurrentVersion;
         var reason = $"Remplacée par l'avenant n° {version.Number}";
         var added = new List<Installment>();
-        var recoveries = new List<RecoveryOrder>();
+        var created = new List<RecoveryOrder>();
         foreach (var funder in agreement.Funders)
         {
             var own = existing.Where(i => i.FunderId == funder.FunderId).ToList();
@@ -57,21 +63,29 @@ public static class PaymentSchedule
                 untouched.CancelUnpaid(reason, now);
             }
 
-            var kept = own.Where(i => i.State is InstallmentState.Ordered or InstallmentState.Paid).ToList();
-            var stillOwed = funder.Total - CancelOrderedBeyond(kept, funder.Total, reason, now);
+            // What earlier recovery orders claim back is no longer kept by the consortium.
+            var ownRecoveries = recoveries.Where(r => r.FunderId == funder.FunderId).ToList();
+            var claimedBack = ownRecoveries.Sum(r => r.Amount);
+            var keptAmount = CancelOrderedBeyond(own.Where(InForce).ToList(), funder.Total + claimedBack, reason, now);
+            var stillOwed = funder.Total + claimedBack - keptAmount;
             if (stillOwed < 0)
             {
-                recoveries.Add(RecoveryOrder.Create(agreement.Id, funder.FunderId, RecoveryCause.AmountReduced, -stillOwed, $"Avenant n° {version.Number} : montant ramené à {Money.Format(funder.Total)}", now));
+                created.Add(RecoveryOrder.Create(agreement.Id, funder.FunderId, RecoveryCause.AmountReduced, -stillOwed, $"Avenant n° {version.Number} : montant ramené à {Money.Format(funder.Total)}", now));
                 continue;
             }
 
+            stillOwed -= ReduceOutstanding(ownRecoveries, stillOwed, $"avenant n° {version.Number}", now);
+
+            // Slots whose installment is still in force (ordered or paid, possibly closed at what was paid) stay taken;
+            // an ordered installment cancelled above frees its slot again.
+            var kept = own.Where(InForce).ToList();
             var free = Slots(agreement, funder, signedOn)
                 .Where(s => !kept.Any(k => k.Year == s.Year && k.Kind == s.Kind))
                 .ToList();
             added.AddRange(Spread(agreement, funder.FunderId, stillOwed, free, version.Number));
         }
 
-        return new ScheduleChange(added, recoveries);
+        return new ScheduleChange(added, created);
     }
 
     /// <summary>
@@ -96,14 +110,18 @@ public static class PaymentSchedule
         return due;
     }
 
-    /// <summary>Cancels everything not yet paid after a termination on <paramref name="effectiveOn"/>; returns the closing balances and recovery orders.</summary>
-    public static ScheduleChange Terminate(Agreement agreement, IReadOnlyList<Installment> existing, DateOnly effectiveOn, DateTimeOffset now)
+    /// <summary>
+    /// Cancels everything not yet paid after a termination on <paramref name="effectiveOn"/>, given the agreement's
+    /// <paramref name="recoveries"/> (all its recovery orders); returns the closing balances and recovery orders.
+    /// </summary>
+    public static ScheduleChange Terminate(Agreement agreement, IReadOnlyList<Installment> existing, IReadOnlyList<RecoveryOrder> recoveries, DateOnly effectiveOn, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(recoveries);
         var reason = $"Convention résiliée au {effectiveOn:dd/MM/yyyy}";
         var added = new List<Installment>();
-        var recoveries = new List<RecoveryOrder>();
+        var created = new List<RecoveryOrder>();
         foreach (var funder in agreement.Funders)
         {
             var own = existing.Where(i => i.FunderId == funder.FunderId).ToList();
@@ -113,19 +131,44 @@ public static class PaymentSchedule
             }
 
             var due = DueOnTermination(agreement, funder, effectiveOn);
+            var ownRecoveries = recoveries.Where(r => r.FunderId == funder.FunderId).ToList();
             var paid = own.Sum(i => i.PaidAmount);
-            if (paid > due)
+            var kept = paid - ownRecoveries.Sum(r => r.Amount);
+            if (kept > due)
             {
-                recoveries.Add(RecoveryOrder.Create(agreement.Id, funder.FunderId, RecoveryCause.EarlyTermination, paid - due, $"{reason} : {Money.Format(due)} dus, {Money.Format(paid)} versés", now));
+                created.Add(RecoveryOrder.Create(agreement.Id, funder.FunderId, RecoveryCause.EarlyTermination, kept - due, $"{reason} : {Money.Format(due)} dus, {Money.Format(kept)} versés et conservés", now));
+                continue;
             }
-            else if (paid < due)
+
+            var stillOwed = due - kept;
+            stillOwed -= ReduceOutstanding(ownRecoveries, stillOwed, reason.ToLowerInvariant(), now);
+            if (stillOwed > 0)
             {
                 var lastYear = agreement.Years.LastOrDefault(y => y.Start <= effectiveOn) ?? agreement.Years[0];
-                added.Add(Installment.Plan(agreement.Id, funder.FunderId, lastYear.Number, InstallmentKind.Balance, due - paid, effectiveOn.AddDays(1), ReleaseCondition.FinalReportApproved, agreement.CurrentVersion.Number));
+                added.Add(Installment.Plan(agreement.Id, funder.FunderId, lastYear.Number, InstallmentKind.Balance, stillOwed, effectiveOn.AddDays(1), ReleaseCondition.FinalReportApproved, agreement.CurrentVersion.Number));
             }
         }
 
-        return new ScheduleChange(added, recoveries);
+        return new ScheduleChange(added, created);
+    }
+
+    private static bool InForce(Installment installment) => installment.State is InstallmentState.Ordered or InstallmentState.Paid;
+
+    /// <summary>Lowers the outstanding recovery orders, latest first, by up to <paramref name="amount"/>; returns the total reduction.</summary>
+    private static decimal ReduceOutstanding(List<RecoveryOrder> recoveries, decimal amount, string reason, DateTimeOffset now)
+    {
+        var reduced = 0m;
+        foreach (var recovery in recoveries.Where(r => r.Outstanding > 0).OrderByDescending(r => r.CreatedAt))
+        {
+            if (reduced == amount)
+            {
+                break;
+            }
+
+            reduced += recovery.Reduce(amount - reduced, reason, now);
+        }
+
+        return reduced;
     }
 
     /// <summary>

@@ -38,6 +38,8 @@ public sealed class RecoveryOrder : AggregateRoot
 {
     private readonly List<RecoverySettlement> _settlements = [];
 
+    public const int MaxReasonLength = 500;
+
     private RecoveryOrder()
     {
     }
@@ -96,6 +98,29 @@ public sealed class RecoveryOrder : AggregateRoot
 
         Reference = reference.Trim();
         return Result.Success();
+    }
+
+    /// <summary>
+    /// Lowers what is to be paid back by up to <paramref name="amount"/>, never below what was already paid back (a later
+    /// amendment or the termination makes part of it owed again); returns the reduction. Nothing left outstanding settles it.
+    /// </summary>
+    public decimal Reduce(decimal amount, string reason, DateTimeOffset now)
+    {
+        var reduction = Math.Min(Math.Max(amount, 0m), Outstanding);
+        if (reduction == 0)
+        {
+            return 0m;
+        }
+
+        Amount -= reduction;
+        var note = $"{Reason} ; ramené à {Money.Format(Amount)} le {now.UtcDateTime:dd/MM/yyyy} ({reason})";
+        Reason = note.Length > MaxReasonLength ? note[..MaxReasonLength] : note;
+        if (Outstanding == 0)
+        {
+            State = RecoveryState.Settled;
+        }
+
+        return reduction;
     }
 
     /// <summary>Records money paid back; the same key twice records it once; never more than what is outstanding.</summary>

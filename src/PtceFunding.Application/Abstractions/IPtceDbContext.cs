@@ -65,5 +65,8 @@ public interface IPtceDbContext
 
     DbSet<BankAccount> BankAccounts { get; }
 
+    /// <summary>Locks the recovery order's row until the transaction ends, like <see cref="LockInstallment"/>, for its settlements.</summary>
+    Task LockRecoveryOrder(RecoveryOrderId id, CancellationToken cancellationToken);
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -44,6 +44,28 @@ public static class AgreementAccess
             && await db.Applications.VisibleTo(db, user).AnyAsync(a => a.Id == agreement.ApplicationId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The agreement (tracked when <paramref name="tracked"/>) and the funder party a program officer acts for: the
+    /// officer must see the agreement (else not found) and belong to a funder party to it.
+    /// </summary>
+    public static async Task<Result<(Agreement Agreement, FunderId FunderId)>> FindAgreementForOfficer(
+        this IPtceDbContext db, ICurrentUser user, Guid agreementId, bool tracked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var id = new AgreementId(agreementId);
+        var agreements = tracked ? db.Agreements : db.Agreements.AsNoTracking();
+        var agreement = await agreements.FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        if (agreement is null || !user.IsInRole(Roles.ProgramOfficer) || !await db.Sees(user, agreement, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound;
+        }
+
+        return user.FunderId is { } funderId && agreement.Funders.Any(f => f.FunderId == funderId)
+            ? (agreement, funderId)
+            : Error.RuleBroken("agreement.not_a_party", "Votre financeur n'est pas partie à cette convention.");
+    }
+
     /// <summary>The funder party the caller handles money for: a finance officer's own funder, when party to the agreement.</summary>
     public static FunderId? FinanceFunderOf(this ICurrentUser user, Agreement agreement)
     {

@@ -30,6 +30,8 @@ public static class NotificationTemplates
     public const string BankDetailsSubmitted = nameof(BankDetailsSubmitted);
     public const string BankDetailsApproved = nameof(BankDetailsApproved);
     public const string BankDetailsRejected = nameof(BankDetailsRejected);
+    public const string AgreementAmended = nameof(AgreementAmended);
+    public const string AgreementTerminated = nameof(AgreementTerminated);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -119,6 +121,14 @@ public static class NotificationTemplates
             "Les coordonnées bancaires saisies pour {organisation} ne sont pas approuvées",
             ["Bonjour {name},", "Les coordonnées bancaires saisies pour {organisation} (titulaire {holder}, IBAN {iban}) n'ont pas été approuvées par le gestionnaire financier.", "Motif : {reason}", "Les versements restent adressés aux coordonnées précédemment approuvées, s'il y en a. Vous pouvez saisir des coordonnées corrigées."],
             "Voir les coordonnées bancaires"),
+        [AgreementAmended] = new(
+            "Avenant n° {number} à la convention de votre projet « {title} »",
+            ["Bonjour {name},", "L'avenant n° {number} ({kind}) à la convention pluriannuelle d'objectifs de votre projet « {title} » a été enregistré ; il prend effet le {effectiveOn}.", "Objet : {reason}", "{summary}", "Les échéances déjà mises en paiement ou payées sont conservées ; les autres sont recalculées selon les nouvelles conditions."],
+            "Voir la convention"),
+        [AgreementTerminated] = new(
+            "La convention de votre projet « {title} » est résiliée",
+            ["Bonjour {name},", "La convention pluriannuelle d'objectifs de votre projet « {title} » est résiliée à compter du {effectiveOn}.", "Motif : {reason}", "{summary}", "Les échéances non encore payées sont annulées."],
+            "Voir la convention"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

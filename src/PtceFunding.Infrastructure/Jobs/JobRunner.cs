@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
@@ -73,4 +74,10 @@ internal sealed class DeliverNotificationsJob(JobRunner runner) : IJob
 internal sealed class HeartbeatJob(JobRunner runner) : IJob
 {
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => runner.Run(context, new RecordHeartbeat(), cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+internal sealed class AgreementLifecycleSweepJob(JobRunner runner) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => runner.Run(context, new AgreementLifecycleSweep(), cancellationToken);
 }

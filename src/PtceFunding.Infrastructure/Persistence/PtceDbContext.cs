@@ -83,6 +83,11 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
     public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
 
+    public Task LockRecoveryOrder(RecoveryOrderId id, CancellationToken cancellationToken) =>
+        Database.IsNpgsql()
+            ? Database.ExecuteSqlAsync($"SELECT 1 FROM \"RecoveryOrders\" WHERE \"Id\" = {id.Value} FOR UPDATE", cancellationToken)
+            : Task.CompletedTask;
+
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Agreements;
 using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
@@ -9,6 +10,17 @@ internal static class AgreementEndpoints
     public sealed record DraftBody(Guid ApplicationId);
 
     public sealed record SignBody(int ExpectedVersion);
+
+    public sealed record AmendmentBody(
+        AmendmentKind Kind,
+        DateOnly EffectiveOn,
+        string Reason,
+        IReadOnlyList<AmendedCommitment>? Funders,
+        int? DurationYears,
+        Guid? LeadOrganisationId,
+        int ExpectedVersion);
+
+    public sealed record TerminationBody(DateOnly EffectiveOn, string Reason, int ExpectedVersion);
 
     public static RouteGroupBuilder MapAgreementEndpoints(this RouteGroupBuilder api)
     {
@@ -29,6 +41,17 @@ internal static class AgreementEndpoints
                 (await sender.Send(new SignAgreement(id, body.ExpectedVersion), ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Policies.AgreementReaders)
             .WithSummary("Signe la convention pour la partie de l'appelant : son financeur (chargé de mission) ou le chef de file (porteur vérifié).");
+
+        agreements.MapPost("/{id:guid}/amendments", async (Guid id, AmendmentBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new AmendAgreement(id, body.Kind, body.EffectiveOn, body.Reason, body.Funders, body.DurationYears, body.LeadOrganisationId, body.ExpectedVersion), ct))
+                    .ToHttp(amended => TypedResults.Created($"/api/agreements/{id}", amended)))
+            .RequireAuthorization(Policies.ProgramOfficer)
+            .WithSummary("Enregistre un avenant (montant, durée, répartition annuelle ou chef de file) : nouvelle version numérotée, échéances non mises en paiement recalculées.");
+
+        agreements.MapPost("/{id:guid}/termination", async (Guid id, TerminationBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new TerminateAgreement(id, body.EffectiveOn, body.Reason, body.ExpectedVersion), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.ProgramOfficer)
+            .WithSummary("Résilie la convention à une date d'effet : échéances non payées annulées, solde de clôture ou ordre de reversement selon le montant dû au prorata.");
 
         return api;
     }

@@ -13,6 +13,10 @@ internal static class PaymentEndpoints
 
     public sealed record PaymentBody(decimal Amount, DateOnly PaidOn, string BankReference);
 
+    public sealed record IssueBody(string Reference, int ExpectedVersion);
+
+    public sealed record SettlementBody(decimal Amount, DateOnly ReceivedOn, string Reference);
+
     public static RouteGroupBuilder MapPaymentEndpoints(this RouteGroupBuilder api)
     {
         api.MapPut("/agreements/{id:guid}/legal-commitment", async (Guid id, LegalCommitmentBody body, ISender sender, CancellationToken ct) =>
@@ -40,6 +44,26 @@ internal static class PaymentEndpoints
                         : TypedResults.Ok(recorded)))
             .RequireAuthorization(Policies.FinanceOfficer)
             .WithSummary("Enregistre un paiement (partiel ou total) d'une échéance mise en paiement ; l'en-tête Idempotency-Key rend la requête rejouable sans double paiement.");
+
+        var recoveries = api.MapGroup("/recovery-orders").WithTags("Paiements");
+
+        recoveries.MapPost("/{id:guid}/issue", async (Guid id, IssueBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new IssueRecoveryOrder(id, body.Reference, body.ExpectedVersion), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.FinanceOfficer)
+            .WithSummary("Enregistre la référence du titre de perception émis pour un ordre de reversement du financeur de l'agent.");
+
+        recoveries.MapPost("/{id:guid}/settlements", async (
+                    Guid id,
+                    SettlementBody body,
+                    [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+                    ISender sender,
+                    CancellationToken ct) =>
+                (await sender.Send(new RecordRecoverySettlement(id, idempotencyKey ?? "", body.Amount, body.ReceivedOn, body.Reference), ct))
+                    .ToHttp(recorded => recorded.Created
+                        ? TypedResults.Created($"/api/recovery-orders/{id}", recorded)
+                        : TypedResults.Ok(recorded)))
+            .RequireAuthorization(Policies.FinanceOfficer)
+            .WithSummary("Enregistre un reversement (partiel ou total) d'un ordre de reversement ; l'en-tête Idempotency-Key rend la requête rejouable sans double enregistrement.");
 
         return api;
     }

@@ -1,0 +1,98 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Application.Payments;
+using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Agreements;
+
+/// <summary>
+/// A program officer of a funder party, who sees the agreement, terminates a signed or active agreement early from an
+/// effective date, with its reason: every installment not yet paid is cancelled, and each funder's amount finally due
+/// (each year pro rata of the days it ran, <see cref="PaymentSchedule.DueOnTermination"/>) gives either a closing
+/// balance released by the final report or a recovery order for what was paid beyond it. The lead member's verified
+/// users are notified.
+/// </summary>
+public sealed record TerminateAgreement(Guid AgreementId, DateOnly EffectiveOn, string Reason, int ExpectedVersion) : ICommand<Result<TerminatedAgreement>>;
+
+/// <summary>The agreement after its termination and what the schedule became.</summary>
+public sealed record TerminatedAgreement(AgreementStatus Status, int Version, int CancelledInstallments, IReadOnlyList<InstallmentView> ClosingBalances, IReadOnlyList<RecoveryOrderView> RecoveryOrders);
+
+internal sealed class TerminateAgreementValidator : AbstractValidator<TerminateAgreement>
+{
+    public TerminateAgreementValidator()
+    {
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Indiquez le motif de la résiliation.")
+            .MaximumLength(1000).WithMessage("Le motif compte au plus 1 000 caractères.");
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+    }
+}
+
+internal sealed class TerminateAgreementAuthorizer(ICurrentUser user) : IAuthorizer<TerminateAgreement>
+{
+    public Task<Result> Authorize(TerminateAgreement request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<TerminateAgreement, Result<TerminatedAgreement>>
+{
+    public async Task<Result<TerminatedAgreement>> Handle(TerminateAgreement request, CancellationToken cancellationToken)
+    {
+        var found = await db.FindAgreementForOfficer(user, request.AgreementId, tracked: true, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var agreement = found.Value.Agreement;
+        if (agreement.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(agreement.Version);
+        }
+
+        var terminated = agreement.Terminate(request.Reason, request.EffectiveOn);
+        if (!terminated.IsSuccess)
+        {
+            return terminated.Error;
+        }
+
+        var now = clock.GetUtcNow();
+        var installments = await db.Installments.Include(i => i.Payments).Where(i => i.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recoveries = await db.RecoveryOrders.Where(r => r.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var change = PaymentSchedule.Terminate(agreement, installments, recoveries, request.EffectiveOn, now);
+        db.Installments.AddRange(change.Added);
+        db.RecoveryOrders.AddRange(change.Recoveries);
+
+        var summary = string.Join(" ", agreement.Funders.Select(f => $"Montant dû : {Money.Format(PaymentSchedule.DueOnTermination(agreement, f, request.EffectiveOn))} sur {Money.Format(f.Total)} prévus."))
+            + (change.Recoveries.Count > 0 ? $" Un ordre de reversement de {Money.Format(change.Recoveries.Sum(r => r.Amount))} sera émis." : "");
+        await db.NotifyVerifiedUsers(
+            agreement.LeadOrganisationId,
+            NotificationTemplates.AgreementTerminated,
+            new Dictionary<string, string>
+            {
+                ["title"] = agreement.Title,
+                ["effectiveOn"] = FrenchFormat.Date(request.EffectiveOn),
+                ["reason"] = agreement.TerminationReason ?? "",
+                ["summary"] = summary,
+                ["link"] = site.Value.Link($"Conventions/Convention?id={agreement.Id}"),
+            },
+            $"agreement-terminated:{agreement.Id}",
+            now,
+            cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        return new TerminatedAgreement(
+            agreement.Status,
+            agreement.Version,
+            installments.Count(i => i.State == InstallmentState.Cancelled && i.CancelledAt == now.UtcDateTime),
+            [.. change.Added.Select(i => i.ToView(today, agreement.PaymentsHeld))],
+            [.. change.Recoveries.Select(r => r.ToView())]);
+    }
+}

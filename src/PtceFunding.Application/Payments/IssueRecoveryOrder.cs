@@ -1,0 +1,62 @@
+using FluentValidation;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Agreements;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Payments;
+
+/// <summary>
+/// A finance officer of the recovery order's funder records the reference of the receivable issued for it (titre de
+/// perception). Issuing it again with the same reference changes nothing; another reference corrects it.
+/// </summary>
+public sealed record IssueRecoveryOrder(Guid RecoveryOrderId, string Reference, int ExpectedVersion) : ICommand<Result<RecoveryOrderView>>;
+
+internal sealed class IssueRecoveryOrderValidator : AbstractValidator<IssueRecoveryOrder>
+{
+    public IssueRecoveryOrderValidator()
+    {
+        RuleFor(c => c.Reference).NotEmpty().WithMessage("Indiquez la référence du titre de perception.")
+            .MaximumLength(50).WithMessage("La référence compte au plus 50 caractères.");
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+    }
+}
+
+internal sealed class IssueRecoveryOrderAuthorizer(ICurrentUser user) : IAuthorizer<IssueRecoveryOrder>
+{
+    public Task<Result> Authorize(IssueRecoveryOrder request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
+}
+
+internal sealed class IssueRecoveryOrderHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<IssueRecoveryOrder, Result<RecoveryOrderView>>
+{
+    public async Task<Result<RecoveryOrderView>> Handle(IssueRecoveryOrder request, CancellationToken cancellationToken)
+    {
+        var found = await db.FindRecoveryOrderForFinance(user, new RecoveryOrderId(request.RecoveryOrderId), cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var order = found.Value;
+        if (order.Reference == request.Reference.Trim())
+        {
+            return order.ToView();
+        }
+
+        if (order.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(order.Version);
+        }
+
+        var issued = order.Issue(request.Reference);
+        if (!issued.IsSuccess)
+        {
+            return issued.Error;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return order.ToView();
+    }
+}

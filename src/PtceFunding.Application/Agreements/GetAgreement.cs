@@ -3,6 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Payments;
@@ -39,7 +40,19 @@ public sealed record AgreementView(
     IReadOnlyList<ReportingObligation> ReportingObligations,
     IReadOnlyList<AgreementSignature> Signatures,
     IReadOnlyList<AgreementVersionView> Versions,
-    int Version);
+    int Version,
+    IReadOnlyList<AgreementSignatoryView> Signatories,
+    bool CallerMaySign,
+    IReadOnlyList<IndicatorDefinition> IndicatorDefinitions,
+    int ReportDueAfterMonths,
+    DateOnly? TerminatedOn,
+    string? TerminationReason);
+
+/// <summary>
+/// A party expected to sign (each funder, then the lead member on behalf of the consortium): whether it signed,
+/// who signed for it and when.
+/// </summary>
+public sealed record AgreementSignatoryView(SignatoryKind Kind, Guid? FunderId, string PartyName, bool HasSigned, string? SignerName, DateTime? SignedAt);
 
 public sealed record AgreementPartyView(Guid Id, string Name);
 
@@ -155,6 +168,23 @@ internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user, 
                 [.. recoveries.Where(r => r.FunderId == commitment.FunderId).Select(r => r.ToView())]));
         }
 
+        var signerIds = agreement.Signatures.Select(s => s.SignedBy).Distinct().ToList();
+        var signerNames = await db.Users.AsNoTracking().Where(u => signerIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken).ConfigureAwait(false);
+        var leadName = organisationNames.GetValueOrDefault(agreement.LeadOrganisationId, "");
+        var signatories = new List<AgreementSignatoryView>();
+        foreach (var commitment in agreement.Funders)
+        {
+            var signature = agreement.Signatures.FirstOrDefault(s => s.Kind == SignatoryKind.Funder && s.FunderId == commitment.FunderId);
+            signatories.Add(Signatory(SignatoryKind.Funder, commitment.FunderId.Value, funderNames.GetValueOrDefault(commitment.FunderId, ""), signature, signerNames));
+        }
+
+        signatories.Add(Signatory(SignatoryKind.LeadMember, null, leadName, agreement.Signatures.FirstOrDefault(s => s.Kind == SignatoryKind.LeadMember), signerNames));
+
+        var rulesVersion = await db.Applications.AsNoTracking().Where(a => a.Id == agreement.ApplicationId).Select(a => a.RulesVersion)
+            .FirstAsync(cancellationToken).ConfigureAwait(false);
+        var call = await db.Calls.AsNoTracking().FirstAsync(c => c.Id == agreement.CallId, cancellationToken).ConfigureAwait(false);
+
         return new AgreementView(
             agreement.Id.Value,
             agreement.ApplicationId.Value,
@@ -183,7 +213,32 @@ internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user, 
             agreement.ReportingObligations,
             agreement.Signatures,
             [.. agreement.Versions.Select(v => new AgreementVersionView(v.Number, v.Kind, v.EffectiveOn, v.Reason, v.DurationYears, v.LeadOrganisationId.Value, v.Total, v.RecordedAt))],
-            agreement.Version);
+            agreement.Version,
+            signatories,
+            CallerMaySign(agreement),
+            call.RulesOfVersion(rulesVersion).Indicators,
+            agreement.ReportDueAfterMonths,
+            agreement.TerminatedOn,
+            agreement.TerminationReason);
+    }
+
+    private static AgreementSignatoryView Signatory(SignatoryKind kind, Guid? funderId, string party, AgreementSignature? signature, Dictionary<Guid, string> signerNames) =>
+        new(kind, funderId, party, signature is not null, signature is null ? null : signerNames.GetValueOrDefault(signature.SignedBy, ""), signature?.SignedAt);
+
+    /// <summary>What <see cref="SignAgreement"/> would accept from the caller, who already sees the agreement: a draft awaiting their party's signature.</summary>
+    private bool CallerMaySign(Agreement agreement)
+    {
+        if (agreement.Status != AgreementStatus.Draft)
+        {
+            return false;
+        }
+
+        if (user.IsInRole(Roles.ProgramOfficer))
+        {
+            return user.FunderId is { } funderId && agreement.MissingSignatures.Any(m => m.Kind == SignatoryKind.Funder && m.FunderId == funderId);
+        }
+
+        return user.IsInRole(Roles.Applicant) && agreement.MissingSignatures.Any(m => m.Kind == SignatoryKind.LeadMember);
     }
 
     private static InstallmentView Planned(PlannedInstallment planned) => new(

@@ -64,6 +64,7 @@ internal static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Finances", Policies.FinanceOfficer);
             o.Conventions.AuthorizePage("/Conventions/Avenant", Policies.ProgramOfficer);
             o.Conventions.AuthorizePage("/Conventions/Resiliation", Policies.ProgramOfficer);
+            o.Conventions.AuthorizeFolder("/Conventions", Policies.AgreementReaders);
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             // The open calls are published for everyone: applicants read them before they have an account.

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Agreements;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Messaging;
@@ -26,6 +27,7 @@ public sealed class DossierModel(ISender sender, IPtceDbContext db) : PageModel
     public const string EligibilitySection = "eligibilite";
     public const string ProposalSection = "proposition";
     public const string ReviewersSection = "expertises";
+    public const string AgreementSection = "convention";
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -64,6 +66,13 @@ public sealed class DossierModel(ISender sender, IPtceDbContext db) : PageModel
     public bool CanPropose => View.Status is ApplicationStatus.Complete or ApplicationStatus.Eligible;
 
     public bool CanAssign => FundingApplication.IsAwaitingDecision(View.Status);
+
+    /// <summary>The application's agreement, once drafted.</summary>
+    public Guid? AgreementId { get; private set; }
+
+    /// <summary>Accepted by the current decision of a closed session (the published one) and not drafted yet.</summary>
+    public bool CanDraftAgreement => AgreementId is null && View.Status == ApplicationStatus.Accepted
+        && View.Decision?.Outcome == Domain.Committee.DecisionOutcome.Accepted;
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken) =>
         await Load(cancellationToken) ? Page() : NotFound();
@@ -164,6 +173,18 @@ public sealed class DossierModel(ISender sender, IPtceDbContext db) : PageModel
         return await Done(result, "Le rapport d'instruction et la proposition sont enregistrés.", ProposalSection, cancellationToken);
     }
 
+    /// <summary>Drafts the agreement of the accepted application and opens it.</summary>
+    public async Task<IActionResult> OnPostAgreement(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new DraftAgreement(Id), cancellationToken);
+        if (result.IsSuccess)
+        {
+            return RedirectToPage("/Conventions/Convention", new { id = result.Value.Id });
+        }
+
+        return result.Error.Kind == ErrorKind.NotFound ? NotFound() : await Refused(AgreementSection, ApplicationText.Messages(result.Error), cancellationToken);
+    }
+
     public bool HasErrors(string section) => ErrorSection == section && Errors.Count > 0;
 
     public string? TypedOr(string key, string? current) => Typed.TryGetValue(key, out var typed) ? typed : current;
@@ -236,6 +257,11 @@ public sealed class DossierModel(ISender sender, IPtceDbContext db) : PageModel
         }
 
         Review = result.Value;
+        if (View.Status == ApplicationStatus.Accepted)
+        {
+            var agreements = await sender.Send(new ListAgreements(Id), cancellationToken);
+            AgreementId = agreements.IsSuccess && agreements.Value.Count > 0 ? agreements.Value[0].Id : null;
+        }
         var opinions = await sender.Send(new ListReviewOpinions(Id), cancellationToken);
         Opinions = opinions.IsSuccess ? opinions.Value : null;
         return true;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Organisations;
@@ -65,6 +66,9 @@ public sealed class DossierModel(ISender sender) : PageModel
 
     [TempData]
     public string? ReceiptSession { get; set; }
+
+    /// <summary>The agreement of the accepted application, once drafted (visible to the lead member's verified users).</summary>
+    public Guid? AgreementId { get; private set; }
 
     public IReadOnlyList<int> Years => View.DurationYears is { } years ? [.. Enumerable.Range(1, years)] : [];
 
@@ -430,6 +434,12 @@ public sealed class DossierModel(ISender sender) : PageModel
         }
 
         View = result.Value;
+        if (View.Status == ApplicationStatus.Accepted)
+        {
+            var agreements = await sender.Send(new ListAgreements(Id), cancellationToken);
+            AgreementId = agreements.IsSuccess && agreements.Value.Count > 0 ? agreements.Value[0].Id : null;
+        }
+
         Project = new ProjectForm
         {
             ExpectedVersion = View.Version,

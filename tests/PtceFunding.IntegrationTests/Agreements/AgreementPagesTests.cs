@@ -37,6 +37,10 @@ public sealed class AgreementPagesTests(CommitteeApp app) : IClassFixture<Commit
         var financePage = await finance.Get(path);
         Assert.Contains($"/Finances/Convention?id={setup.Id}", financePage, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"amend-link\"", financePage, StringComparison.Ordinal);
+        Assert.Contains($"/Conventions/Convention?id={setup.Id}", await finance.Get("/Conventions"), StringComparison.Ordinal);
+        var otherFinance = await Browser(await app.AddUser(Roles.FinanceOfficer, await app.AddFunder(FunderKind.Region, "11")));
+        Assert.DoesNotContain(setup.Id.ToString(), await otherFinance.Get("/Conventions"), StringComparison.Ordinal);
+        Assert.Contains($"/Conventions/Convention?id={setup.Id}", await officer.Get("/Conventions"), StringComparison.Ordinal);
 
         var lead = await Browser(setup.Committee.LeadEmail);
         var leadPage = await lead.Get(path);

@@ -92,19 +92,26 @@ public static class PaymentSchedule
     /// What each funder finally owes when the agreement ends on <paramref name="effectiveOn"/>: each year's amount
     /// pro rata of its days run (the year containing the date included, days up to it), by <see cref="MoneyRounding.Allocate"/>.
     /// </summary>
-    public static decimal DueOnTermination(Agreement agreement, FunderCommitment funder, DateOnly effectiveOn)
+    public static decimal DueOnTermination(Agreement agreement, FunderCommitment funder, DateOnly effectiveOn) =>
+        DueByYearOnTermination(agreement, funder, effectiveOn).Sum();
+
+    /// <summary>
+    /// <see cref="DueOnTermination"/> year by year: each agreement year's amount pro rata of its days run until
+    /// <paramref name="effectiveOn"/>, in the order of <see cref="Agreement.Years"/> (the finance views' committed amounts).
+    /// </summary>
+    public static IReadOnlyList<decimal> DueByYearOnTermination(Agreement agreement, FunderCommitment funder, DateOnly effectiveOn)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(funder);
-        var due = 0m;
         var years = agreement.Years;
+        var due = new List<decimal>(years.Count);
         for (var i = 0; i < years.Count; i++)
         {
             var year = years[i];
             var ran = Math.Clamp(effectiveOn.DayNumber - year.Start.DayNumber + 1, 0, year.Days);
-            due += ran == year.Days
+            due.Add(ran == year.Days
                 ? funder.YearlyAmounts[i]
-                : MoneyRounding.Allocate(funder.YearlyAmounts[i], [ran, year.Days - ran]).Value[0];
+                : MoneyRounding.Allocate(funder.YearlyAmounts[i], [ran, year.Days - ran]).Value[0]);
         }
 
         return due;

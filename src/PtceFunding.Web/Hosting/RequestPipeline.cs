@@ -44,6 +44,7 @@ internal static class RequestPipeline
             .MapPaymentEndpoints()
             .MapOpenDataEndpoints()
             .MapBankAccountEndpoints()
+            .MapFinanceEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
             .MapJobEndpoints();
 

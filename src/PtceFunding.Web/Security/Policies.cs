@@ -33,6 +33,8 @@ public static class Policies
 
     /// <summary>Who may read and enter an organisation's bank details at all: its users and finance staff; which organisations is decided per organisation.</summary>
     public const string BankDetailsEditors = nameof(BankDetailsEditors);
+    /// <summary>Who may read the finance views: finance staff and administrators; which funders is decided by the queries (own funder unless national).</summary>
+    public const string FinanceReaders = nameof(FinanceReaders);
 
     public static AuthorizationBuilder AddPtcePolicies(this AuthorizationBuilder builder)
     {
@@ -54,6 +56,7 @@ public static class Policies
             .AddPolicy(ReviewOpinionReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.CommitteeMember))
             .AddPolicy(AgreementReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator))
             .AddPolicy(BankDetailsEditors, p => p.RequireRole(Roles.Applicant, Roles.FinanceOfficer))
+            .AddPolicy(FinanceReaders, p => p.RequireRole(Roles.FinanceOfficer, Roles.Administrator))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

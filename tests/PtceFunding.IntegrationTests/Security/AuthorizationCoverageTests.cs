@@ -68,6 +68,7 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         [Policies.Applicant] = [Caller.Officer, Caller.FunderAdministrator, Caller.PlatformAdministrator],
         [Policies.Instructors] = [Caller.Applicant],
         [Policies.ReviewOpinionReaders] = [Caller.Applicant, Caller.FunderAdministrator, Caller.PlatformAdministrator],
+        [Policies.FinanceReaders] = [Caller.Applicant, Caller.Officer],
         [Policies.AgreementReaders] = [], // reviewers and committee members are refused; which agreements is decided per agreement
         [Policies.BankDetailsEditors] = [Caller.Officer, Caller.FunderAdministrator, Caller.PlatformAdministrator],
         [Policies.ApplicationReaders] = [], // every caller here may read some applications; finance staff are refused (ApplicationSubmissionTests)

@@ -1,0 +1,61 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+
+namespace PtceFunding.Application.Finance;
+
+/// <summary>
+/// The payments expected in each of the next <see cref="Months"/> months from the clock's month, across the signed and
+/// active agreements of the funders the caller sees: what remains to pay of every installment neither paid nor cancelled
+/// (planned or ordered), in the month of its date; those whose date is already past fall in the first month. An
+/// installment whose release condition is not met (a balance awaiting its reports' approval) counts as
+/// <see cref="PaymentForecastMonth.Blocked"/>, the others as <see cref="PaymentForecastMonth.Due"/>. Always 24 rows.
+/// </summary>
+public sealed record GetPaymentForecast(Guid? FunderId = null) : IQuery<Result<PaymentForecast>>
+{
+    public const int Months = 24;
+}
+
+public sealed record PaymentForecast(DateOnly From, IReadOnlyList<PaymentForecastMonth> Months, decimal Due, decimal Blocked, decimal Total);
+
+/// <summary>A month (its first day): the amounts payable without condition, those waiting for a condition, their sum and the installments counted.</summary>
+public sealed record PaymentForecastMonth(DateOnly Month, decimal Due, decimal Blocked, decimal Total, int Installments);
+
+internal sealed class GetPaymentForecastAuthorizer(ICurrentUser user) : IAuthorizer<GetPaymentForecast>
+{
+    public Task<Result> Authorize(GetPaymentForecast request, CancellationToken cancellationToken) => Task.FromResult(user.RequireFinanceReader());
+}
+
+internal sealed class GetPaymentForecastHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetPaymentForecast, Result<PaymentForecast>>
+{
+    public async Task<Result<PaymentForecast>> Handle(GetPaymentForecast request, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var lines = await db.Load(user, request.FunderId, cancellationToken).ConfigureAwait(false);
+        var expected = lines
+            .Where(l => l.Agreement.Status is AgreementStatus.Signed or AgreementStatus.Active)
+            .SelectMany(l => l.Installments.Select(i => (Installment: i, l.Agreement.PaymentsHeld)))
+            .Where(x => x.Installment.State is InstallmentState.Planned or InstallmentState.Ordered && x.Installment.Remaining > 0)
+            .Select(x => (
+                Month: MonthIndex(first, x.Installment.DueFrom),
+                x.Installment.Remaining,
+                Blocked: x.Installment.State == InstallmentState.Planned && (!x.Installment.IsReleased || x.PaymentsHeld)))
+            .Where(x => x.Month < GetPaymentForecast.Months)
+            .ToLookup(x => x.Month);
+        var months = Enumerable.Range(0, GetPaymentForecast.Months)
+            .Select(i =>
+            {
+                var due = expected[i].Where(x => !x.Blocked).Sum(x => x.Remaining);
+                var blocked = expected[i].Where(x => x.Blocked).Sum(x => x.Remaining);
+                return new PaymentForecastMonth(first.AddMonths(i), due, blocked, due + blocked, expected[i].Count());
+            })
+            .ToList();
+        return new PaymentForecast(first, months, months.Sum(m => m.Due), months.Sum(m => m.Blocked), months.Sum(m => m.Total));
+    }
+
+    /// <summary>Months from <paramref name="first"/> to the month of <paramref name="date"/>; 0 for a date already past.</summary>
+    private static int MonthIndex(DateOnly first, DateOnly date) => Math.Max(0, ((date.Year - first.Year) * 12) + date.Month - first.Month);
+}

@@ -96,6 +96,25 @@ internal sealed class AgreementSetup(PtceApp app)
         return this;
     }
 
+    /// <summary>
+    /// Several agreements of the same call, funders and lead member (accepted at the same session), each signed by every
+    /// party on <see cref="SignedAt"/>, for the amounts (State, Region) given per agreement.
+    /// </summary>
+    public static async Task<IReadOnlyList<AgreementSetup>> SignedInOneCall(PtceApp app, params (decimal State, decimal Region)[] amounts)
+    {
+        var setup = await Start(app);
+        var ids = await setup.DraftedAll(amounts);
+        app.Clock.Now = SignedAt;
+        var agreements = new List<AgreementSetup>();
+        foreach (var id in ids)
+        {
+            await setup.Signed(id);
+            agreements.Add(new AgreementSetup(app) { Committee = setup.Committee, Id = id });
+        }
+
+        return agreements;
+    }
+
     public Task<int> VersionOf() => app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(Id)).Select(a => a.Version).SingleAsync());
 
     public Task<HttpResponseMessage> Sign(HttpClient client, int expectedVersion) =>

@@ -61,7 +61,10 @@ internal static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Expertise", Policies.Reviewer);
             o.Conventions.AuthorizeFolder("/Portail", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Comite", Policies.CommitteeMember);
-            o.Conventions.AuthorizeFolder("/Finances", Policies.FinanceOfficer);
+            // Finance pages: the folder is for finance staff and administrators (the dashboard, FinanceReaders); pages that
+            // move money or approve bank details are for finance staff only (folder and page policies both apply).
+            o.Conventions.AuthorizeFolder("/Finances", Policies.FinanceReaders);
+            o.Conventions.AuthorizePage("/Finances/CoordonneesBancaires", Policies.FinanceOfficer);
             o.Conventions.AuthorizePage("/Conventions/Avenant", Policies.ProgramOfficer);
             o.Conventions.AuthorizePage("/Conventions/Resiliation", Policies.ProgramOfficer);
             o.Conventions.AuthorizeFolder("/Conventions", Policies.AgreementReaders);

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
 using PtceFunding.IntegrationTests.Agreements;
 using PtceFunding.IntegrationTests.Committee;
@@ -162,6 +164,50 @@ public sealed class FinanceViewTests(CommitteeApp app) : IClassFixture<Committee
         Assert.Equal("Mois;À verser (€);Sous condition ou bloqué (€);Total (€);Échéances", forecast[0]);
         Assert.All(forecast.Skip(1), l => Assert.Equal(5, l.Split(';').Length));
         Assert.StartsWith("2027-01;", forecast[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_totals_a_chart_captioned_tables_the_exports_and_links_to_each_agreement_without_inline_style_or_script()
+    {
+        var (first, second) = await TwoAgreements();
+        var email = await app.AddUser(Roles.FinanceOfficer, await app.Db(db => db.Funders.SingleAsync(f => f.Id == first.State)));
+        var browser = new CookieBrowser(app);
+        await browser.Login(email, PtceApp.Password);
+
+        var html = await browser.Get("/Finances");
+        var page = WebUtility.HtmlDecode(html);
+
+        Assert.Contains("href=\"/Finances\" aria-current=\"page\">Finances</a>", html, StringComparison.Ordinal);
+        Assert.Contains(Money.Format(140_000.02m), page, StringComparison.Ordinal);
+        Assert.Contains(Money.Format(117_500.02m), page, StringComparison.Ordinal);
+        Assert.Contains("2027 : engagé " + Money.Format(70_000.01m) + ", versé " + Money.Format(22_500m), page, StringComparison.Ordinal);
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"graphique-titre graphique-description\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Finances/Convention?id={first.Id}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Finances/Convention?id={second.Id}\"", html, StringComparison.Ordinal);
+        foreach (var export in new[] { "by-funder-year", "by-call", "by-region", "forecast", "agreements" })
+        {
+            Assert.Contains($"href=\"/api/finance/{export}.csv\"", html, StringComparison.Ordinal);
+        }
+
+        foreach (var table in new[] { "par-financeur-annee", "par-appel", "par-region", "previsions", "conventions" })
+        {
+            var markup = Regex.Match(html, $"<table data-testid=\"{table}\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+            Assert.Contains("<caption id=", markup, StringComparison.Ordinal);
+            Assert.Contains("<th scope=\"col\">", markup, StringComparison.Ordinal);
+            Assert.Contains("<th scope=\"row\">", markup, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(25, Regex.Count(Regex.Match(html, "<table data-testid=\"previsions\">(.*?)</table>", RegexOptions.Singleline).Value, "<tr><th scope=\"row\">"));
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)", html);
+        Assert.DoesNotContain("filtre-financeur", html, StringComparison.Ordinal);
+
+        var admin = new CookieBrowser(app);
+        await admin.Login(await app.AddUser(Roles.Administrator), PtceApp.Password);
+        var narrowed = await admin.Get($"/Finances?FunderId={first.State.Value}");
+        Assert.Contains("id=\"filtre-financeur\"", narrowed, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/finance/by-call.csv?funderId={first.State.Value}\"", narrowed, StringComparison.Ordinal);
+        Assert.Contains(Money.Format(140_000.02m), WebUtility.HtmlDecode(narrowed), StringComparison.Ordinal);
     }
 
     /// <summary>Reads a CSV export: checks the byte order mark and the final line break, returns the lines.</summary>

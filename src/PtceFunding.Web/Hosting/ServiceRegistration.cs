@@ -65,6 +65,8 @@ internal static class ServiceRegistration
             // move money or approve bank details are for finance staff only (folder and page policies both apply).
             o.Conventions.AuthorizeFolder("/Finances", Policies.FinanceReaders);
             o.Conventions.AuthorizePage("/Finances/CoordonneesBancaires", Policies.FinanceOfficer);
+            o.Conventions.AuthorizePage("/Finances/Convention", Policies.FinanceOfficer);
+            o.Conventions.AuthorizePage("/Finances/Echeances", Policies.FinanceOfficer);
             o.Conventions.AuthorizePage("/Conventions/Avenant", Policies.ProgramOfficer);
             o.Conventions.AuthorizePage("/Conventions/Resiliation", Policies.ProgramOfficer);
             o.Conventions.AuthorizeFolder("/Conventions", Policies.AgreementReaders);

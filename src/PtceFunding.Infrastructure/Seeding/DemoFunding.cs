@@ -14,8 +14,8 @@ namespace PtceFunding.Infrastructure.Seeding;
 internal sealed record DemoConsortia(
     Organisation Cooperative, Organisation Gardens, Organisation Joinery, Organisation ArmorScop, Guid Paula, Guid Jules, Guid Yann);
 
-/// <summary>The staff who review the demo applications.</summary>
-internal sealed record DemoStaff(Guid Officer, Guid BrittanyOfficer, Guid Reviewer, Guid CommitteeMember);
+/// <summary>The staff who review the demo applications and handle the payments of their agreements.</summary>
+internal sealed record DemoStaff(Guid Officer, Guid BrittanyOfficer, Guid Reviewer, Guid CommitteeMember, Guid Finance);
 
 /// <summary>
 /// The demo programme and calls — a permanent call with quarterly sessions, a fixed-window regional
@@ -133,9 +133,10 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
     }
 
     /// <summary>
-    /// The review of the demo: a closed session of the second quarter with an accepted and a rejected
-    /// application (opinions, proposals, decisions), a file in review with an expert waiting to declare
-    /// their interests, and the Brittany file taken by its officer.
+    /// The review of the demo: a closed session of the second quarter with two accepted applications and a
+    /// rejected one (opinions, proposals, decisions) and the signed agreements of the accepted ones
+    /// (<see cref="DemoAgreements"/>), a file in review with an expert waiting to declare their interests,
+    /// and the Brittany file taken by its officer.
     /// </summary>
     private async Task SeedReview(Call permanent, DemoConsortia people, DemoStaff staff, FundingApplication armor, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -152,7 +153,10 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
         var grocery = Draft(permanent, Emerging, people.Cooperative, "Épicerie solidaire itinérante", people.Paula, planned);
         grocery.ComposeConsortium([new ConsortiumMember(people.Cooperative.Id, MemberRole.Founding, true, 70m), new ConsortiumMember(people.Gardens.Id, MemberRole.Partner, false, 30m)]);
         FillSimple(grocery, "Un camion-épicerie desservant les villages sans commerce des Monts du Lyonnais.", 25_000m, 25_000m);
-        foreach (var application in new[] { forez, grocery })
+        var textile = Draft(permanent, Emerging, people.Gardens, "Ressourcerie textile du Roannais", people.Jules, planned);
+        textile.ComposeConsortium([new ConsortiumMember(people.Gardens.Id, MemberRole.Founding, true, 70m), new ConsortiumMember(people.Joinery.Id, MemberRole.Partner, false, 30m)]);
+        FillSimple(textile, "Collecter, trier et revaloriser les textiles usagés du Roannais, avec un atelier de couture en insertion.", 25_000m, 15_000m);
+        foreach (var application in new[] { forez, grocery, textile })
         {
             await AttachAll(application, application.CreatedBy, planned, cancellationToken).ConfigureAwait(false);
             Submit(application, permanent, [Profile(people.Cooperative), Profile(people.Gardens), Profile(people.Joinery)], [decided], application.CreatedBy, new DateTimeOffset(filedOn.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero));
@@ -160,8 +164,10 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
 
         Instruct(forez, staff, 70_000m, ScheduleShape.Tapering, examined.AddDays(-30));
         Instruct(grocery, staff, 50_000m, ScheduleShape.Flat, examined.AddDays(-30));
+        Instruct(textile, staff, 40_000m, ScheduleShape.Tapering, examined.AddDays(-30));
         Opinion(forez, staff.Reviewer, [5, 4, 4, 4], ReviewOpinion.Favourable, "Un modèle économique déjà éprouvé, une coopération réelle entre les membres.", examined.AddDays(-20));
         Opinion(grocery, staff.Reviewer, [2, 2, 3, 2], ReviewOpinion.Unfavourable, "Le modèle économique repose entièrement sur la subvention.", examined.AddDays(-20));
+        Opinion(textile, staff.Reviewer, [4, 4, 4, 3], ReviewOpinion.Favourable, "Une filière locale qui manquait, un partenariat déjà actif avec la menuiserie.", examined.AddDays(-20));
 
         decided.Open(examined);
         var accepted = CommitteeDecision.Record(
@@ -172,8 +178,18 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
             decided, permanent, grocery,
             new DecisionInput(DecisionOutcome.Rejected, [], null, null, "Le modèle économique ne montre pas de ressources propres suffisantes au terme de l'aide.", "3 voix contre, 2 abstentions."),
             null, null, staff.CommitteeMember, examined).Value;
-        db.CommitteeDecisions.AddRange(accepted, rejected);
+        var acceptedTextile = CommitteeDecision.Record(
+            decided, permanent, textile,
+            new DecisionInput(DecisionOutcome.Accepted, [new RequestedAmount(DemoSeeder.StateAuvergneRhoneAlpes, 40_000m)], 2, null, null, "Avis favorable (4 voix pour, 1 abstention)."),
+            null, null, staff.CommitteeMember, examined).Value;
+        db.CommitteeDecisions.AddRange(accepted, rejected, acceptedTextile);
         decided.Close(examined.AddHours(2));
+
+        // Their agreements: one under way with payments made and a balance blocked, one just signed.
+        new DemoAgreements(db, staff).Seed(
+            new DemoAcceptance(forez, accepted, examined, people.Jules),
+            new DemoAcceptance(textile, acceptedTextile, examined, people.Jules),
+            today);
 
         // In review this quarter: an expert designated, who has not declared their interests yet.
         var repair = Draft(permanent, Emerging, people.Gardens, "Atelier vélo solidaire du Beaujolais", people.Jules, now.AddDays(-40));

@@ -27,7 +27,7 @@ public sealed class DemoOptions
 /// <summary>A demo account, as printed at start-up and listed in the README.</summary>
 public sealed record DemoAccount(string Email, string Role, string Description);
 
-/// <summary>Seeds, once, funders, organisations and their users, one user per staff role, calls with sessions and applications in several states, so that a newcomer can try every screen.</summary>
+/// <summary>Seeds, once, funders, organisations and their users, one user per staff role, calls with sessions, applications in several states and signed agreements with payments, so that a newcomer can try every screen.</summary>
 public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, OperationContext operation, TimeProvider clock, IOptions<DemoOptions> options, IFileStore files)
 {
     public static readonly FunderId StateNational = new(Guid.Parse("0196a000-0001-7000-8000-000000000001"));
@@ -113,7 +113,7 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
 
         await new DemoFunding(db, files).Seed(
             new DemoConsortia(cooperative, gardens, joinery, armorScop, paula.Id, jules.Id, yann.Id),
-            new DemoStaff(officer.Id, brittanyOfficer.Id, reviewer.Id, committee.Id),
+            new DemoStaff(officer.Id, brittanyOfficer.Id, reviewer.Id, committee.Id, finance.Id),
             now,
             cancellationToken).ConfigureAwait(false);
 

@@ -31,12 +31,21 @@ public sealed partial class FinancePagesTests(CommitteeApp app) : IClassFixture<
         Assert.Contains("data-testid=\"error\"", refused, StringComparison.Ordinal);
         Assert.Contains("L'engagement juridique de votre financeur n'est pas encore enregistré", WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
 
+        var readVersion = (await agreement.VersionOf()).ToString(CultureInfo.InvariantCulture);
         var committed = await Read(await browser.Post(path + "&handler=LegalCommitment", new Dictionary<string, string>
         {
             ["reference"] = "2103456789",
-            ["expectedVersion"] = (await agreement.VersionOf()).ToString(CultureInfo.InvariantCulture),
+            ["expectedVersion"] = readVersion,
         }));
         Assert.Contains("Engagement juridique « 2103456789 » enregistré.", WebUtility.HtmlDecode(committed), StringComparison.Ordinal);
+        var stale = await Read(await browser.Post(path + "&handler=LegalCommitment", new Dictionary<string, string>
+        {
+            ["reference"] = "2103456790",
+            ["expectedVersion"] = readVersion,
+        }));
+        Assert.Contains("data-testid=\"error\"", stale, StringComparison.Ordinal);
+        Assert.Contains("modifiées par quelqu'un d'autre depuis votre lecture", WebUtility.HtmlDecode(stale), StringComparison.Ordinal);
+        Assert.Equal("2103456789", (await app.Db(db => db.Agreements.SingleAsync(a => a.Id == new AgreementId(agreement.Id)))).LegalCommitmentOf(agreement.State)!.Reference);
 
         var ordered = await Read(await browser.Post(path + "&handler=Order", Order(advance, "DP-2026-0042")));
         Assert.Contains("Avance de l'année 1 mise en paiement (demande « DP-2026-0042 »).", WebUtility.HtmlDecode(ordered), StringComparison.Ordinal);
@@ -77,6 +86,9 @@ public sealed partial class FinancePagesTests(CommitteeApp app) : IClassFixture<
             ["paidOn"] = "2026-12-01",
             ["bankReference"] = "VIR-2026-000124",
         };
+
+        var invalid = await Read(await browser.Post(path + "&handler=Payment", new Dictionary<string, string>(form) { ["bankReference"] = "" }));
+        Assert.Contains("Indiquez la référence bancaire du paiement.", WebUtility.HtmlDecode(invalid), StringComparison.Ordinal);
 
         var answers = await Task.WhenAll(browser.Post(path + "&handler=Payment", form), browser.Post(path + "&handler=Payment", form));
 

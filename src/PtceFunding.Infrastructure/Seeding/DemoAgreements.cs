@@ -62,8 +62,12 @@ internal sealed class DemoAgreements(PtceDbContext db, DemoStaff staff)
         return new Signed(agreement, installments);
     }
 
-    private void Order(Signed signed, Installment installment, string reference, DateOnly on) =>
-        Ensure(installment.Order(reference, Guid.Empty, staff.Finance, on, signed.Agreement.PaymentsHeld), $"order {reference}");
+    /// <summary>Orders the installment to the lead member's approved bank details (seeded before the agreements), as OrderInstallment does.</summary>
+    private void Order(Signed signed, Installment installment, string reference, DateOnly on)
+    {
+        var account = db.BankAccounts.Local.First(b => b.OrganisationId == signed.Agreement.LeadOrganisationId && b.Status == BankAccountStatus.Approved);
+        Ensure(installment.Order(reference, account.Id.Value, staff.Finance, on, signed.Agreement.PaymentsHeld), $"order {reference}");
+    }
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 

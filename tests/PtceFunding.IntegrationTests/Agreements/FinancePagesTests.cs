@@ -47,6 +47,10 @@ public sealed partial class FinancePagesTests(CommitteeApp app) : IClassFixture<
         Assert.Contains("modifiées par quelqu'un d'autre depuis votre lecture", WebUtility.HtmlDecode(stale), StringComparison.Ordinal);
         Assert.Equal("2103456789", (await app.Db(db => db.Agreements.SingleAsync(a => a.Id == new AgreementId(agreement.Id)))).LegalCommitmentOf(agreement.State)!.Reference);
 
+        var noBankDetails = await Read(await browser.Post(path + "&handler=Order", Order(advance, "DP-2026-0042")));
+        Assert.Contains("Le chef de file n'a pas de coordonnées bancaires approuvées", WebUtility.HtmlDecode(noBankDetails), StringComparison.Ordinal);
+        await agreement.ApproveBankDetails();
+
         var ordered = await Read(await browser.Post(path + "&handler=Order", Order(advance, "DP-2026-0042")));
         Assert.Contains("Avance de l'année 1 mise en paiement (demande « DP-2026-0042 »).", WebUtility.HtmlDecode(ordered), StringComparison.Ordinal);
         Assert.Equal(InstallmentState.Ordered, (await agreement.Installment(agreement.State, 1, InstallmentKind.Advance)).State);

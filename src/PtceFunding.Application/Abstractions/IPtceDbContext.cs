@@ -10,6 +10,7 @@ using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Reviews;
 
 namespace PtceFunding.Application.Abstractions;
@@ -64,6 +65,8 @@ public interface IPtceDbContext
     Task LockInstallment(InstallmentId id, CancellationToken cancellationToken);
 
     DbSet<BankAccount> BankAccounts { get; }
+
+    DbSet<Report> Reports { get; }
 
     /// <summary>Locks the recovery order's row until the transaction ends, like <see cref="LockInstallment"/>, for its settlements.</summary>
     Task LockRecoveryOrder(RecoveryOrderId id, CancellationToken cancellationToken);

@@ -6,6 +6,7 @@ using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Application.Payments;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;
 
@@ -132,6 +133,7 @@ internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user, 
 
         var years = agreement.Years;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         var stored = await db.Installments.AsNoTracking().Include(i => i.Payments).Where(i => i.AgreementId == agreement.Id)
             .OrderBy(i => i.Year).ThenBy(i => i.Kind).ThenBy(i => i.PlannedByVersion).ToListAsync(cancellationToken).ConfigureAwait(false);
         var recoveries = await db.RecoveryOrders.AsNoTracking().Where(r => r.AgreementId == agreement.Id)
@@ -152,7 +154,7 @@ internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user, 
             }
             else
             {
-                installments = [.. stored.Where(i => i.FunderId == commitment.FunderId).Select(i => i.ToView(today, agreement.PaymentsHeld))];
+                installments = [.. stored.Where(i => i.FunderId == commitment.FunderId).Select(i => i.ToView(today, held))];
             }
 
             var paid = installments.Sum(i => i.PaidAmount);

@@ -8,6 +8,7 @@ using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
@@ -16,7 +17,7 @@ namespace PtceFunding.Application.Agreements;
 /// The caller signs a draft agreement for the party they act for: a program officer who sees its application
 /// signs for their own funder (which must be a party), a verified user of the current lead member signs on behalf
 /// of the consortium. The last signature makes the agreement signed (active at once when its start date has come),
-/// stores its installments (<see cref="PaymentSchedule.Plan"/>) and notifies the lead member's verified users.
+/// stores its installments (<see cref="PaymentSchedule.Plan"/>) and the reports it owes (<see cref="Report.For"/>), and notifies the lead member's verified users.
 /// </summary>
 public sealed record SignAgreement(Guid AgreementId, int ExpectedVersion) : ICommand<Result<SignedAgreement>>;
 
@@ -99,6 +100,7 @@ internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user,
         if (agreement.Status != AgreementStatus.Draft)
         {
             db.Installments.AddRange(PaymentSchedule.Plan(agreement, agreement.SignedOn!.Value));
+            db.Reports.AddRange(Report.For(agreement));
             await NotifySigned(agreement, now, cancellationToken).ConfigureAwait(false);
         }
 

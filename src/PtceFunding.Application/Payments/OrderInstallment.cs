@@ -2,6 +2,7 @@ using FluentValidation;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;
@@ -10,7 +11,8 @@ namespace PtceFunding.Application.Payments;
 
 /// <summary>
 /// A finance officer of the installment's funder orders its payment (the payment request sent to the public
-/// accountant, with its reference): the installment must be due (not scheduled, not blocked), the funder's legal
+/// accountant, with its reference): the installment must be due (not scheduled, not blocked by its condition or by an
+/// overdue report of the agreement), the funder's legal
 /// commitment recorded, the lead member's bank details approved (the order goes to those details, never to a pending
 /// change). Ordering it again with the same reference changes nothing.
 /// </summary>
@@ -43,9 +45,10 @@ internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser us
 
         var (installment, agreement) = found.Value;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         if (installment.State == InstallmentState.Ordered && installment.OrderReference == request.Reference.Trim())
         {
-            return installment.ToView(today, agreement.PaymentsHeld);
+            return installment.ToView(today, held);
         }
 
         if (installment.Version != request.ExpectedVersion)
@@ -55,7 +58,7 @@ internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser us
 
         // An installment that is not due is refused by the domain below, whatever else is missing.
         var bankAccountId = Guid.Empty;
-        if (installment.StatusOn(today, agreement.PaymentsHeld) == InstallmentStatus.Due)
+        if (installment.StatusOn(today, held) == InstallmentStatus.Due)
         {
             if (agreement.LegalCommitmentOf(installment.FunderId) is null)
             {
@@ -70,13 +73,13 @@ internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser us
             bankAccountId = account.Id.Value;
         }
 
-        var ordered = installment.Order(request.Reference, bankAccountId, user.UserId!.Value, today, agreement.PaymentsHeld);
+        var ordered = installment.Order(request.Reference, bankAccountId, user.UserId!.Value, today, held);
         if (!ordered.IsSuccess)
         {
             return ordered.Error;
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return installment.ToView(today, agreement.PaymentsHeld);
+        return installment.ToView(today, held);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
@@ -40,6 +41,8 @@ internal sealed class InstallmentIdConverter() : ValueConverter<InstallmentId, G
 internal sealed class RecoveryOrderIdConverter() : ValueConverter<RecoveryOrderId, Guid>(id => id.Value, value => new RecoveryOrderId(value));
 
 internal sealed class BankAccountIdConverter() : ValueConverter<BankAccountId, Guid>(id => id.Value, value => new BankAccountId(value));
+
+internal sealed class ReportIdConverter() : ValueConverter<ReportId, Guid>(id => id.Value, value => new ReportId(value));
 
 internal sealed class ReviewerAssignmentIdConverter() : ValueConverter<ReviewerAssignmentId, Guid>(id => id.Value, value => new ReviewerAssignmentId(value));
 

@@ -9,6 +9,7 @@ using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
@@ -82,6 +83,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
             : Task.CompletedTask;
 
     public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+
+    public DbSet<Report> Reports => Set<Report>();
 
     public Task LockRecoveryOrder(RecoveryOrderId id, CancellationToken cancellationToken) =>
         Database.IsNpgsql()
@@ -174,6 +177,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         configurationBuilder.Properties<InstallmentId>().HaveConversion<InstallmentIdConverter>();
         configurationBuilder.Properties<RecoveryOrderId>().HaveConversion<RecoveryOrderIdConverter>();
         configurationBuilder.Properties<BankAccountId>().HaveConversion<BankAccountIdConverter>();
+        configurationBuilder.Properties<ReportId>().HaveConversion<ReportIdConverter>();
     }
 
     /// <summary>

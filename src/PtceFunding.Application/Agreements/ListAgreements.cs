@@ -64,7 +64,7 @@ internal sealed class ListAgreementsHandler(IPtceDbContext db, ICurrentUser user
 
         var query = db.Agreements.AsNoTracking().Where(a =>
             all
-            || (applicant && db.Applications.Any(x => x.Id == a.ApplicationId && verified.Contains(x.LeadOrganisationId)))
+            || (applicant && verified.Contains(a.LeadOrganisationId))
             || (officer && visible.Contains(a.ApplicationId))
             || (byFunder && db.Installments.Any(i => i.AgreementId == a.Id && i.FunderId == funderId)));
         if (request.ApplicationId is { } applicationId)

@@ -97,7 +97,8 @@ public sealed class Agreement : AggregateRoot
 
     public int DurationYears => CurrentVersion.DurationYears;
 
-    public OrganisationId LeadOrganisationId => CurrentVersion.LeadOrganisationId;
+    /// <summary>The current lead member (that of the current version), kept as a column so that queries find its agreements.</summary>
+    public OrganisationId LeadOrganisationId { get; private set; }
 
     public decimal Total => CurrentVersion.Total;
 
@@ -219,6 +220,7 @@ public sealed class Agreement : AggregateRoot
             Objectives = [.. application.Indicators.Select(i => new AgreementObjective(i.Code, i.Baseline, [.. i.YearlyTargets]))],
             DraftedBy = draftedBy,
             DraftedAt = now.UtcDateTime,
+            LeadOrganisationId = lead,
         };
         agreement._versions.Add(new AgreementVersion(0, AmendmentKind.Initial, startDate, null, Copy(funders), duration, lead, now.UtcDateTime));
         return agreement;
@@ -422,6 +424,7 @@ public sealed class Agreement : AggregateRoot
 
         var version = new AgreementVersion(_versions.Count, kind, effectiveOn, reason.Trim(), Copy(funders), duration, lead, now.UtcDateTime);
         _versions.Add(version);
+        LeadOrganisationId = lead;
         return version;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
@@ -159,6 +160,30 @@ public sealed class AgreementPagesTests(CommitteeApp app) : IClassFixture<Commit
 
         var lead = await Browser(committee.LeadEmail);
         Assert.Contains($"/Conventions/Convention?id={agreementId}", await lead.Get($"/Portail/Candidatures/Dossier?id={applicationId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_an_amendment_changing_the_lead_member_the_new_leads_users_find_the_agreement_in_their_list()
+    {
+        var setup = await new AgreementSetup(app).Signed(state: 60_000m, region: 0m);
+        var signed = await app.Db(db => db.Agreements.AsNoTracking().SingleAsync(a => a.Id == new AgreementId(setup.Id)));
+        var partner = signed.Members.First(m => m.OrganisationId != signed.LeadOrganisationId).OrganisationId;
+        var (partnerEmail, _) = await setup.Committee.Consortium.VerifiedUserOf(partner.Value);
+        var partnerBrowser = await Browser(partnerEmail);
+        Assert.DoesNotContain(setup.Id.ToString(), await partnerBrowser.Get("/Conventions"), StringComparison.Ordinal);
+
+        var amended = await (await setup.Committee.Officer()).PostAsJsonAsync($"/api/agreements/{setup.Id}/amendments", new
+        {
+            kind = "ChangeLeadMember",
+            effectiveOn = "2027-03-01",
+            reason = "Le chef de file se retire au profit d'un membre",
+            leadOrganisationId = partner.Value,
+            expectedVersion = await setup.VersionOf(),
+        });
+
+        Assert.Equal(HttpStatusCode.Created, amended.StatusCode);
+        Assert.Contains($"/Conventions/Convention?id={setup.Id}", await partnerBrowser.Get("/Conventions"), StringComparison.Ordinal);
+        Assert.DoesNotContain(setup.Id.ToString(), await (await Browser(setup.Committee.LeadEmail)).Get("/Conventions"), StringComparison.Ordinal);
     }
 
     private async Task<CookieBrowser> Browser(string email)

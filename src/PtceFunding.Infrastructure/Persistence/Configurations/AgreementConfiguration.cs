@@ -4,6 +4,7 @@ using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
+using PtceFunding.Domain.Organisations;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
@@ -33,7 +34,6 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Ignore(a => a.CurrentVersion);
         builder.Ignore(a => a.Funders);
         builder.Ignore(a => a.DurationYears);
-        builder.Ignore(a => a.LeadOrganisationId);
         builder.Ignore(a => a.Total);
         builder.Ignore(a => a.EndDate);
         builder.Ignore(a => a.Years);
@@ -45,6 +45,9 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         // One agreement per decision: drafting twice (or concurrently) cannot produce a second one.
         builder.HasIndex(a => a.DecisionId).IsUnique();
         builder.HasIndex(a => a.ApplicationId);
+        // The column's default only filled the rows that existed when it was added (migration AgreementLead); the domain always sets it.
+        builder.Property(a => a.LeadOrganisationId).HasDefaultValue(new OrganisationId(Guid.Empty));
+        builder.HasIndex(a => a.LeadOrganisationId);
         builder.HasIndex(a => new { a.CallId, a.Status });
     }
 }

@@ -10,6 +10,7 @@ using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reminders;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Reviews;
 
@@ -38,6 +39,8 @@ public interface IPtceDbContext
     DbSet<Programme> Programmes { get; }
 
     DbSet<Call> Calls { get; }
+
+    DbSet<CalendarFeed> CalendarFeeds { get; }
 
     DbSet<CommitteeSession> CommitteeSessions { get; }
 

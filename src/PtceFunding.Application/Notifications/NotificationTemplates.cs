@@ -32,6 +32,17 @@ public static class NotificationTemplates
     public const string BankDetailsRejected = nameof(BankDetailsRejected);
     public const string AgreementAmended = nameof(AgreementAmended);
     public const string AgreementTerminated = nameof(AgreementTerminated);
+    public const string ReportDueReminder = nameof(ReportDueReminder);
+    public const string ReportOverdueReminder = nameof(ReportOverdueReminder);
+    public const string ReportOverdueEscalation = nameof(ReportOverdueEscalation);
+    public const string DraftDueReminder = nameof(DraftDueReminder);
+    public const string ReviewDueReminder = nameof(ReviewDueReminder);
+    public const string ReviewOverdueReminder = nameof(ReviewOverdueReminder);
+    public const string ReviewOverdueEscalation = nameof(ReviewOverdueEscalation);
+    public const string CorrectionsDueReminder = nameof(CorrectionsDueReminder);
+    public const string CorrectionsOverdueReminder = nameof(CorrectionsOverdueReminder);
+    public const string CorrectionsOverdueEscalation = nameof(CorrectionsOverdueEscalation);
+    public const string PaymentDueReminder = nameof(PaymentDueReminder);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -129,6 +140,50 @@ public static class NotificationTemplates
             "La convention de votre projet « {title} » est résiliée",
             ["Bonjour {name},", "La convention pluriannuelle d'objectifs de votre projet « {title} » est résiliée à compter du {effectiveOn}.", "Motif : {reason}", "{summary}", "Les échéances non encore payées sont annulées."],
             "Voir la convention"),
+        [ReportDueReminder] = new(
+            "Rappel : {report} à déposer avant le {dueOn}",
+            ["Bonjour {name},", "Le {report} de la convention « {title} » est à déposer sur PtceFunding au plus tard le {dueOn} ({when}).", "Renseignez les indicateurs et joignez les pièces demandées, puis déposez-le. Un compte rendu en retard suspend les versements de la convention."],
+            "Déposer le compte rendu"),
+        [ReportOverdueReminder] = new(
+            "Échéance dépassée : {report} attendu le {dueOn}",
+            ["Bonjour {name},", "Le {report} de la convention « {title} » était attendu le {dueOn} ({when}) et n'a pas été déposé.", "Tant qu'il est en retard, les versements de la convention sont suspendus. Déposez-le dès que possible."],
+            "Déposer le compte rendu"),
+        [ReportOverdueEscalation] = new(
+            "Compte rendu en retard : convention « {title} »",
+            ["Bonjour {name},", "Le {report} de la convention « {title} » ({lead}) était attendu le {dueOn} : il n'est toujours pas déposé ({when}).", "Les versements de la convention sont suspendus tant qu'il est en retard. Le chef de file a été relancé."],
+            "Voir la convention"),
+        [DraftDueReminder] = new(
+            "Rappel : candidature « {title} » à déposer avant le {dueOn}",
+            ["Bonjour {name},", "Votre candidature « {title} » à l'appel « {call} » est encore en brouillon.", "Pour être examinée à la session « {session} », elle doit être déposée au plus tard le {dueOn} ({when})."],
+            "Ouvrir le dossier"),
+        [ReviewDueReminder] = new(
+            "Rappel : avis d'expert sur le dossier {reference} à remettre avant le {dueOn}",
+            ["Bonjour {name},", "Votre avis d'expert sur le dossier {reference} « {title} » est attendu au plus tard le {dueOn} ({when})."],
+            "Ouvrir l'expertise"),
+        [ReviewOverdueReminder] = new(
+            "Échéance dépassée : avis d'expert sur le dossier {reference}",
+            ["Bonjour {name},", "Votre avis d'expert sur le dossier {reference} « {title} » était attendu le {dueOn} ({when}) et n'a pas été remis.", "Remettez-le dès que possible, ou déclarez un conflit d'intérêts si vous ne pouvez pas l'examiner."],
+            "Ouvrir l'expertise"),
+        [ReviewOverdueEscalation] = new(
+            "Avis d'expert en retard sur le dossier {reference}",
+            ["Bonjour {name},", "{reviewer}, expert que vous avez désigné sur le dossier {reference} « {title} », n'a pas remis son avis attendu le {dueOn} ({when}).", "Relancez-le ou désignez un autre expert si nécessaire."],
+            "Voir le dossier"),
+        [CorrectionsDueReminder] = new(
+            "Rappel : corrections du dossier {reference} à déposer avant le {dueOn}",
+            ["Bonjour {name},", "Des corrections ont été demandées sur votre candidature « {title} ». Corrigez le dossier puis redéposez-le au plus tard le {dueOn} ({when})."],
+            "Corriger le dossier"),
+        [CorrectionsOverdueReminder] = new(
+            "Échéance dépassée : corrections du dossier {reference} attendues le {dueOn}",
+            ["Bonjour {name},", "Les corrections demandées sur votre candidature « {title} » étaient attendues le {dueOn} ({when}) et le dossier n'a pas été redéposé.", "Redéposez-le dès que possible : son instruction reste suspendue jusque-là."],
+            "Corriger le dossier"),
+        [CorrectionsOverdueEscalation] = new(
+            "Corrections en retard sur le dossier {reference}",
+            ["Bonjour {name},", "Le dossier {reference} « {title} » ({lead}) n'a pas été redéposé : les corrections que vous avez demandées étaient attendues le {dueOn} ({when})."],
+            "Instruire le dossier"),
+        [PaymentDueReminder] = new(
+            "Échéance à mettre en paiement : convention « {title} »",
+            ["Bonjour {name},", "L'échéance « {installment} » de {amount} ({funder}) de la convention « {title} » est payable depuis le {dueOn} ({when}) et n'est pas encore mise en paiement.", "Mettez-la en paiement depuis l'espace finances."],
+            "Voir les échéances"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

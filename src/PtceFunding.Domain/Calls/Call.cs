@@ -1,5 +1,6 @@
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Reminders;
 using PtceFunding.Domain.Territories;
 
 namespace PtceFunding.Domain.Calls;
@@ -83,6 +84,9 @@ public sealed class Call : AggregateRoot
 
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>When reminders are sent about the deadlines of this call's applications, reviews, reports and payments.</summary>
+    public ReminderPolicy ReminderPolicy { get; private set; } = ReminderPolicy.Default;
+
     public CallRules RulesOfVersion(int number) =>
         _ruleVersions.SingleOrDefault(v => v.Number == number)?.Rules
         ?? throw new InvalidOperationException($"Call {Id} has no rules version {number}.");
@@ -114,6 +118,20 @@ public sealed class Call : AggregateRoot
         call.Apply(details);
         call._ruleVersions.Add(new CallRuleVersion(id, 1, rules, now));
         return call;
+    }
+
+    /// <summary>Sets when reminders are sent about this call's deadlines (from the next sweep on).</summary>
+    public Result ChangeReminderPolicy(ReminderPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var check = policy.Check();
+        if (!check.IsSuccess)
+        {
+            return check;
+        }
+
+        ReminderPolicy = policy with { Offsets = [.. policy.Offsets.Order()] };
+        return Result.Success();
     }
 
     /// <summary>Title, dates, categories, funders and envelopes; not versioned (they are not rules an application is judged by).</summary>

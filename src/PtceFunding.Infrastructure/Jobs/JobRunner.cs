@@ -5,6 +5,7 @@ using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
+using PtceFunding.Application.Reminders;
 using PtceFunding.Domain.Common;
 using PtceFunding.Infrastructure.Persistence;
 using Quartz;
@@ -80,4 +81,12 @@ internal sealed class HeartbeatJob(JobRunner runner) : IJob
 internal sealed class AgreementLifecycleSweepJob(JobRunner runner) : IJob
 {
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => runner.Run(context, new AgreementLifecycleSweep(), cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+internal sealed class SweepRemindersJob(JobRunner runner) : IJob
+{
+    public const string Name = "SweepReminders";
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => runner.Run(context, new SweepReminders(), cancellationToken);
 }

@@ -15,6 +15,7 @@ public static class RecurringJobs
         new("DeliverNotifications", typeof(DeliverNotificationsJob), TimeSpan.FromSeconds(15), "Envoie les courriels en attente de la file des notifications."),
         new("Heartbeat", typeof(HeartbeatJob), TimeSpan.FromMinutes(1), "Signale que le planificateur fonctionne (une exécution par minute dans toute la grappe)."),
         new("AgreementLifecycleSweep", typeof(AgreementLifecycleSweepJob), TimeSpan.FromDays(1), "Met en exécution les conventions signées dont la date de début est venue et clôt celles dont la date de fin est passée."),
+        new(SweepRemindersJob.Name, typeof(SweepRemindersJob), TimeSpan.FromHours(1), "Relance les porteurs, experts, chargés de mission et gestionnaires financiers dont une échéance approche ou est dépassée (une fois par étape)."),
     ];
 
     public static JobKey KeyOf(string name) => new(name, "ptce");

@@ -9,6 +9,7 @@ using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reminders;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
@@ -57,6 +58,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<Programme> Programmes => Set<Programme>();
 
     public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<CommitteeSession> CommitteeSessions => Set<CommitteeSession>();
 

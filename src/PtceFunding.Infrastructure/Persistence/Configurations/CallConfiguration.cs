@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Reminders;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
@@ -29,6 +30,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Categories).HasJsonConversion();
         builder.Property(c => c.Funders).HasJsonConversion();
+        builder.Property(c => c.ReminderPolicy).HasJsonConversion().HasDefaultValueSql("'" + ReminderPolicy.DefaultJson + "'");
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.CurrentRules);
         builder.HasOne<Programme>().WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Restrict);

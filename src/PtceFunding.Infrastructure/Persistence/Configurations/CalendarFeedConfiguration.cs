@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PtceFunding.Application.Users;
+using PtceFunding.Domain.Reminders;
+
+namespace PtceFunding.Infrastructure.Persistence.Configurations;
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
+    {
+        builder.ToTable("CalendarFeeds");
+        builder.HasKey(f => f.UserId);
+        builder.Property(f => f.UserId).ValueGeneratedNever();
+        builder.Property(f => f.TokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

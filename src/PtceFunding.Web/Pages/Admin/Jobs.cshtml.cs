@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
+using PtceFunding.Application.Reminders;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Notifications;
 
@@ -65,6 +67,27 @@ public sealed class JobsModel(ISender sender) : PageModel
         { TotalMinutes: < 60 } => $"toutes les {interval.TotalMinutes.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"))} min",
         _ => $"toutes les {interval.TotalHours.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"))} h",
     };
+
+    /// <summary>The last figures of the reminders sweep, in words; null for other jobs or before a successful run.</summary>
+    public static string? ReminderFigures(JobOverview job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Name != nameof(SweepReminders) || job.LastRun is not { Succeeded: true, Outcome: { } outcome })
+        {
+            return null;
+        }
+
+        try
+        {
+            var figures = JsonSerializer.Deserialize<ReminderSweepFigures>(outcome);
+            return figures is null ? null : string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+                $"{figures.Scanned} obligation(s) en cours examinée(s) (comptes rendus {figures.Reports}, brouillons {figures.Drafts}, avis d'expert {figures.Reviews}, corrections {figures.Corrections}, paiements {figures.Payments}) ; {figures.Written} relance(s) écrite(s).");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     public static string Utc(DateTime? instant) => instant?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
 

@@ -46,9 +46,11 @@ internal static class RequestPipeline
             .MapBankAccountEndpoints()
             .MapFinanceEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
-            .MapJobEndpoints();
+            .MapJobEndpoints()
+            .MapCalendarFeedEndpoints();
 
         app.MapPublicOpenDataEndpoints();
+        app.MapPublicCalendarEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -43,6 +43,9 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         "GET /open-data/subventions.csv",
         "GET /open-data/360giving.json",
         "PAGE /DonneesOuvertes",
+        // Calendar applications subscribe without signing in: the secret, revocable token in the address is the
+        // credential (only its hash is stored); an unknown or revoked token answers 404.
+        "GET /calendar/{token}.ics",
         "PAGE /Index",
         "PAGE /Error",
         "PAGE /Account/Login",

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Reminders;
+
+namespace PtceFunding.Application.Reminders;
+
+/// <summary>Whether I have a calendar address, and since when (the address itself is shown only when it is created).</summary>
+public sealed record GetMyCalendarFeed : IQuery<Result<CalendarFeedView>>;
+
+public sealed record CalendarFeedView(bool Active, DateTime? CreatedAt);
+
+/// <summary>Creates my secret calendar address, or replaces it (the previous one stops working). Answers the token, shown once.</summary>
+public sealed record CreateMyCalendarFeed : ICommand<Result<string>>;
+
+/// <summary>Revokes my calendar address: it answers 404 from now on.</summary>
+public sealed record RevokeMyCalendarFeed : ICommand<Result>;
+
+internal static class CalendarTokens
+{
+    public static string New() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
+}
+
+internal sealed class GetMyCalendarFeedAuthorizer(ICurrentUser user) : IAuthorizer<GetMyCalendarFeed>
+{
+    public Task<Result> Authorize(GetMyCalendarFeed request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
+}
+
+internal sealed class CreateMyCalendarFeedAuthorizer(ICurrentUser user) : IAuthorizer<CreateMyCalendarFeed>
+{
+    public Task<Result> Authorize(CreateMyCalendarFeed request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
+}
+
+internal sealed class RevokeMyCalendarFeedAuthorizer(ICurrentUser user) : IAuthorizer<RevokeMyCalendarFeed>
+{
+    public Task<Result> Authorize(RevokeMyCalendarFeed request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
+}
+
+internal sealed class GetMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetMyCalendarFeed, Result<CalendarFeedView>>
+{
+    public async Task<Result<CalendarFeedView>> Handle(GetMyCalendarFeed request, CancellationToken cancellationToken)
+    {
+        var createdAt = await db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == user.UserId).Select(f => (DateTime?)f.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new CalendarFeedView(createdAt is not null, createdAt);
+    }
+}
+
+internal sealed class CreateMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateMyCalendarFeed, Result<string>>
+{
+    public async Task<Result<string>> Handle(CreateMyCalendarFeed request, CancellationToken cancellationToken)
+    {
+        var token = CalendarTokens.New();
+        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.UserId == user.UserId, cancellationToken).ConfigureAwait(false);
+        if (feed is null)
+        {
+            db.CalendarFeeds.Add(CalendarFeed.Create(user.UserId!.Value, CalendarTokens.Hash(token), clock.GetUtcNow()));
+        }
+        else
+        {
+            feed.Regenerate(CalendarTokens.Hash(token), clock.GetUtcNow());
+        }
+
+        return token;
+    }
+}
+
+internal sealed class RevokeMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<RevokeMyCalendarFeed, Result>
+{
+    public async Task<Result> Handle(RevokeMyCalendarFeed request, CancellationToken cancellationToken)
+    {
+        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.UserId == user.UserId, cancellationToken).ConfigureAwait(false);
+        if (feed is not null)
+        {
+            db.CalendarFeeds.Remove(feed);
+        }
+
+        return Result.Success();
+    }
+}

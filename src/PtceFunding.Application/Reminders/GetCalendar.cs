@@ -87,10 +87,9 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, UserManager<AppUser>
         }
 
         // Reports of the agreements whose current lead member is one of mine.
-        var agreements = (await db.Agreements.AsNoTracking().Where(a => a.Status != AgreementStatus.Draft).Select(a => new { a.Id, a.Title, a.Versions })
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(a => organisations.Contains(a.Versions[^1].LeadOrganisationId))
-            .ToDictionary(a => a.Id, a => a.Title);
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => a.Status != AgreementStatus.Draft && organisations.Contains(a.LeadOrganisationId))
+            .ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken).ConfigureAwait(false);
         await Reports([.. agreements.Keys], agreements, today, "Conventions/Convention", events, cancellationToken).ConfigureAwait(false);
 
         var applications = await db.Applications.AsNoTracking()

@@ -5,10 +5,12 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Payments;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
@@ -20,7 +22,8 @@ namespace PtceFunding.Application.Agreements;
 /// amounts or a shape, split like a draft by <see cref="AgreementSchedule.DefaultSplit"/>) is theirs; the other funders
 /// keep theirs (on an extension, with nothing in the added years). The amendment is a new numbered version; the
 /// installments neither ordered nor paid are regenerated (<see cref="PaymentSchedule.Replan"/>), recovery orders created
-/// when the amount falls below what was paid, and the lead member's verified users notified.
+/// when the amount falls below what was paid, an extension adds the reports of the new years and moves the final report (<see cref="ReportingRules.Align"/>), and
+/// the lead member's verified users notified.
 /// </summary>
 public sealed record AmendAgreement(
     Guid AgreementId,
@@ -100,15 +103,22 @@ internal sealed class AmendAgreementHandler(IPtceDbContext db, ICurrentUser user
         var (version, change, existing) = applied.Value;
         db.Installments.AddRange(change.Added);
         db.RecoveryOrders.AddRange(change.Recoveries);
+        if (request.Kind == AmendmentKind.ExtendDuration)
+        {
+            var reports = await db.Reports.Where(r => r.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            db.Reports.AddRange(ReportingRules.Align(agreement, reports, user.UserId!.Value, now));
+        }
+
         await Notify(agreement, version, formerLead, change, now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         return new AmendedAgreement(
             version.Number,
             agreement.Version,
             existing.Count(i => i.State == InstallmentState.Cancelled && i.CancelledAt == now.UtcDateTime),
-            [.. change.Added.Select(i => i.ToView(today, agreement.PaymentsHeld))],
+            [.. change.Added.Select(i => i.ToView(today, held))],
             [.. change.Recoveries.Select(r => r.ToView())]);
     }
 

@@ -1,5 +1,6 @@
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
@@ -55,7 +56,7 @@ internal sealed class PreviewAmendmentHandler(IPtceDbContext db, ICurrentUser us
 
         var (version, change, existing) = applied.Value;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var held = agreement.PaymentsHeld;
+        var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         return new AmendmentPreview(
             version.Number,
             AmendmentText.KindLabel(version.Kind),

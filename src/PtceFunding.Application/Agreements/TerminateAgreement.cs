@@ -5,9 +5,11 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Payments;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
@@ -17,7 +19,8 @@ namespace PtceFunding.Application.Agreements;
 /// effective date, with its reason: every installment not yet paid is cancelled, and each funder's amount finally due
 /// (each year pro rata of the days it ran, <see cref="PaymentSchedule.DueOnTermination"/>) gives either a closing
 /// balance released by the final report or a recovery order for what was paid beyond it. The lead member's verified
-/// users are notified.
+/// users are notified. The reports of the years starting after the effective date are waived and the final report
+/// covers the agreement up to it (<see cref="ReportingRules.Align"/>).
 /// </summary>
 public sealed record TerminateAgreement(Guid AgreementId, DateOnly EffectiveOn, string Reason, int ExpectedVersion) : ICommand<Result<TerminatedAgreement>>;
 
@@ -68,6 +71,8 @@ internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser 
         var change = PaymentSchedule.Terminate(agreement, installments, recoveries, request.EffectiveOn, now);
         db.Installments.AddRange(change.Added);
         db.RecoveryOrders.AddRange(change.Recoveries);
+        var reports = await db.Reports.Where(r => r.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.Reports.AddRange(ReportingRules.Align(agreement, reports, user.UserId!.Value, now));
 
         var summary = string.Join(" ", agreement.Funders.Select(f => $"Montant dû : {Money.Format(PaymentSchedule.DueOnTermination(agreement, f, request.EffectiveOn))} sur {Money.Format(f.Total)} prévus."))
             + (change.Recoveries.Count > 0 ? $" Un ordre de reversement de {Money.Format(change.Recoveries.Sum(r => r.Amount))} sera émis." : "");
@@ -88,11 +93,12 @@ internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         return new TerminatedAgreement(
             agreement.Status,
             agreement.Version,
             installments.Count(i => i.State == InstallmentState.Cancelled && i.CancelledAt == now.UtcDateTime),
-            [.. change.Added.Select(i => i.ToView(today, agreement.PaymentsHeld))],
+            [.. change.Added.Select(i => i.ToView(today, held))],
             [.. change.Recoveries.Select(r => r.ToView())]);
     }
 }

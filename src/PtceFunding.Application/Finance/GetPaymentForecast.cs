@@ -1,5 +1,6 @@
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
@@ -10,7 +11,7 @@ namespace PtceFunding.Application.Finance;
 /// The payments expected in each of the next <see cref="Months"/> months from the clock's month, across the signed and
 /// active agreements of the funders the caller sees: what remains to pay of every installment neither paid nor cancelled
 /// (planned or ordered), in the month of its date; those whose date is already past fall in the first month. An
-/// installment whose release condition is not met (a balance awaiting its reports' approval) counts as
+/// installment whose release condition is not met (a balance awaiting its reports' approval) or whose agreement's payments are held (an overdue report) counts as
 /// <see cref="PaymentForecastMonth.Blocked"/>, the others as <see cref="PaymentForecastMonth.Due"/>. Always 24 rows.
 /// </summary>
 public sealed record GetPaymentForecast(Guid? FunderId = null) : IQuery<Result<PaymentForecast>>
@@ -35,9 +36,10 @@ internal sealed class GetPaymentForecastHandler(IPtceDbContext db, ICurrentUser 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var first = new DateOnly(today.Year, today.Month, 1);
         var lines = await db.Load(user, request.FunderId, cancellationToken).ConfigureAwait(false);
+        var overdue = await db.WithOverdueReports([.. lines.Select(l => l.Agreement.Id).Distinct()], today, cancellationToken).ConfigureAwait(false);
         var expected = lines
             .Where(l => l.Agreement.Status is AgreementStatus.Signed or AgreementStatus.Active)
-            .SelectMany(l => l.Installments.Select(i => (Installment: i, l.Agreement.PaymentsHeld)))
+            .SelectMany(l => l.Installments.Select(i => (Installment: i, PaymentsHeld: l.Agreement.PaymentsHeld || overdue.Contains(l.Agreement.Id))))
             .Where(x => x.Installment.State is InstallmentState.Planned or InstallmentState.Ordered && x.Installment.Remaining > 0)
             .Select(x => (
                 Month: MonthIndex(first, x.Installment.DueFrom),

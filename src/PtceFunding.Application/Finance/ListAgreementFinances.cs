@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
@@ -47,6 +48,7 @@ internal sealed class ListAgreementFinancesHandler(IPtceDbContext db, ICurrentUs
         var leads = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var overdue = await db.WithOverdueReports([.. lines.Select(l => l.Agreement.Id).Distinct()], today, cancellationToken).ConfigureAwait(false);
         return lines
             .Select(l =>
             {
@@ -54,7 +56,7 @@ internal sealed class ListAgreementFinancesHandler(IPtceDbContext db, ICurrentUs
                     .Where(i => i.State is InstallmentState.Planned or InstallmentState.Ordered && i.Remaining > 0)
                     .OrderBy(i => i.DueFrom).ThenBy(i => i.Year).ThenBy(i => i.Kind)
                     .FirstOrDefault();
-                var status = next?.StatusOn(today, l.Agreement.PaymentsHeld);
+                var status = next?.StatusOn(today, l.Agreement.PaymentsHeld || overdue.Contains(l.Agreement.Id));
                 return new AgreementFinance(
                     l.Agreement.Id.Value,
                     l.Agreement.Title,

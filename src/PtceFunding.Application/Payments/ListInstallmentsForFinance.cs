@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
@@ -62,6 +63,7 @@ internal sealed class ListInstallmentsForFinanceHandler(IPtceDbContext db, ICurr
         var agreementIds = installments.Select(i => i.AgreementId).Distinct().ToList();
         var agreements = await db.Agreements.AsNoTracking().Where(a => agreementIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
+        var overdue = await db.WithOverdueReports(agreementIds, today, cancellationToken).ConfigureAwait(false);
         var leadIds = agreements.Values.Select(a => a.LeadOrganisationId).Distinct().ToList();
         var leads = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
@@ -70,7 +72,7 @@ internal sealed class ListInstallmentsForFinanceHandler(IPtceDbContext db, ICurr
             .ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken).ConfigureAwait(false);
 
         return installments
-            .Select(i => (Installment: i, Agreement: agreements[i.AgreementId], Status: i.StatusOn(today, agreements[i.AgreementId].PaymentsHeld)))
+            .Select(i => (Installment: i, Agreement: agreements[i.AgreementId], Status: i.StatusOn(today, agreements[i.AgreementId].PaymentsHeld || overdue.Contains(i.AgreementId))))
             .Where(x => x.Status is InstallmentStatus.Due or InstallmentStatus.Blocked or InstallmentStatus.Ordered)
             .OrderBy(x => x.Installment.DueFrom).ThenBy(x => x.Agreement.Title, StringComparer.Ordinal).ThenBy(x => x.Installment.Year).ThenBy(x => x.Installment.Kind)
             .Select(x => new FinanceInstallment(

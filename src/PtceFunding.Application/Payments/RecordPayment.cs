@@ -2,6 +2,7 @@ using FluentValidation;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;
@@ -70,9 +71,11 @@ internal sealed class RecordPaymentHandler(IPtceDbContext db, ICurrentUser user,
         }
 
         var payment = recorded.Value.Payment;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         return new RecordedPayment(
             new PaymentView(payment.Id, payment.Amount, payment.PaidOn, payment.BankReference, payment.RecordedAt),
-            installment.ToView(DateOnly.FromDateTime(now.UtcDateTime), agreement.PaymentsHeld),
+            installment.ToView(today, held),
             recorded.Value.Created);
     }
 }

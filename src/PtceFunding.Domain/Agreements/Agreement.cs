@@ -110,20 +110,23 @@ public sealed class Agreement : AggregateRoot
     /// <summary>
     /// The reports owed under the current terms: for each agreement year an activity and a financial
     /// report due <see cref="ReportDueAfterMonths"/> months after its end, then a final report as long after the agreement's end.
+    /// After an early termination, the years starting after <see cref="TerminatedOn"/> owe nothing and the final report
+    /// covers the agreement up to that date.
     /// </summary>
     public IReadOnlyList<ReportingObligation> ReportingObligations
     {
         get
         {
             var obligations = new List<ReportingObligation>();
-            foreach (var year in Years)
+            var end = TerminatedOn is { } terminatedOn && terminatedOn < EndDate ? terminatedOn : EndDate;
+            foreach (var year in Years.Where(y => y.Start <= end))
             {
                 var due = DueAfter(year.End, ReportDueAfterMonths);
                 obligations.Add(new ReportingObligation(ReportKind.Activity, year.Number, year.Start, year.End, due));
                 obligations.Add(new ReportingObligation(ReportKind.Financial, year.Number, year.Start, year.End, due));
             }
 
-            obligations.Add(new ReportingObligation(ReportKind.Final, null, StartDate, EndDate, DueAfter(EndDate, ReportDueAfterMonths)));
+            obligations.Add(new ReportingObligation(ReportKind.Final, null, StartDate, end, DueAfter(end, ReportDueAfterMonths)));
             return obligations;
         }
     }

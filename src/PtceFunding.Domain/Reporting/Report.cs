@@ -22,6 +22,9 @@ public enum ReportState
     Returned = 2,
     Approved = 3,
     Rejected = 4,
+
+    /// <summary>No longer owed: its period falls after the agreement's early termination.</summary>
+    Waived = 5,
 }
 
 /// <summary>A report's status as read on a given day. Upcoming, open and overdue are never stored.</summary>
@@ -34,6 +37,7 @@ public enum ReportStatus
     Returned = 4,
     Approved = 5,
     Rejected = 6,
+    Waived = 7,
 }
 
 /// <summary>An indicator to report on: baseline and target for the period (from the agreement's objectives).</summary>
@@ -150,6 +154,7 @@ public sealed class Report : AggregateRoot
         ReportState.Submitted => ReportStatus.Submitted,
         ReportState.Approved => ReportStatus.Approved,
         ReportState.Rejected => ReportStatus.Rejected,
+        ReportState.Waived => ReportStatus.Waived,
         _ when IsOverdueOn(today) => ReportStatus.Overdue,
         ReportState.Returned => ReportStatus.Returned,
         _ when today < OpensOn => ReportStatus.Upcoming,
@@ -282,6 +287,44 @@ public sealed class Report : AggregateRoot
 
         State = ReportState.Rejected;
         _reviews.Add(new ReportReview(ReportState.Rejected, reason.Trim(), null, officerId, now.UtcDateTime));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Follows a change of the agreement's terms (an extension, an early termination) while not yet submitted: the
+    /// period and the due date of <paramref name="obligation"/>; a returned report keeps the due date its officer set.
+    /// Returns whether anything changed.
+    /// </summary>
+    public bool Realign(ReportingObligation obligation)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        if (State is not (ReportState.Pending or ReportState.Returned)
+            || (PeriodStart == obligation.PeriodStart && PeriodEnd == obligation.PeriodEnd && OriginalDueOn == obligation.DueOn))
+        {
+            return false;
+        }
+
+        PeriodStart = obligation.PeriodStart;
+        PeriodEnd = obligation.PeriodEnd;
+        if (State == ReportState.Pending)
+        {
+            DueOn = obligation.DueOn;
+        }
+
+        OriginalDueOn = obligation.DueOn;
+        return true;
+    }
+
+    /// <summary>Releases the consortium from a report not yet submitted whose period the agreement no longer covers (early termination).</summary>
+    public Result Waive(string reason, Guid by, DateTimeOffset now)
+    {
+        if (State is not (ReportState.Pending or ReportState.Returned))
+        {
+            return Error.RuleBroken("report.not_waivable", "Un compte rendu déjà déposé ou examiné reste dû.");
+        }
+
+        State = ReportState.Waived;
+        _reviews.Add(new ReportReview(ReportState.Waived, reason, null, by, now.UtcDateTime));
         return Result.Success();
     }
 

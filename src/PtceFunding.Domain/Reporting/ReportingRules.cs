@@ -44,9 +44,46 @@ public static class ReportingRules
         return released;
     }
 
+    /// <summary>
+    /// Aligns the stored reports on the agreement's current obligations after an amendment or a termination: the
+    /// reports of new years are created (returned, for the caller to add), those not yet submitted follow their
+    /// period's new dates (the final report moves with the agreement's end), and those no longer owed (periods after an
+    /// early termination) are waived. Reports already submitted or reviewed stay as they are.
+    /// </summary>
+    public static IReadOnlyList<Report> Align(Agreement agreement, IReadOnlyList<Report> reports, Guid by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(reports);
+        var obligations = agreement.ReportingObligations;
+        var added = new List<Report>();
+        foreach (var obligation in obligations)
+        {
+            var report = reports.FirstOrDefault(r => r.Kind == obligation.Kind && r.YearNumber == obligation.YearNumber && r.State != ReportState.Waived);
+            if (report is null)
+            {
+                added.Add(Report.Owed(agreement, obligation));
+            }
+            else
+            {
+                report.Realign(obligation);
+            }
+        }
+
+        var reason = agreement.TerminatedOn is { } terminatedOn
+            ? $"Convention résiliée au {terminatedOn:dd/MM/yyyy} : ce compte rendu n'est plus dû."
+            : "Ce compte rendu n'est plus dû.";
+        foreach (var report in reports.Where(r => r.State is ReportState.Pending or ReportState.Returned
+            && obligations.All(o => o.Kind != r.Kind || o.YearNumber != r.YearNumber)))
+        {
+            report.Waive(reason, by, now);
+        }
+
+        return added;
+    }
+
     private static bool YearApproved(IReadOnlyList<Report> reports, int year)
     {
-        var ofYear = reports.Where(r => r.YearNumber == year).ToList();
+        var ofYear = reports.Where(r => r.YearNumber == year && r.State != ReportState.Waived).ToList();
         return ofYear.Count > 0 && ofYear.All(r => r.State == ReportState.Approved);
     }
 }

@@ -18,11 +18,12 @@ internal static class AcceptedDecision
     public const decimal StateTotal = 60_000m;
     public const decimal RegionTotal = 40_000m;
 
-    public static (CommitteeDecision Decision, FundingApplication Application, CommitteeSession Session, Call Call) Build(int durationYears = 2)
+    public static (CommitteeDecision Decision, FundingApplication Application, CommitteeSession Session, Call Call) Build(int durationYears = 2, IReadOnlyList<IndicatorCommitment>? indicators = null)
     {
         var call = new CallBuilder().Build();
         var session = CommitteeSession.Plan(CommitteeSessionId.New(), call, "Comité d'avril", new DateOnly(2027, 3, 31), new DateOnly(2027, 4, 20), CallBuilder.DraftedAt).Value;
-        var draft = new ApplicationBuilder(call).Build();
+        var builder = new ApplicationBuilder(call);
+        var draft = (indicators is null ? builder : builder.CommittingTo([.. indicators])).Build();
         Succeeds(draft.Submit(null, session));
         var application = draft.Application;
         Succeeds(application.ConfirmCompleteness(Officer, ApplicationBuilder.SubmittedAt));

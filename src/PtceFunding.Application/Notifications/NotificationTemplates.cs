@@ -43,6 +43,9 @@ public static class NotificationTemplates
     public const string CorrectionsOverdueReminder = nameof(CorrectionsOverdueReminder);
     public const string CorrectionsOverdueEscalation = nameof(CorrectionsOverdueEscalation);
     public const string PaymentDueReminder = nameof(PaymentDueReminder);
+    public const string ReportReturned = nameof(ReportReturned);
+    public const string ReportApproved = nameof(ReportApproved);
+    public const string ReportRejected = nameof(ReportRejected);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -184,6 +187,18 @@ public static class NotificationTemplates
             "Échéance à mettre en paiement : convention « {title} »",
             ["Bonjour {name},", "L'échéance « {installment} » de {amount} ({funder}) de la convention « {title} » est payable depuis le {dueOn} ({when}) et n'est pas encore mise en paiement.", "Mettez-la en paiement depuis l'espace finances."],
             "Voir les échéances"),
+        [ReportReturned] = new(
+            "Compte rendu à compléter : {title}",
+            ["Bonjour {name},", "Le {report} de votre projet « {title} » vous est renvoyé pour compléments.", "Observations : {comments}", "Déposez-le à nouveau au plus tard le {dueOn} ; passé cette date, les paiements de la convention sont suspendus."],
+            "Compléter le compte rendu"),
+        [ReportApproved] = new(
+            "Compte rendu approuvé : {title}",
+            ["Bonjour {name},", "Le {report} de votre projet « {title} » est approuvé.", "{released}"],
+            "Voir le compte rendu"),
+        [ReportRejected] = new(
+            "Compte rendu rejeté : {title}",
+            ["Bonjour {name},", "Le {report} de votre projet « {title} » est rejeté.", "Motif : {reason}", "Le solde correspondant n'est pas versé. Rapprochez-vous du chargé de mission qui suit votre convention."],
+            "Voir le compte rendu"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

@@ -188,14 +188,9 @@ public sealed class Report : AggregateRoot
     public Result<ReportAttachment?> Attach(ReportAttachment attachment, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        if (!IsFileableOn(today))
+        if (AttachmentError(attachment.Type, today) is { } error)
         {
-            return NotFileable(today);
-        }
-
-        if (!RequiredAttachments.Contains(attachment.Type))
-        {
-            return Error.Validation("Type", "Ce type de pièce n'est pas demandé pour ce compte rendu.");
+            return error;
         }
 
         var replaced = _attachments.FirstOrDefault(a => a.Type == attachment.Type);
@@ -207,6 +202,12 @@ public sealed class Report : AggregateRoot
         _attachments.Add(attachment);
         return replaced;
     }
+
+    /// <summary>Why a document of <paramref name="type"/> cannot be attached today, if it cannot (checked before the file is even read).</summary>
+    public Error? AttachmentError(string type, DateOnly today) =>
+        !IsFileableOn(today) ? NotFileable(today)
+        : !RequiredAttachments.Contains(type) ? Error.Validation("Type", "Ce type de pièce n'est pas demandé pour ce compte rendu.")
+        : null;
 
     /// <summary>What is still missing for a submission, every failure at once.</summary>
     public IReadOnlyList<Error> SubmissionFailures() =>

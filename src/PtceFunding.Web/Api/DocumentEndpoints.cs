@@ -67,7 +67,7 @@ internal static class DocumentEndpoints
     /// <summary>The maximum upload size, from the <c>Documents</c> section, when the endpoints are mapped.</summary>
     public static long MaxUploadSize(this WebApplication app) => app.Services.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxSizeBytes;
 
-    private static RouteHandlerBuilder WithRequestLimit(this RouteHandlerBuilder builder, long limit) => builder
+    internal static RouteHandlerBuilder WithRequestLimit(this RouteHandlerBuilder builder, long limit) => builder
         .WithMetadata(new RequestSizeLimitAttribute(limit))
         .WithFormOptions(multipartBodyLengthLimit: limit);
 
@@ -75,7 +75,7 @@ internal static class DocumentEndpoints
     /// Never inline: a stored file is offered for saving, under its type as recognised from its
     /// content, and the browser is told not to guess another.
     /// </summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult Attachment(HttpContext http, DocumentDownload download)
+    internal static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult Attachment(HttpContext http, DocumentDownload download)
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(download.Content, download.ContentType, download.FileName);

@@ -46,6 +46,7 @@ internal static class RequestPipeline
             .MapBankAccountEndpoints()
             .MapFinanceEndpoints()
             .MapDocumentEndpoints(app.MaxUploadSize())
+            .MapReportEndpoints(app.MaxUploadSize())
             .MapJobEndpoints()
             .MapCalendarFeedEndpoints();
 

@@ -1,0 +1,85 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reporting;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reporting;
+
+/// <summary>
+/// A program officer of a funder party, who sees the agreement, approves a submitted report. Once every report of an
+/// agreement year is approved, that year's balances are released (<see cref="ReportingRules.ReleaseApproved"/>), and the
+/// closing balances of an early termination once the final report is. The lead member's verified users are notified,
+/// with the balances released.
+/// </summary>
+public sealed record ApproveReport(Guid ReportId, int ExpectedVersion) : ICommand<Result<ApprovedReport>>;
+
+/// <summary>The report after its approval and the installments it released (id, funder, year, amount).</summary>
+public sealed record ApprovedReport(ReportChanged Report, IReadOnlyList<ReleasedInstallment> Released);
+
+public sealed record ReleasedInstallment(Guid Id, Guid FunderId, int Year, decimal Amount);
+
+internal sealed class ApproveReportValidator : AbstractValidator<ApproveReport>
+{
+    public ApproveReportValidator() =>
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+}
+
+internal sealed class ApproveReportAuthorizer(ICurrentUser user) : IAuthorizer<ApproveReport>
+{
+    public Task<Result> Authorize(ApproveReport request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<ApproveReport, Result<ApprovedReport>>
+{
+    public async Task<Result<ApprovedReport>> Handle(ApproveReport request, CancellationToken cancellationToken)
+    {
+        var found = await db.FindReportForReviewer(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var (report, agreement) = found.Value;
+        if (report.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(report.Version);
+        }
+
+        var now = clock.GetUtcNow();
+        var approved = report.Approve(user.UserId!.Value, now);
+        if (!approved.IsSuccess)
+        {
+            return approved.Error;
+        }
+
+        // The report itself is tracked already: the query returns that very instance among the others.
+        var reports = await db.Reports.Where(r => r.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var installments = await db.Installments.Where(i => i.AgreementId == agreement.Id && i.State == InstallmentState.Planned)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var released = ReportingRules.ReleaseApproved(reports, installments, now);
+
+        await db.NotifyVerifiedUsers(
+            agreement.LeadOrganisationId,
+            NotificationTemplates.ReportApproved,
+            ReportNotices.Data(report, agreement, site.Value, new()
+            {
+                ["released"] = released.Count == 0
+                    ? "Aucun solde n'est débloqué à ce stade : il l'est quand tous les comptes rendus de l'année sont approuvés."
+                    : $"Le solde de {Money.Format(released.Sum(i => i.Amount - i.CancelledAmount))} est débloqué et peut être mis en paiement.",
+            }),
+            $"report-approved:{report.Id}",
+            now,
+            cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new ApprovedReport(
+            ReportChanged.Of(report, DateOnly.FromDateTime(now.UtcDateTime)),
+            [.. released.Select(i => new ReleasedInstallment(i.Id.Value, i.FunderId.Value, i.Year, i.OwedAmount))]);
+    }
+}

@@ -1,0 +1,34 @@
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Documents;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reporting;
+
+/// <summary>The bytes of a document attached to a report, for whoever sees its agreement.</summary>
+public sealed record DownloadReportAttachment(Guid ReportId, Guid AttachmentId) : IQuery<Result<DocumentDownload>>;
+
+internal sealed class DownloadReportAttachmentAuthorizer(ICurrentUser user) : IAuthorizer<DownloadReportAttachment>
+{
+    public Task<Result> Authorize(DownloadReportAttachment request, CancellationToken cancellationToken) =>
+        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
+}
+
+internal sealed class DownloadReportAttachmentHandler(IPtceDbContext db, ICurrentUser user, IFileStore store)
+    : IRequestHandler<DownloadReportAttachment, Result<DocumentDownload>>
+{
+    public async Task<Result<DocumentDownload>> Handle(DownloadReportAttachment request, CancellationToken cancellationToken)
+    {
+        var found = await db.FindReportForReader(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var attachment = found.Value.Report.Attachments.FirstOrDefault(a => a.Id == request.AttachmentId);
+        return attachment is null
+            ? Error.NotFound("document.not_found", "Ce document n'existe pas.")
+            : new DocumentDownload(store.OpenRead(attachment.StorageKey), attachment.FileName, attachment.ContentType, attachment.Size);
+    }
+}

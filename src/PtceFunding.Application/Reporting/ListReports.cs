@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Agreements;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Reporting;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reporting;
+
+/// <summary>The reports an agreement owes, with their status of the day, for whoever sees the agreement; by period then kind.</summary>
+public sealed record ListReports(Guid AgreementId) : IQuery<Result<IReadOnlyList<ReportSummary>>>;
+
+public sealed record ReportSummary(
+    Guid Id,
+    ReportKind Kind,
+    string KindLabel,
+    int? YearNumber,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    DateOnly OpensOn,
+    DateOnly DueOn,
+    ReportStatus Status,
+    string StatusLabel,
+    string StatusBadge,
+    DateTime? SubmittedAt);
+
+internal sealed class ListReportsAuthorizer(ICurrentUser user) : IAuthorizer<ListReports>
+{
+    public Task<Result> Authorize(ListReports request, CancellationToken cancellationToken) =>
+        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
+}
+
+internal sealed class ListReportsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListReports, Result<IReadOnlyList<ReportSummary>>>
+{
+    public async Task<Result<IReadOnlyList<ReportSummary>>> Handle(ListReports request, CancellationToken cancellationToken)
+    {
+        var id = new AgreementId(request.AgreementId);
+        var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        if (agreement is null || !await db.Sees(user, agreement, cancellationToken).ConfigureAwait(false))
+        {
+            return AgreementAccess.NotFound;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var reports = await db.Reports.AsNoTracking().Where(r => r.AgreementId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return reports
+            .OrderBy(r => r.YearNumber is null).ThenBy(r => r.YearNumber).ThenBy(r => r.Kind)
+            .Select(r => Summary(r, today))
+            .ToList();
+    }
+
+    internal static ReportSummary Summary(Report report, DateOnly today)
+    {
+        var status = report.StatusOn(today);
+        return new ReportSummary(
+            report.Id.Value,
+            report.Kind,
+            Report.KindLabel(report.Kind),
+            report.YearNumber,
+            report.PeriodStart,
+            report.PeriodEnd,
+            report.OpensOn,
+            report.DueOn,
+            status,
+            ReportText.StatusLabel(status),
+            ReportText.StatusBadge(status),
+            report.SubmittedAt);
+    }
+}

@@ -1,0 +1,66 @@
+using FluentValidation;
+using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reporting;
+
+/// <summary>
+/// A program officer of a funder party, who sees the agreement, rejects a submitted report with its reason: the
+/// balance it gates stays blocked. The lead member's verified users are notified.
+/// </summary>
+public sealed record RejectReport(Guid ReportId, string Reason, int ExpectedVersion) : ICommand<Result<ReportChanged>>;
+
+internal sealed class RejectReportValidator : AbstractValidator<RejectReport>
+{
+    public RejectReportValidator()
+    {
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Indiquez le motif du rejet.")
+            .MaximumLength(4000).WithMessage("Le motif compte au plus 4 000 caractères.");
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
+    }
+}
+
+internal sealed class RejectReportAuthorizer(ICurrentUser user) : IAuthorizer<RejectReport>
+{
+    public Task<Result> Authorize(RejectReport request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
+}
+
+internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : IRequestHandler<RejectReport, Result<ReportChanged>>
+{
+    public async Task<Result<ReportChanged>> Handle(RejectReport request, CancellationToken cancellationToken)
+    {
+        var found = await db.FindReportForReviewer(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var (report, agreement) = found.Value;
+        if (report.Version != request.ExpectedVersion)
+        {
+            return Concurrency.Stale(report.Version);
+        }
+
+        var now = clock.GetUtcNow();
+        var rejected = report.Reject(request.Reason, user.UserId!.Value, now);
+        if (!rejected.IsSuccess)
+        {
+            return rejected.Error;
+        }
+
+        await db.NotifyVerifiedUsers(
+            agreement.LeadOrganisationId,
+            NotificationTemplates.ReportRejected,
+            ReportNotices.Data(report, agreement, site.Value, new() { ["reason"] = report.Reviews[^1].Comments ?? "" }),
+            $"report-rejected:{report.Id}",
+            now,
+            cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ReportChanged.Of(report, DateOnly.FromDateTime(now.UtcDateTime));
+    }
+}

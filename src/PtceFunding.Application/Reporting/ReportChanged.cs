@@ -1,0 +1,14 @@
+using PtceFunding.Domain.Reporting;
+
+namespace PtceFunding.Application.Reporting;
+
+/// <summary>A report after a command: its status of the day, due date and new version.</summary>
+public sealed record ReportChanged(Guid Id, ReportState State, ReportStatus Status, string StatusLabel, DateOnly DueOn, int Version)
+{
+    public static ReportChanged Of(Report report, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var status = report.StatusOn(today);
+        return new ReportChanged(report.Id.Value, report.State, status, ReportText.StatusLabel(status), report.DueOn, report.Version);
+    }
+}

@@ -1,0 +1,48 @@
+using PtceFunding.Domain.Reporting;
+
+namespace PtceFunding.Application.Reporting;
+
+/// <summary>French labels of reports.</summary>
+public static class ReportText
+{
+    public static string StatusLabel(ReportStatus status) => status switch
+    {
+        ReportStatus.Upcoming => "À venir",
+        ReportStatus.Open => "À déposer",
+        ReportStatus.Overdue => "En retard",
+        ReportStatus.Submitted => "Déposé",
+        ReportStatus.Returned => "À compléter",
+        ReportStatus.Approved => "Approuvé",
+        ReportStatus.Rejected => "Rejeté",
+        ReportStatus.Waived => "Plus dû",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The DSFR badge modifier of a status.</summary>
+    public static string StatusBadge(ReportStatus status) => status switch
+    {
+        ReportStatus.Approved => "fr-badge--success",
+        ReportStatus.Overdue or ReportStatus.Rejected => "fr-badge--error",
+        ReportStatus.Returned or ReportStatus.Open => "fr-badge--warning",
+        ReportStatus.Submitted => "fr-badge--info",
+        _ => "fr-badge--new",
+    };
+
+    public static string OutcomeLabel(ReportState outcome) => outcome switch
+    {
+        ReportState.Returned => "Renvoyé pour compléments",
+        ReportState.Approved => "Approuvé",
+        ReportState.Rejected => "Rejeté",
+        ReportState.Waived => "Plus dû",
+        _ => outcome.ToString(),
+    };
+
+    /// <summary>"Compte rendu d'activité 2028 (année 1)" or "Bilan final".</summary>
+    public static string Title(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.YearNumber is { } year
+            ? $"{Report.KindLabel(report.Kind)} — année {year} ({report.PeriodStart:dd/MM/yyyy} au {report.PeriodEnd:dd/MM/yyyy})"
+            : Report.KindLabel(report.Kind);
+    }
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
@@ -11,7 +12,8 @@ namespace PtceFunding.Web.Pages.Conventions;
 /// <summary>
 /// One agreement as its parties read it: parties, object, years and amounts, versions, signatures (with the
 /// caller's "Signer" button while their party's signature is awaited), each funder's schedule with the status of
-/// each installment, reporting obligations and the document. Officers reach the amendment and termination
+/// each installment, reporting obligations (once signed, the reports with their status and a link to each), the indicators' actual
+/// values against their targets (table and chart) and the document. Officers reach the amendment and termination
 /// pages, finance staff the agreement's finance page; the consortium reads it only.
 /// </summary>
 public sealed class ConventionModel(ISender sender) : PageModel
@@ -20,6 +22,12 @@ public sealed class ConventionModel(ISender sender) : PageModel
     public Guid Id { get; set; }
 
     public AgreementView View { get; private set; } = null!;
+
+    /// <summary>The reports owed, once signed (a draft shows its obligations only).</summary>
+    public IReadOnlyList<ReportSummary> Reports { get; private set; } = [];
+
+    /// <summary>Actual against target per indicator and year (approved activity reports).</summary>
+    public IReadOnlyList<IndicatorProgress> Indicators { get; private set; } = [];
 
     /// <summary>Why the signature was refused (rule broken, or someone acted since the page was read).</summary>
     public Error? Error { get; private set; }
@@ -66,6 +74,14 @@ public sealed class ConventionModel(ISender sender) : PageModel
         }
 
         View = result.Value;
+        if (View.Status != AgreementStatus.Draft)
+        {
+            var reports = await sender.Send(new ListReports(Id), cancellationToken);
+            Reports = reports.IsSuccess ? reports.Value : [];
+            var indicators = await sender.Send(new GetIndicatorProgress(Id), cancellationToken);
+            Indicators = indicators.IsSuccess ? indicators.Value : [];
+        }
+
         return true;
     }
 }

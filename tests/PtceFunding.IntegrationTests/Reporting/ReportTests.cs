@@ -233,4 +233,25 @@ public sealed class ReportTests(CommitteeApp app) : IClassFixture<CommitteeApp>
             ["1: 5 / 7", "2: 6 / -"],
             emplois.GetProperty("years").EnumerateArray().Select(y => $"{y.GetProperty("yearNumber").GetInt32()}: {y.GetProperty("target").GetDecimal()} / {(y.GetProperty("actual").ValueKind == JsonValueKind.Null ? "-" : y.GetProperty("actual").GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
     }
+
+    [Fact]
+    public async Task A_termination_waives_the_reports_of_the_years_after_it_and_ends_the_final_report_on_its_date()
+    {
+        var agreement = await new AgreementSetup(app).Signed(state: 80_000m, region: 0m);
+        var reports = new Reports(app, agreement);
+        app.Clock.Now = new DateTimeOffset(2027, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        var officer = await agreement.Committee.Officer();
+
+        var terminated = await officer.PostAsJsonAsync(
+            $"/api/agreements/{agreement.Id}/termination", new { effectiveOn = new DateOnly(2027, 9, 30), reason = "Dissolution du consortium", expectedVersion = await agreement.VersionOf() });
+        terminated.EnsureSuccessStatusCode();
+
+        Assert.Equal(ReportState.Waived, (await reports.Of(ReportKind.Activity, 2)).State);
+        Assert.Equal(ReportState.Waived, (await reports.Of(ReportKind.Financial, 2)).State);
+        Assert.Equal(ReportState.Pending, (await reports.Of(ReportKind.Activity, 1)).State);
+        var final = await reports.Of(ReportKind.Final, null);
+        Assert.Equal((new DateOnly(2027, 9, 30), new DateOnly(2028, 3, 31)), (final.PeriodEnd, final.DueOn));
+        var list = await (await reports.Lead()).GetFromJsonAsync<JsonElement>($"/api/agreements/{agreement.Id}/reports");
+        Assert.Equal(2, list.EnumerateArray().Count(r => r.GetProperty("statusLabel").GetString() == "Plus dû"));
+    }
 }

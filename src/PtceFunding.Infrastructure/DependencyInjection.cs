@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<IPtceDbContext>(sp => sp.GetRequiredService<PtceDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<INotificationClaimer, NotificationClaimer>();
+        services.AddScoped<INotificationBulkWriter, NotificationBulkWriter>();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         services.AddScoped<IEmailSender, SmtpEmailSender>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));

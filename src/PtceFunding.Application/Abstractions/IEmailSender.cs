@@ -23,3 +23,13 @@ public interface INotificationClaimer
 {
     Task<IReadOnlyList<Guid>> Claim(string node, int batchSize, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Writes many new outbox rows at once (the reminders sweep). On PostgreSQL one binary COPY per call instead of an
+/// INSERT per row. A key already in the outbox (written concurrently) fails the whole call with a
+/// <see cref="Microsoft.EntityFrameworkCore.DbUpdateException"/>, as SaveChanges would: read the keys again and retry.
+/// </summary>
+public interface INotificationBulkWriter
+{
+    Task Insert(IReadOnlyCollection<Domain.Notifications.Notification> notifications, CancellationToken cancellationToken);
+}

@@ -43,10 +43,11 @@ internal sealed class SweepRemindersAuthorizer(ICurrentUser user) : IAuthorizer<
     public Task<Result> Authorize(SweepReminders request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSystem());
 }
 
-internal sealed class SweepRemindersHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class SweepRemindersHandler(
+    IPtceDbContext db, INotificationBulkWriter outbox, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : IRequestHandler<SweepReminders, Result<ReminderSweepFigures>>
 {
-    private const int BatchSize = 1000;
+    private const int BatchSize = 5000;
 
     private readonly List<DueReminder> _due = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
@@ -75,7 +76,7 @@ internal sealed class SweepRemindersHandler(IPtceDbContext db, UserManager<AppUs
                 from report in db.Reports.AsNoTracking()
                 where (report.State == ReportState.Pending || report.State == ReportState.Returned) && report.DueOn <= horizon
                 join agreement in db.Agreements.AsNoTracking() on report.AgreementId equals agreement.Id
-                select new { report.Id, report.AgreementId, report.Kind, report.YearNumber, report.DueOn, agreement.CallId, agreement.Title })
+                select new { report.Id, report.AgreementId, report.Kind, report.YearNumber, report.DueOn, agreement.CallId, agreement.Title, agreement.LeadOrganisationId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var steps = pending
             .Select(r => (Report: r, Policy: calls[r.CallId].Policy, Step: calls[r.CallId].Policy.StepDue(r.DueOn, today)))
@@ -86,19 +87,22 @@ internal sealed class SweepRemindersHandler(IPtceDbContext db, UserManager<AppUs
             return pending.Count;
         }
 
-        // The lead member and the funders come from the agreement's current terms (an amendment may change them).
-        var agreementIds = steps.Select(s => s.Report.AgreementId).Distinct().ToList();
-        var terms = (await db.Agreements.AsNoTracking().Where(a => agreementIds.Contains(a.Id)).Select(a => new { a.Id, a.Versions })
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToDictionary(a => a.Id, a => a.Versions[^1]);
-        var leads = await VerifiedUsers([.. terms.Values.Select(t => t.LeadOrganisationId)], cancellationToken).ConfigureAwait(false);
-        var leadNames = await OrganisationNames([.. terms.Values.Select(t => t.LeadOrganisationId)], cancellationToken).ConfigureAwait(false);
-        var officers = steps.Any(s => s.Policy.Escalates(s.Step!.Value)) ? await Staff(Roles.ProgramOfficer).ConfigureAwait(false) : [];
+        // The lead member is the agreement's current one (Agreement.LeadOrganisationId follows the amendments); the
+        // funders come from its current terms, read only for the escalated steps (their officers are the recipients).
+        var escalated = steps.Where(s => s.Policy.Escalates(s.Step!.Value)).Select(s => s.Report.AgreementId).Distinct().ToList();
+        var funders = escalated.Count == 0
+            ? []
+            : (await db.Agreements.AsNoTracking().Where(a => escalated.Contains(a.Id)).Select(a => new { a.Id, a.Versions })
+                    .ToListAsync(cancellationToken).ConfigureAwait(false))
+                .ToDictionary(a => a.Id, a => a.Versions[^1].Funders.Select(f => f.FunderId).ToHashSet());
+        var leadIds = steps.Select(s => s.Report.LeadOrganisationId).ToHashSet();
+        var leads = await VerifiedUsers(leadIds, cancellationToken).ConfigureAwait(false);
+        var leadNames = await OrganisationNames(leadIds, cancellationToken).ConfigureAwait(false);
+        var officers = escalated.Count > 0 ? await Staff(Roles.ProgramOfficer).ConfigureAwait(false) : [];
 
         foreach (var (report, policy, step) in steps)
         {
             var offset = step!.Value;
-            var version = terms[report.AgreementId];
             var label = ReminderText.Report(report.Kind, report.YearNumber);
             Dictionary<string, string> Data() => new()
             {
@@ -106,20 +110,20 @@ internal sealed class SweepRemindersHandler(IPtceDbContext db, UserManager<AppUs
                 ["title"] = report.Title,
                 ["dueOn"] = FrenchFormat.Date(report.DueOn),
                 ["when"] = ReminderText.When(report.DueOn, today),
-                ["lead"] = leadNames.GetValueOrDefault(version.LeadOrganisationId, ""),
+                ["lead"] = leadNames.GetValueOrDefault(report.LeadOrganisationId, ""),
                 ["link"] = site.Value.Link($"Conventions/Convention?id={report.AgreementId}"),
             };
 
             var template = offset > 0 ? NotificationTemplates.ReportOverdueReminder : NotificationTemplates.ReportDueReminder;
-            foreach (var recipient in leads.GetValueOrDefault(version.LeadOrganisationId, []))
+            foreach (var recipient in leads.GetValueOrDefault(report.LeadOrganisationId, []))
             {
                 Add(ReminderKind.Report, report.Id.Value, recipient, report.DueOn, offset, template, Data);
             }
 
             if (policy.Escalates(offset))
             {
-                var funders = version.Funders.Select(f => f.FunderId).ToHashSet();
-                foreach (var officer in officers.Where(o => o.FunderId is { } funder && funders.Contains(funder)))
+                var parties = funders[report.AgreementId];
+                foreach (var officer in officers.Where(o => o.FunderId is { } funder && parties.Contains(funder)))
                 {
                     Add(ReminderKind.Report, report.Id.Value, officer, report.DueOn, offset, NotificationTemplates.ReportOverdueEscalation, Data);
                 }
@@ -338,7 +342,7 @@ internal sealed class SweepRemindersHandler(IPtceDbContext db, UserManager<AppUs
         $"reminder:{kind.ToString().ToLowerInvariant()}:{subjectId}:{recipientId}:{step}";
 
     /// <summary>
-    /// Writes what is not in the outbox yet, a batch at a time: one query for the keys already there, one insert batch.
+    /// Writes what is not in the outbox yet, a batch at a time: one query for the keys already there, one bulk insert.
     /// Another sweep writing the same keys meanwhile makes the batch fail on the unique key: it is read again and retried.
     /// </summary>
     private async Task<int> Write(DateTimeOffset now, CancellationToken cancellationToken)
@@ -357,41 +361,29 @@ internal sealed class SweepRemindersHandler(IPtceDbContext db, UserManager<AppUs
                     break;
                 }
 
-                foreach (var reminder in fresh)
+                var rows = fresh.Select(reminder =>
                 {
                     var data = reminder.Data();
                     data["name"] = reminder.Recipient.Name;
-                    db.Notifications.Add(Notification.Create(
+                    return Notification.Create(
                         reminder.Recipient.Id, reminder.Recipient.Email, reminder.Template, NotificationTemplates.Render(reminder.Template, data),
-                        NotificationChannels.EmailAndInApp, reminder.Key, now));
-                }
+                        NotificationChannels.EmailAndInApp, reminder.Key, now);
+                }).ToList();
 
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                    written += fresh.Count;
+                    await outbox.Insert(rows, cancellationToken).ConfigureAwait(false);
+                    written += rows.Count;
                     break;
                 }
                 catch (DbUpdateException) when (attempt < 3)
                 {
                     // Keys written concurrently by another sweep: read them again and write the rest.
                 }
-                finally
-                {
-                    ClearTracked();
-                }
             }
         }
 
         return written;
-    }
-
-    private void ClearTracked()
-    {
-        foreach (var notification in db.Notifications.Local.ToList())
-        {
-            db.Notifications.Entry(notification).State = EntityState.Detached;
-        }
     }
 
     private async Task<Dictionary<OrganisationId, List<Recipient>>> VerifiedUsers(HashSet<OrganisationId> organisations, CancellationToken cancellationToken)

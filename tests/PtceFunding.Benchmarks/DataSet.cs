@@ -23,7 +23,8 @@ internal sealed record Officer(Guid UserId, FunderId FunderId, Territory Territo
 /// </summary>
 internal sealed class DataSet
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>The options of the JSON columns (Persistence/Converters.cs, JsonColumn), so that generated rows read back.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { Converters = { new JsonStringEnumConverter() } };
 
     private static readonly (ApplicationStatus Status, int Percent)[] StatusMix =
     [

@@ -1,25 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using PtceFunding.Application;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Benchmarks;
 using PtceFunding.Domain.Applications;
-using PtceFunding.Infrastructure;
 using PtceFunding.Infrastructure.Persistence;
-using PtceFunding.IntegrationTests.Infrastructure;
 
 // Agreement schedules (issue 6), in memory, no database: see ScheduleBenchmark and docs/benchmarks/agreement-schedules.md.
 // dotnet run -c Release --project tests/PtceFunding.Benchmarks -- schedules [--agreements 100000 --iterations 10 --seed 20260101 --target 100000]
 if (args is ["schedules", ..])
 {
     return ScheduleBenchmark.Run(args[1..]);
+}
+
+// Issue 7: the reminders sweep over 1,000,000 generated reports, next to the same work as one SQL statement.
+// dotnet run -c Release --project tests/PtceFunding.Benchmarks -- sweep [--agreements 100000 --iterations 5]
+if (args is ["sweep", ..])
+{
+    return await ReminderSweepBenchmark.Run(args[1..]);
 }
 
 // The officer inbox at ten times the national volume, through the real handler and as raw SQL.
@@ -32,31 +33,9 @@ const int Calls = 20;
 const int SessionsPerCall = 2;
 const int WarmUp = 20;
 
-if (Environment.GetEnvironmentVariable("PTCE_BENCH_POSTGRES") is { Length: > 0 } existing)
-{
-    Environment.SetEnvironmentVariable(PostgresServer.ExistingServerVariable, existing);
-}
-
-Console.WriteLine($"Starting PostgreSQL and migrating…");
-var connectionString = await (await PostgresServer.Instance).CreateDatabase(migrated: true);
-var configuration = new ConfigurationBuilder()
-    .AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Database:Provider"] = "Postgres",
-        ["Database:ConnectionString"] = connectionString,
-        ["Jobs:Enabled"] = "false",
-    })
-    .Build();
-
+var connectionString = await BenchmarkHost.MigratedDatabase();
 var user = new BenchmarkUser();
-var services = new ServiceCollection()
-    .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-    .AddSingleton<IConfiguration>(configuration)
-    .AddSingleton(TimeProvider.System)
-    .AddSingleton<ICurrentUser>(user)
-    .AddApplication()
-    .AddInfrastructure(configuration)
-    .BuildServiceProvider();
+await using var services = BenchmarkHost.Services(connectionString, user, TimeProvider.System);
 
 Console.WriteLine($"Generating {applications:N0} submitted applications and {applications * MembersPerApplication:N0} consortium members…");
 var generation = Stopwatch.StartNew();
@@ -106,7 +85,7 @@ foreach (var (name, officer, query) in scenarios)
 }
 
 await PrintPlans(rawSource, data.Regional, scenarios[0].Query);
-var report = Report(rows, await ServerVersion(rawSource));
+var report = Markdown(rows, await ServerVersion(rawSource));
 Console.WriteLine();
 Console.WriteLine(report);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -135,7 +114,7 @@ async Task<Stats> Measure(Func<Task> run)
 
 static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-string Report(List<(string Scenario, int Total, Stats Handler, Stats Raw)> results, string serverVersion)
+string Markdown(List<(string Scenario, int Total, Stats Handler, Stats Raw)> results, string serverVersion)
 {
     var text = new StringBuilder();
     var invariant = CultureInfo.InvariantCulture;

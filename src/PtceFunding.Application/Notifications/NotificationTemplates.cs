@@ -46,6 +46,8 @@ public static class NotificationTemplates
     public const string ReportReturned = nameof(ReportReturned);
     public const string ReportApproved = nameof(ReportApproved);
     public const string ReportRejected = nameof(ReportRejected);
+    public const string ReportSubmitted = nameof(ReportSubmitted);
+    public const string BalanceReleased = nameof(BalanceReleased);
 
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkLabel);
 
@@ -199,6 +201,14 @@ public static class NotificationTemplates
             "Compte rendu rejeté : {title}",
             ["Bonjour {name},", "Le {report} de votre projet « {title} » est rejeté.", "Motif : {reason}", "Le solde correspondant n'est pas versé. Rapprochez-vous du chargé de mission qui suit votre convention."],
             "Voir le compte rendu"),
+        [ReportSubmitted] = new(
+            "Compte rendu déposé : {title}",
+            ["Bonjour {name},", "{lead} a déposé le {report} de la convention « {title} ».", "Il attend votre examen : approuvez-le, renvoyez-le pour compléments avec une nouvelle échéance, ou rejetez-le."],
+            "Examiner le compte rendu"),
+        [BalanceReleased] = new(
+            "Solde débloqué : convention « {title} »",
+            ["Bonjour {name},", "Les comptes rendus de l'année {year} de la convention « {title} » ({lead}) sont approuvés : le solde de {amount} ({funder}) est débloqué.", "Il peut être mis en paiement depuis l'espace finances."],
+            "Voir les échéances"),
     };
 
     public static IReadOnlyCollection<string> Names => Templates.Keys;

@@ -1,9 +1,11 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
+using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Reporting;
@@ -15,7 +17,7 @@ namespace PtceFunding.Application.Reporting;
 /// A program officer of a funder party, who sees the agreement, approves a submitted report. Once every report of an
 /// agreement year is approved, that year's balances are released (<see cref="ReportingRules.ReleaseApproved"/>), and the
 /// closing balances of an early termination once the final report is. The lead member's verified users are notified,
-/// with the balances released.
+/// with the balances released, and the finance officers of the funder of each balance released (it can now be ordered).
 /// </summary>
 public sealed record ApproveReport(Guid ReportId, int ExpectedVersion) : ICommand<Result<ApprovedReport>>;
 
@@ -35,7 +37,7 @@ internal sealed class ApproveReportAuthorizer(ICurrentUser user) : IAuthorizer<A
     public Task<Result> Authorize(ApproveReport request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
 }
 
-internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site, UserManager<AppUser> users)
     : IRequestHandler<ApproveReport, Result<ApprovedReport>>
 {
     public async Task<Result<ApprovedReport>> Handle(ApproveReport request, CancellationToken cancellationToken)
@@ -77,9 +79,44 @@ internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user,
             $"report-approved:{report.Id}",
             now,
             cancellationToken).ConfigureAwait(false);
+        await NotifyFinance(agreement, released, now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new ApprovedReport(
             ReportChanged.Of(report, DateOnly.FromDateTime(now.UtcDateTime)),
             [.. released.Select(i => new ReleasedInstallment(i.Id.Value, i.FunderId.Value, i.Year, i.OwedAmount))]);
+    }
+
+    /// <summary>Tells the finance officers of each released balance's funder that it can be ordered.</summary>
+    private async Task NotifyFinance(Domain.Agreements.Agreement agreement, IReadOnlyList<Installment> released, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (released.Count == 0)
+        {
+            return;
+        }
+
+        var funderIds = released.Select(i => i.FunderId).Distinct().ToList();
+        var funders = await db.Funders.AsNoTracking().Where(f => funderIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken).ConfigureAwait(false);
+        var lead = await db.Organisations.AsNoTracking().Where(o => o.Id == agreement.LeadOrganisationId).Select(o => o.Name)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var installment in released)
+        {
+            await db.NotifyStaff(
+                users,
+                Roles.FinanceOfficer,
+                [installment.FunderId],
+                NotificationTemplates.BalanceReleased,
+                new Dictionary<string, string>
+                {
+                    ["title"] = agreement.Title,
+                    ["lead"] = lead ?? "",
+                    ["year"] = installment.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["amount"] = Money.Format(installment.OwedAmount),
+                    ["funder"] = funders.GetValueOrDefault(installment.FunderId, ""),
+                    ["link"] = site.Value.Link($"Finances/Convention?id={agreement.Id}"),
+                },
+                $"balance-released:{installment.Id}",
+                now,
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -156,7 +156,10 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
         var textile = Draft(permanent, Emerging, people.Gardens, "Ressourcerie textile du Roannais", people.Jules, planned);
         textile.ComposeConsortium([new ConsortiumMember(people.Gardens.Id, MemberRole.Founding, true, 70m), new ConsortiumMember(people.Joinery.Id, MemberRole.Partner, false, 30m)]);
         FillSimple(textile, "Collecter, trier et revaloriser les textiles usagés du Roannais, avec un atelier de couture en insertion.", 25_000m, 15_000m);
-        foreach (var application in new[] { forez, grocery, textile })
+        // Older ties between the cooperative's members: a three-year project whose reports show every review outcome.
+        var cannery = Draft(permanent, Consolidating, people.Cooperative, DemoAgreements.CanneryTitle, people.Paula, planned);
+        Fill(cannery, people, years: 3, statePerYear: [30_000m, 20_000m, 10_000m], "Transformer les surplus des maraîchers du Pilat en conserves vendues par les épiceries du pôle, avec un atelier en insertion.");
+        foreach (var application in new[] { forez, grocery, textile, cannery })
         {
             await AttachAll(application, application.CreatedBy, planned, cancellationToken).ConfigureAwait(false);
             Submit(application, permanent, [Profile(people.Cooperative), Profile(people.Gardens), Profile(people.Joinery)], [decided], application.CreatedBy, new DateTimeOffset(filedOn.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero));
@@ -165,6 +168,7 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
         Instruct(forez, staff, 70_000m, ScheduleShape.Tapering, examined.AddDays(-30));
         Instruct(grocery, staff, 50_000m, ScheduleShape.Flat, examined.AddDays(-30));
         Instruct(textile, staff, 40_000m, ScheduleShape.Tapering, examined.AddDays(-30));
+        Instruct(cannery, staff, 60_000m, ScheduleShape.Tapering, examined.AddDays(-30), years: 3);
         Opinion(forez, staff.Reviewer, [5, 4, 4, 4], ReviewOpinion.Favourable, "Un modèle économique déjà éprouvé, une coopération réelle entre les membres.", examined.AddDays(-20));
         Opinion(grocery, staff.Reviewer, [2, 2, 3, 2], ReviewOpinion.Unfavourable, "Le modèle économique repose entièrement sur la subvention.", examined.AddDays(-20));
         Opinion(textile, staff.Reviewer, [4, 4, 4, 3], ReviewOpinion.Favourable, "Une filière locale qui manquait, un partenariat déjà actif avec la menuiserie.", examined.AddDays(-20));
@@ -182,14 +186,22 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
             decided, permanent, textile,
             new DecisionInput(DecisionOutcome.Accepted, [new RequestedAmount(DemoSeeder.StateAuvergneRhoneAlpes, 40_000m)], 2, null, null, "Avis favorable (4 voix pour, 1 abstention)."),
             null, null, staff.CommitteeMember, examined).Value;
-        db.CommitteeDecisions.AddRange(accepted, rejected, acceptedTextile);
+        var acceptedCannery = CommitteeDecision.Record(
+            decided, permanent, cannery,
+            new DecisionInput(DecisionOutcome.Accepted, [new RequestedAmount(DemoSeeder.StateAuvergneRhoneAlpes, 60_000m)], 3, "Convention couvrant le projet depuis son lancement.", null, "Avis favorable (5 voix pour)."),
+            null, null, staff.CommitteeMember, examined).Value;
+        db.CommitteeDecisions.AddRange(accepted, rejected, acceptedTextile, acceptedCannery);
         decided.Close(examined.AddHours(2));
 
-        // Their agreements: one under way with payments made and a balance blocked, one just signed.
-        new DemoAgreements(db, staff).Seed(
+        // Their agreements: one under way with payments made and a balance blocked, one just signed, one whose reports
+        // show every review outcome (and hold its payments).
+        await new DemoAgreements(db, staff, files).Seed(
             new DemoAcceptance(forez, accepted, examined, people.Jules),
             new DemoAcceptance(textile, acceptedTextile, examined, people.Jules),
-            today);
+            new DemoAcceptance(cannery, acceptedCannery, examined, people.Paula),
+            today,
+            now,
+            cancellationToken).ConfigureAwait(false);
 
         // In review this quarter: an expert designated, who has not declared their interests yet.
         var repair = Draft(permanent, Emerging, people.Gardens, "Atelier vélo solidaire du Beaujolais", people.Jules, now.AddDays(-40));
@@ -206,13 +218,13 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Taken by the officer, complete, eligible, with a proposal for the DREETS over two years.</summary>
-    private static void Instruct(FundingApplication application, DemoStaff staff, decimal amount, ScheduleShape shape, DateTimeOffset at)
+    /// <summary>Taken by the officer, complete, eligible, with a proposal for the DREETS (over two years unless said).</summary>
+    private static void Instruct(FundingApplication application, DemoStaff staff, decimal amount, ScheduleShape shape, DateTimeOffset at, int years = 2)
     {
         application.Assign(staff.Officer, "Camille Martin", staff.Officer, at);
         application.ConfirmCompleteness(staff.Officer, at.AddDays(1));
         application.DeclareEligibility(true, null, staff.Officer, at.AddDays(2));
-        application.Propose("Projet cohérent avec les priorités régionales ; consortium solide.", [new RequestedAmount(DemoSeeder.StateAuvergneRhoneAlpes, amount)], 2, shape, staff.Officer, at.AddDays(3));
+        application.Propose("Projet cohérent avec les priorités régionales ; consortium solide.", [new RequestedAmount(DemoSeeder.StateAuvergneRhoneAlpes, amount)], years, shape, staff.Officer, at.AddDays(3));
     }
 
     private void Opinion(FundingApplication application, Guid reviewer, int[] scores, ReviewOpinion opinion, string text, DateTimeOffset at)
@@ -345,7 +357,7 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
     private static string FrenchQuarter(DateOnly quarterEnd) => $"{(quarterEnd.Month / 3) switch { 1 => "1er", _ => $"{quarterEnd.Month / 3}e" }} trimestre {quarterEnd.Year}";
 
     /// <summary>A small, valid one-page PDF carrying a line of text.</summary>
-    private static byte[] DemoPdf(string text)
+    internal static byte[] DemoPdf(string text)
     {
         var safe = new string([.. text.Normalize(NormalizationForm.FormD).Where(c => c < 128 && c is not '(' and not ')' and not '\\')]);
         var stream = $"BT /F1 14 Tf 72 720 Td ({safe}) Tj ET";

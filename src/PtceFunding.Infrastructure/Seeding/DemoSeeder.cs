@@ -27,7 +27,7 @@ public sealed class DemoOptions
 /// <summary>A demo account, as printed at start-up and listed in the README.</summary>
 public sealed record DemoAccount(string Email, string Role, string Description);
 
-/// <summary>Seeds, once, funders, organisations and their users, one user per staff role, calls with sessions, applications in several states and signed agreements with payments, so that a newcomer can try every screen.</summary>
+/// <summary>Seeds, once, funders, organisations and their users, one user per staff role, calls with sessions, applications in several states, signed agreements with payments and reports in every state, so that a newcomer can try every screen.</summary>
 public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, OperationContext operation, TimeProvider clock, IOptions<DemoOptions> options, IFileStore files)
 {
     public static readonly FunderId StateNational = new(Guid.Parse("0196a000-0001-7000-8000-000000000001"));
@@ -117,17 +117,21 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
             now,
             cancellationToken).ConfigureAwait(false);
 
-        // One in-app notification, so that the officer's notifications page shows what one looks like.
-        await db.Enqueue(
-            new OutgoingNotification(
-                officer.Id,
-                officer.Email!,
-                NotificationTemplates.StaffAccountCreated,
-                new Dictionary<string, string> { ["name"] = officer.DisplayName, ["role"] = Roles.Label(Roles.ProgramOfficer), ["funder"] = "DREETS Auvergne-Rhône-Alpes" },
-                NotificationChannels.InApp,
-                "demo:welcome:officer"),
-            clock.GetUtcNow(),
-            cancellationToken).ConfigureAwait(false);
+        // One in-app notification each, so that the officers' notifications pages show what one looks like (the
+        // Auvergne-Rhône-Alpes officer soon gets more: reports submitted, overdue reports escalated).
+        foreach (var (staffMember, funderName) in new[] { (officer, "DREETS Auvergne-Rhône-Alpes"), (brittanyOfficer, "Région Bretagne") })
+        {
+            await db.Enqueue(
+                new OutgoingNotification(
+                    staffMember.Id,
+                    staffMember.Email!,
+                    NotificationTemplates.StaffAccountCreated,
+                    new Dictionary<string, string> { ["name"] = staffMember.DisplayName, ["role"] = Roles.Label(Roles.ProgramOfficer), ["funder"] = funderName },
+                    NotificationChannels.InApp,
+                    staffMember == officer ? "demo:welcome:officer" : "demo:welcome:officer.bretagne"),
+                clock.GetUtcNow(),
+                cancellationToken).ConfigureAwait(false);
+        }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         operation.Name = null;
         return true;

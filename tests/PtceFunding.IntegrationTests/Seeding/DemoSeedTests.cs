@@ -6,11 +6,12 @@ using PtceFunding.Infrastructure.Seeding;
 
 namespace PtceFunding.IntegrationTests.Seeding;
 
-/// <summary>The demo data seeds once on PostgreSQL, with signed agreements whose payments tell a story: some paid, one ordered, one blocked, one due.</summary>
+/// <summary>The demo data seeds once on PostgreSQL, with signed agreements whose payments tell a story: some paid, one ordered, some blocked, one due.</summary>
 public sealed class DemoSeedTests(PtceApp app) : IClassFixture<PtceApp>
 {
     private const string UnderWay = "Recyclerie partagée du Forez";
     private const string JustSigned = "Ressourcerie textile du Roannais";
+    private const string HeldByAnOverdueReport = "Conserverie coopérative du Pilat";
 
     [Fact]
     public async Task The_demo_seeds_once_with_signed_tapering_agreements_a_paid_advance_an_ordered_one_a_blocked_balance_and_a_due_first_advance()
@@ -20,7 +21,7 @@ public sealed class DemoSeedTests(PtceApp app) : IClassFixture<PtceApp>
 
         var today = DateOnly.FromDateTime(app.Clock.Now.UtcDateTime);
         var agreements = await app.Db(db => db.Agreements.AsNoTracking().ToListAsync());
-        Assert.Equal([UnderWay, JustSigned], agreements.Select(a => a.Title).Order(StringComparer.Ordinal));
+        Assert.Equal([HeldByAnOverdueReport, UnderWay, JustSigned], agreements.Select(a => a.Title).Order(StringComparer.Ordinal));
         var installments = await app.Db(db => db.Installments.AsNoTracking().Include(i => i.Payments).ToListAsync());
         foreach (var agreement in agreements)
         {
@@ -48,11 +49,19 @@ public sealed class DemoSeedTests(PtceApp app) : IClassFixture<PtceApp>
         Assert.Empty(installments.Where(i => i.AgreementId == textile.Id).SelectMany(i => i.Payments));
         Assert.Equal(InstallmentStatus.Due, installments.Single(i => i.AgreementId == textile.Id && i is { Year: 1, Kind: InstallmentKind.Advance }).StatusOn(today, textile.PaymentsHeld));
 
-        // The DREETS finance officer finds them on the payments page.
+        // Every installment of the third agreement whose date has come is blocked: one of its reports is overdue.
+        var held = agreements.Single(a => a.Title == HeldByAnOverdueReport);
+        var ofHeld = installments.Where(i => i.AgreementId == held.Id && i.DueFrom <= today).ToList();
+        Assert.Equal(6, ofHeld.Count);
+        Assert.All(ofHeld, i => Assert.Equal(InstallmentStatus.Blocked, i.StatusOn(today, held: true)));
+        Assert.Empty(ofHeld.SelectMany(i => i.Payments));
+
+        // The DREETS finance officer finds them on the payments page: the Forez balance and year-2 advance, the Roannais
+        // first advance, and the six blocked installments of the agreement held by an overdue report.
         var finance = new CookieBrowser(app);
         await finance.Login("finance@demo.ptce.fr", new DemoOptions().Password);
         var page = await finance.Get("/Finances/Echeances");
-        Assert.Contains("3 échéance(s)", page, StringComparison.Ordinal);
+        Assert.Contains("9 échéance(s)", page, StringComparison.Ordinal);
         Assert.Contains("Bloquée", page, StringComparison.Ordinal);
         Assert.Contains("Mise en paiement", page, StringComparison.Ordinal);
         Assert.Contains("À payer", page, StringComparison.Ordinal);

@@ -104,6 +104,7 @@ public sealed class ReportReviewTests : BrowserJourney, IClassFixture<Chromium>
         _browser.Open(_site, _browser.FindElement(By.XPath("//nav[contains(@class,'fr-breadcrumb')]//a[normalize-space(.)=\"" + Title + "\"]")).GetDomAttribute("href")!);
         Assert.Equal(2, _browser.FindElements(By.XPath("//section[@data-testid='reporting']//tr[.//a[contains(normalize-space(.), 'année 1')]]//span[normalize-space(.)='Approuvé']")).Count);
         Accessibility.AssertNoSeriousViolations(_browser);
+        ((IJavaScriptExecutor)_browser).ExecuteScript("arguments[0].scrollIntoView();", _browser.FindElement(By.CssSelector("[data-testid=reporting]")));
         SaveScreenshot("reports-approved.png");
         SignOut();
 

@@ -44,6 +44,40 @@ public sealed class CalendarFeedTests(CommitteeApp app) : IClassFixture<Committe
     }
 
     [Fact]
+    public async Task The_feed_is_read_back_by_an_independent_icalendar_parser_with_its_dates_and_escaped_text_intact()
+    {
+        var agreement = await new AgreementSetup(app).Signed(state: 45_000m, region: 15_000m);
+        var url = await CreateFeed(agreement.Committee.Lead);
+        app.Clock.Now = new DateTimeOffset(2028, 1, 15, 7, 0, 0, TimeSpan.Zero);
+
+        var text = await app.CreateClient().GetStringAsync(new Uri(url).PathAndQuery);
+
+        // Ical.Net (tests only) parses RFC 5545 content lines, unfolds, unescapes TEXT and throws on a malformed calendar.
+        var calendar = Ical.Net.Calendar.Load(text);
+        Assert.NotNull(calendar);
+        Assert.Equal("2.0", calendar.Version);
+        Assert.Equal("-//PtceFunding//Echeances//FR", calendar.ProductId);
+        var expected = await app.Db(db => db.Reports.Where(r => r.AgreementId == new AgreementId(agreement.Id) && r.DueOn >= new DateOnly(2028, 1, 15))
+            .Select(r => new { r.Id, r.DueOn }).ToListAsync());
+        var title = await app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(agreement.Id)).Select(a => a.Title).SingleAsync());
+        Assert.NotEmpty(expected);
+        Assert.Equal(
+            expected.Select(r => $"report-{r.Id}-{r.DueOn:yyyyMMdd}@ptcefunding").Order(StringComparer.Ordinal),
+            calendar.Events.Select(e => e.Uid!).Order(StringComparer.Ordinal));
+        Assert.All(calendar.Events, e =>
+        {
+            var report = expected.Single(r => e.Uid == $"report-{r.Id}-{r.DueOn:yyyyMMdd}@ptcefunding");
+            Assert.False(e.DtStart!.HasTime);
+            Assert.Equal(report.DueOn, e.DtStart.Date);
+            Assert.NotNull(e.DtStamp);
+            Assert.EndsWith($"« {title} »", e.Summary, StringComparison.Ordinal);
+            Assert.Equal("Dernier jour pour déposer le compte rendu ; en retard, il suspend les versements de la convention.", e.Description);
+            Assert.Equal($"https://ptce.test/Conventions/Convention?id={agreement.Id}", e.Url?.AbsoluteUri);
+        });
+        Assert.Contains(calendar.Events, e => e.Summary == $"Compte rendu financier de l'année 1 à déposer — convention « {title} »");
+    }
+
+    [Fact]
     public async Task Regenerating_the_address_retires_the_previous_one()
     {
         var agreement = await new AgreementSetup(app).Signed(state: 30_000m, region: 0m);

@@ -139,6 +139,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
 
                 var claims = await Claims(connectionString, due);
                 var up = Enumerable.Range(0, nodes.Length).Where(i => ready[i].IsCompletedSuccessfully).ToList();
+                Assert.NotEmpty(up);
                 var victim = up.FirstOrDefault(i => claims.Contains(NodeName(nodes[i])), up.Contains(cycle % 2) ? cycle % 2 : up[0]);
                 var (writtenAtKill, sentAtKill) = await Progress(connectionString, due);
                 nodes[victim].Kill();
@@ -291,7 +292,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
     {
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris);
         var left = now.Date.AddDays(1) - now.DateTime;
-        if (left < TimeSpan.FromMinutes(3))
+        if (left < TimeSpan.FromMinutes(5))
         {
             await Task.Delay(left + TimeSpan.FromSeconds(5));
         }

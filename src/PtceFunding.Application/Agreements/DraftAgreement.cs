@@ -64,7 +64,9 @@ internal sealed class DraftAgreementHandler(IPtceDbContext db, ICurrentUser user
             return new DraftedAgreement(existingId, Created: false);
         }
 
-        var settings = new AgreementSettings();
+        var terms = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.AgreementTerms)
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        var settings = new AgreementSettings(terms.AdvancePercentage, terms.AnniversaryYears, terms.ReportDueAfterMonths);
         if (application.StartDate is not { } startDate || decision.DurationYears is not { } duration || duration < 1)
         {
             return Error.RuleBroken("agreement.start_date_missing", "La date de début ou la durée du projet n'est pas connue.");

@@ -33,7 +33,9 @@ public sealed record CallView(
     int UnscheduledApplications,
     DateTime CreatedAt,
     DateTime? PublishedAt,
-    DateTime? ClosedAt)
+    DateTime? ClosedAt,
+    CallAgreementTerms AgreementTerms,
+    Domain.Reminders.ReminderPolicy ReminderPolicy)
 {
     public CallRules CurrentRules => RuleVersions.Single(v => v.Number == CurrentRulesVersion).Rules;
 }
@@ -90,7 +92,9 @@ internal sealed class GetCallHandler(IPtceDbContext db, ICurrentUser user) : IRe
             unscheduled,
             call.CreatedAt,
             call.PublishedAt,
-            call.ClosedAt);
+            call.ClosedAt,
+            call.AgreementTerms,
+            call.ReminderPolicy);
     }
 }
 

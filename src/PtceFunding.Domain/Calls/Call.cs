@@ -87,6 +87,9 @@ public sealed class Call : AggregateRoot
     /// <summary>When reminders are sent about the deadlines of this call's applications, reviews, reports and payments.</summary>
     public ReminderPolicy ReminderPolicy { get; private set; } = ReminderPolicy.Default;
 
+    /// <summary>How this call's agreements are laid out (years, advance, reports' due dates).</summary>
+    public CallAgreementTerms AgreementTerms { get; private set; } = CallAgreementTerms.Default;
+
     public CallRules RulesOfVersion(int number) =>
         _ruleVersions.SingleOrDefault(v => v.Number == number)?.Rules
         ?? throw new InvalidOperationException($"Call {Id} has no rules version {number}.");
@@ -131,6 +134,20 @@ public sealed class Call : AggregateRoot
         }
 
         ReminderPolicy = policy with { Offsets = [.. policy.Offsets.Order()] };
+        return Result.Success();
+    }
+
+    /// <summary>Sets how the agreements of this call are laid out; agreements already drafted keep theirs.</summary>
+    public Result ChangeAgreementTerms(CallAgreementTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var check = terms.Check();
+        if (!check.IsSuccess)
+        {
+            return check;
+        }
+
+        AgreementTerms = terms;
         return Result.Success();
     }
 

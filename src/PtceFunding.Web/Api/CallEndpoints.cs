@@ -1,6 +1,7 @@
 using PtceFunding.Application.Calls;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Calls;
+using PtceFunding.Domain.Reminders;
 using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
@@ -12,6 +13,8 @@ internal static class CallEndpoints
     public sealed record ChangeRulesBody(CallRules Rules, int ExpectedVersion);
 
     public sealed record PlanSessionBody(string Name, DateOnly CutOffDate, DateOnly MeetingDate);
+
+    public sealed record FollowUpBody(CallAgreementTerms AgreementTerms, ReminderPolicy ReminderPolicy, int ExpectedVersion);
 
     public static RouteGroupBuilder MapCallEndpoints(this RouteGroupBuilder api)
     {
@@ -36,6 +39,9 @@ internal static class CallEndpoints
         calls.MapPut("/{id:guid}/rules", async (Guid id, ChangeRulesBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ChangeCallRules(id, body.Rules, body.ExpectedVersion), ct)).ToHttp(changed => TypedResults.Ok(new { id, changed.Version, changed.RulesVersion })))
             .WithSummary("Modifie les règles d'un appel ; un appel publié en reçoit une nouvelle version (409 si la version lue n'est plus la dernière).");
+        calls.MapPut("/{id:guid}/follow-up", async (Guid id, FollowUpBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ChangeCallFollowUp(id, body.AgreementTerms, body.ReminderPolicy, body.ExpectedVersion), ct)).ToHttp(version => TypedResults.Ok(new { id, version })))
+            .WithSummary("Modalités des conventions (années civiles ou anniversaires, avance, délai des comptes rendus) et politique de relance d'un appel.");
         calls.MapPost("/{id:guid}/publish", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new PublishCall(id), ct)).ToHttp(TypedResults.NoContent))
             .WithSummary("Publie un appel en préparation.");
         calls.MapPost("/{id:guid}/close", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new CloseCall(id), ct)).ToHttp(TypedResults.NoContent))

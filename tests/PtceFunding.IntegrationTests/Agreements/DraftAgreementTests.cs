@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -81,5 +82,42 @@ public sealed class DraftAgreementTests(CommitteeApp app) : IClassFixture<Commit
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.PostAsJsonAsync("/api/agreements", new { applicationId = accepted })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/api/agreements/{id}")).StatusCode);
         Assert.Equal(AgreementStatus.Draft, await app.Db(db => db.Agreements.Where(a => a.Id == new AgreementId(id)).Select(a => a.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_call_that_chooses_anniversary_years_a_smaller_advance_and_earlier_reports_gets_agreements_laid_out_that_way()
+    {
+        var setup = await AgreementSetup.Start(app);
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        var callVersion = await app.Db(db => db.Calls.Where(c => c.Id == setup.Committee.CallId).Select(c => c.Version).SingleAsync());
+        var invalid = await admin.PutAsJsonAsync($"/api/calls/{setup.Committee.CallId}/follow-up", new
+        {
+            agreementTerms = new { anniversaryYears = true, advancePercentage = 130m, reportDueAfterMonths = 3 },
+            reminderPolicy = new { offsets = new[] { -14, 0 }, escalationOffset = (int?)null, reviewDueAfterDays = 21 },
+            expectedVersion = callVersion,
+        });
+        var changed = await admin.PutAsJsonAsync($"/api/calls/{setup.Committee.CallId}/follow-up", new
+        {
+            agreementTerms = new { anniversaryYears = true, advancePercentage = 30m, reportDueAfterMonths = 3 },
+            reminderPolicy = new { offsets = new[] { -14, 0 }, escalationOffset = (int?)null, reviewDueAfterDays = 21 },
+            expectedVersion = callVersion,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var id = (await setup.DraftedAll((60_000m, 0m)))[0];
+        var agreement = await (await setup.Committee.Officer()).GetFromJsonAsync<JsonElement>($"/api/agreements/{id}");
+        Assert.True(agreement.GetProperty("anniversaryYears").GetBoolean());
+        Assert.Equal(30m, agreement.GetProperty("advancePercentage").GetDecimal());
+        var years = agreement.GetProperty("years").EnumerateArray().ToList();
+        Assert.All(years, y => Assert.False(y.GetProperty("isPartial").GetBoolean()));
+        var firstYear = years[0];
+        var firstReport = agreement.GetProperty("reportingObligations")[0];
+        var yearEnd = DateOnly.Parse(firstYear.GetProperty("end").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(yearEnd.AddDays(1).AddMonths(3).AddDays(-1), DateOnly.Parse(firstReport.GetProperty("dueOn").GetString()!, CultureInfo.InvariantCulture));
+        var advance = agreement.GetProperty("funders")[0].GetProperty("installments")[0];
+        var exactAdvance = years[0].GetProperty("total").GetDecimal() * 0.3m;
+        Assert.InRange(advance.GetProperty("amount").GetDecimal(), exactAdvance - 0.01m, exactAdvance + 0.01m);
+        Assert.Equal([-14, 0], await app.Db(db => db.Calls.Where(c => c.Id == setup.Committee.CallId).Select(c => c.ReminderPolicy.Offsets).SingleAsync()));
     }
 }

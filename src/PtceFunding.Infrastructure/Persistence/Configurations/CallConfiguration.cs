@@ -30,6 +30,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Categories).HasJsonConversion();
         builder.Property(c => c.Funders).HasJsonConversion();
+        builder.Property(c => c.AgreementTerms).HasJsonConversion().HasDefaultValueSql("'" + CallAgreementTerms.DefaultJson + "'");
         builder.Property(c => c.ReminderPolicy).HasJsonConversion().HasDefaultValueSql("'" + ReminderPolicy.DefaultJson + "'");
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.CurrentRules);

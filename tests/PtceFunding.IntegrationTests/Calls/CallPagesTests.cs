@@ -86,4 +86,40 @@ public sealed class CallPagesTests(PtceApp app) : IClassFixture<PtceApp>
         Assert.Contains("Les poids de la grille totalisent 70 % au lieu de 100 %.", page, StringComparison.Ordinal);
         Assert.Contains("ANCRAGE | Ancrage territorial | 70 | 5", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_administrator_sets_a_calls_agreement_terms_and_reminder_policy_from_the_page()
+    {
+        var funder = await app.AddFunder();
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        var id = await CallBuilder.Call(admin, CallBuilder.Details([(funder.Id.Value, 1_000m)]));
+        var browser = new CookieBrowser(app);
+        await browser.Login(await app.AddUser(Roles.Administrator), PtceApp.Password);
+        var path = $"/Admin/Calls/FollowUp?id={id}";
+        var form = await browser.Get(path);
+        Assert.Contains("value=\"-30, -7, 0, 15\"", form, StringComparison.Ordinal);
+        var version = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.ExpectedVersion\" value=\"(\\d+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.ExpectedVersion"] = version,
+            ["Input.AnniversaryYears"] = "true",
+            ["Input.AdvancePercentage"] = "40",
+            ["Input.ReportDueAfterMonths"] = "4",
+            ["Input.Offsets"] = "-15, sept",
+            ["Input.EscalationOffset"] = "10",
+            ["Input.ReviewDueAfterDays"] = "14",
+        };
+
+        var refused = await (await browser.Post(path, fields)).Content.ReadAsStringAsync();
+        fields["Input.Offsets"] = "-15, 0, 10";
+        var saved = await browser.Post(path, fields);
+
+        Assert.Contains("Les relances sont des nombres de jours séparés par des virgules", System.Net.WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
+        Assert.Contains("sont enregistrées", System.Net.WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var call = await app.Db(db => db.Calls.SingleAsync(c => c.Id == new CallId(id)));
+        Assert.Equal(new CallAgreementTerms(true, 40m, 4), call.AgreementTerms);
+        Assert.Equal([-15, 0, 10], call.ReminderPolicy.Offsets);
+        Assert.Equal(10, call.ReminderPolicy.EscalationOffset);
+        Assert.Equal(14, call.ReminderPolicy.ReviewDueAfterDays);
+    }
 }

@@ -1,16 +1,21 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>
-/// A program officer of a funder party, who sees the agreement, rejects a submitted report with its reason: the
-/// balance it gates stays blocked. The lead member's verified users are notified.
+/// A program officer of a funder party, who sees the agreement, rejects a submitted report with its reason. A year's
+/// report rejected means that year's funding is not justified (<see cref="PaymentSchedule.RejectYear"/>): its unpaid
+/// installments are cancelled and what each funder paid for it becomes a recovery order. The lead member's verified
+/// users are notified.
 /// </summary>
 public sealed record RejectReport(Guid ReportId, string Reason, int ExpectedVersion) : ICommand<Result<ReportChanged>>;
 
@@ -51,6 +56,15 @@ internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, 
         if (!rejected.IsSuccess)
         {
             return rejected.Error;
+        }
+
+        if (report.YearNumber is { } year)
+        {
+            // The year's funding is not justified: its unpaid installments are cancelled, what was paid for it is claimed back.
+            var installments = await db.Installments.Include(i => i.Payments).Where(i => i.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var recoveries = await db.RecoveryOrders.Where(r => r.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var change = PaymentSchedule.RejectYear(agreement, installments, recoveries, year, $"{Report.KindLabel(report.Kind)} de l'année {year} rejeté", now);
+            db.RecoveryOrders.AddRange(change.Recoveries);
         }
 
         await db.NotifyVerifiedUsers(

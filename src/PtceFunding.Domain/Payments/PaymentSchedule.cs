@@ -179,6 +179,36 @@ public static class PaymentSchedule
     }
 
     /// <summary>
+    /// A report of agreement year <paramref name="year"/> was rejected: that year's funding is not justified. Its
+    /// installments not yet paid are cancelled, and what each funder paid for that year becomes a recovery order (once per
+    /// funder and year, whichever of the year's reports is rejected first: a second rejection claims nothing more).
+    /// </summary>
+    public static ScheduleChange RejectYear(Agreement agreement, IReadOnlyList<Installment> existing, IReadOnlyList<RecoveryOrder> recoveries, int year, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(recoveries);
+        var created = new List<RecoveryOrder>();
+        foreach (var funder in agreement.Funders)
+        {
+            var ofYear = existing.Where(i => i.FunderId == funder.FunderId && i.Year == year).ToList();
+            foreach (var installment in ofYear)
+            {
+                installment.CancelUnpaid(reason, now);
+            }
+
+            var claimed = recoveries.Where(r => r.FunderId == funder.FunderId && r.Cause == RecoveryCause.ReportRejected && r.Year == year).Sum(r => r.Amount);
+            var paid = ofYear.Sum(i => i.PaidAmount);
+            if (paid > claimed)
+            {
+                created.Add(RecoveryOrder.Create(agreement.Id, funder.FunderId, RecoveryCause.ReportRejected, paid - claimed, $"{reason} : {Money.Format(paid - claimed)} versés pour l'année {year}", now, year));
+            }
+        }
+
+        return new ScheduleChange([], created);
+    }
+
+    /// <summary>
     /// Cancels the unpaid remainders of ordered installments, latest first, while what is kept exceeds
     /// <paramref name="total"/>; returns what is kept in the end (ordered and paid amounts).
     /// </summary>

@@ -52,6 +52,9 @@ public sealed class RecoveryOrder : AggregateRoot
 
     public RecoveryCause Cause { get; private set; }
 
+    /// <summary>The agreement year it claims back, for a rejected year's report; null otherwise.</summary>
+    public int? Year { get; private set; }
+
     public decimal Amount { get; private set; }
 
     public string Reason { get; private set; } = "";
@@ -69,7 +72,7 @@ public sealed class RecoveryOrder : AggregateRoot
 
     public decimal Outstanding => Amount - Recovered;
 
-    public static RecoveryOrder Create(AgreementId agreementId, FunderId funderId, RecoveryCause cause, decimal amount, string reason, DateTimeOffset now)
+    public static RecoveryOrder Create(AgreementId agreementId, FunderId funderId, RecoveryCause cause, decimal amount, string reason, DateTimeOffset now, int? year = null)
     {
         if (amount <= 0 || !Money.IsInCents(amount))
         {
@@ -82,6 +85,7 @@ public sealed class RecoveryOrder : AggregateRoot
             AgreementId = agreementId,
             FunderId = funderId,
             Cause = cause,
+            Year = year,
             Amount = amount,
             Reason = reason,
             CreatedAt = now.UtcDateTime,

@@ -89,6 +89,8 @@ internal sealed class DemoAgreements(PtceDbContext db, DemoStaff staff, IFileSto
         // Year 2: the activity report rejected; the financial report never filed, overdue since the start of this year.
         await File(Of(ReportKind.Activity, 2), lead, filed, [new("emplois", 7m), new("membres", 4m), new("ressources-propres", 30m)], cancellationToken).ConfigureAwait(false);
         Ensure(Of(ReportKind.Activity, 2).Reject("Les emplois déclarés ne correspondent pas aux déclarations sociales transmises ; le compte rendu ne peut pas être accepté en l'état.", staff.Officer, reviewed), "year-2 activity report rejection");
+        // As RejectReport does: the year's funding is not justified, its installments are cancelled (nothing was paid for it).
+        _ = PaymentSchedule.RejectYear(agreement, signed.Installments, [], 2, "Compte rendu d'activité de l'année 2 rejeté", reviewed);
 
         // Year 3 (open since 1 January): the activity report awaits the officer; the financial report was returned
         // today, to be filed again within five days (so the first sweep sends its J-7 reminder).

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Users;
 using PtceFunding.IntegrationTests.Agreements;
@@ -253,5 +255,35 @@ public sealed class ReportTests(CommitteeApp app) : IClassFixture<CommitteeApp>
         Assert.Equal((new DateOnly(2027, 9, 30), new DateOnly(2028, 3, 31)), (final.PeriodEnd, final.DueOn));
         var list = await (await reports.Lead()).GetFromJsonAsync<JsonElement>($"/api/agreements/{agreement.Id}/reports");
         Assert.Equal(2, list.EnumerateArray().Count(r => r.GetProperty("statusLabel").GetString() == "Plus dû"));
+    }
+
+    [Fact]
+    public async Task Rejecting_a_years_report_cancels_that_years_unpaid_balance_and_claims_back_its_paid_advance_once()
+    {
+        var agreement = await new AgreementSetup(app).Signed(state: 80_000m, region: 0m);
+        var reports = new Reports(app, agreement);
+        var finance = await agreement.Finance(agreement.State);
+        var advance = await agreement.Installment(agreement.State, 1, InstallmentKind.Advance);
+        await agreement.Order(finance, advance);
+        (await AgreementSetup.Pay(finance, advance, "advance-1", advance.Amount)).EnsureSuccessStatusCode();
+        app.Clock.Now = Reports.Year1Filing;
+        await reports.FileYear(1);
+        var officer = await agreement.Committee.Officer();
+
+        var rejected = await officer.PostAsJsonAsync($"/api/reports/{(await reports.Of(ReportKind.Financial, 1)).Id}/reject", new { reason = "Les comptes ne justifient pas l'emploi de la subvention.", expectedVersion = (await reports.Of(ReportKind.Financial, 1)).Version });
+        var alsoRejected = await officer.PostAsJsonAsync($"/api/reports/{(await reports.Of(ReportKind.Activity, 1)).Id}/reject", new { reason = "Activité non réalisée.", expectedVersion = (await reports.Of(ReportKind.Activity, 1)).Version });
+
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alsoRejected.StatusCode);
+        var year1 = (await agreement.Installments(agreement.State)).Where(i => i.Year == 1).ToList();
+        Assert.Equal(InstallmentState.Cancelled, year1.Single(i => i.Kind == InstallmentKind.Balance).State);
+        Assert.Equal(InstallmentState.Paid, year1.Single(i => i.Kind == InstallmentKind.Advance).State);
+        Assert.All((await agreement.Installments(agreement.State)).Where(i => i.Year == 2), i => Assert.NotEqual(InstallmentState.Cancelled, i.State));
+        var recovery = Assert.Single(await app.Db(db => db.RecoveryOrders.Where(r => r.AgreementId == new AgreementId(agreement.Id)).ToListAsync()));
+        Assert.Equal(RecoveryCause.ReportRejected, recovery.Cause);
+        Assert.Equal(advance.Amount, recovery.Amount);
+        Assert.Equal(1, recovery.Year);
+        await app.DeliverNotifications();
+        Assert.Equal(2, app.Mail.To(agreement.Committee.LeadEmail).Count(m => m.Subject.StartsWith("Compte rendu rejeté", StringComparison.Ordinal)));
     }
 }

@@ -49,19 +49,21 @@ public sealed class DemoSeedTests(PtceApp app) : IClassFixture<PtceApp>
         Assert.Empty(installments.Where(i => i.AgreementId == textile.Id).SelectMany(i => i.Payments));
         Assert.Equal(InstallmentStatus.Due, installments.Single(i => i.AgreementId == textile.Id && i is { Year: 1, Kind: InstallmentKind.Advance }).StatusOn(today, textile.PaymentsHeld));
 
-        // Every installment of the third agreement whose date has come is blocked: one of its reports is overdue.
+        // The third agreement: year 2's installments are cancelled (its activity report was rejected); every other
+        // installment whose date has come is blocked, one of its reports being overdue.
         var held = agreements.Single(a => a.Title == HeldByAnOverdueReport);
-        var ofHeld = installments.Where(i => i.AgreementId == held.Id && i.DueFrom <= today).ToList();
-        Assert.Equal(6, ofHeld.Count);
+        var ofHeld = installments.Where(i => i.AgreementId == held.Id && i.DueFrom <= today && i.State != InstallmentState.Cancelled).ToList();
+        Assert.Equal([1, 3], installments.Where(i => i.AgreementId == held.Id && i.State != InstallmentState.Cancelled).Select(i => i.Year).Distinct().Order());
+        Assert.Equal(4, ofHeld.Count);
         Assert.All(ofHeld, i => Assert.Equal(InstallmentStatus.Blocked, i.StatusOn(today, held: true)));
         Assert.Empty(ofHeld.SelectMany(i => i.Payments));
 
         // The DREETS finance officer finds them on the payments page: the Forez balance and year-2 advance, the Roannais
-        // first advance, and the six blocked installments of the agreement held by an overdue report.
+        // first advance, and the four blocked installments of the agreement held by an overdue report.
         var finance = new CookieBrowser(app);
         await finance.Login("finance@demo.ptce.fr", new DemoOptions().Password);
         var page = await finance.Get("/Finances/Echeances");
-        Assert.Contains("9 échéance(s)", page, StringComparison.Ordinal);
+        Assert.Contains("7 échéance(s)", page, StringComparison.Ordinal);
         Assert.Contains("Bloquée", page, StringComparison.Ordinal);
         Assert.Contains("Mise en paiement", page, StringComparison.Ordinal);
         Assert.Contains("À payer", page, StringComparison.Ordinal);

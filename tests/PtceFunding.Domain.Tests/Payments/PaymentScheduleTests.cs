@@ -78,6 +78,24 @@ public sealed class PaymentScheduleTests
     }
 
     [Fact]
+    public void A_rejected_years_report_cancels_its_unpaid_installments_and_claims_back_what_was_paid_for_it_once()
+    {
+        var (agreement, installments, recoveries) = Signed();
+        Pay(Find(installments, State, 1, InstallmentKind.Advance), 10_000m);
+
+        var first = PaymentSchedule.RejectYear(agreement, installments, recoveries, 1, "Compte rendu financier de l'année 1 rejeté", Later);
+        recoveries.AddRange(first.Recoveries);
+        var second = PaymentSchedule.RejectYear(agreement, installments, recoveries, 1, "Compte rendu d'activité de l'année 1 rejeté", Later);
+
+        var recovery = Assert.Single(first.Recoveries);
+        Assert.Equal((State, RecoveryCause.ReportRejected, 10_000m, (int?)1), (recovery.FunderId, recovery.Cause, recovery.Amount, recovery.Year));
+        Assert.Empty(second.Recoveries);
+        Assert.Empty(first.Added);
+        Assert.All(installments.Where(i => i.Year == 1 && i.PaidAmount == 0), i => Assert.Equal(InstallmentState.Cancelled, i.State));
+        Assert.All(installments.Where(i => i.Year == 2), i => Assert.Equal(InstallmentState.Planned, i.State));
+    }
+
+    [Fact]
     public void When_the_new_total_is_below_what_was_ordered_the_unpaid_orders_are_cancelled_latest_first()
     {
         var (agreement, installments, recoveries) = Signed();

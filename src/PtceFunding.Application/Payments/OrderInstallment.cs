@@ -56,24 +56,8 @@ internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser us
             return Concurrency.Stale(installment.Version);
         }
 
-        // An installment that is not due is refused by the domain below, whatever else is missing.
-        var bankAccountId = Guid.Empty;
-        if (installment.StatusOn(today, held) == InstallmentStatus.Due)
-        {
-            if (agreement.LegalCommitmentOf(installment.FunderId) is null)
-            {
-                return Error.RuleBroken("payment.legal_commitment_missing", "L'engagement juridique de votre financeur n'est pas encore enregistré sur cette convention.");
-            }
-
-            if (await db.ApprovedBankAccountOf(agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false) is not { } account)
-            {
-                return Error.RuleBroken("payment.bank_details_missing", "Le chef de file n'a pas de coordonnées bancaires approuvées : la mise en paiement attend leur validation par un second agent.");
-            }
-
-            bankAccountId = account.Id.Value;
-        }
-
-        var ordered = installment.Order(request.Reference, bankAccountId, user.UserId!.Value, today, held);
+        var account = await db.ApprovedBankAccountOf(agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false);
+        var ordered = installment.Order(request.Reference, agreement.LegalCommitmentOf(installment.FunderId), account?.Id.Value, user.UserId!.Value, today, held);
         if (!ordered.IsSuccess)
         {
             return ordered.Error;

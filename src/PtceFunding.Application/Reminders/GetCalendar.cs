@@ -124,10 +124,10 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, UserManager<AppUser>
 
     private async Task Officer(Guid userId, Domain.Funders.FunderId funder, DateOnly today, List<CalendarEvent> events, CancellationToken cancellationToken)
     {
-        var agreements = (await db.Agreements.AsNoTracking().Where(a => a.Status != AgreementStatus.Draft).Select(a => new { a.Id, a.Title, a.Versions })
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(a => a.Versions[^1].Funders.Any(f => f.FunderId == funder))
-            .ToDictionary(a => a.Id, a => a.Title);
+        // A signed agreement's funders are those with installments (the terms themselves are JSON).
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => a.Status != AgreementStatus.Draft && db.Installments.Any(i => i.AgreementId == a.Id && i.FunderId == funder))
+            .ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken).ConfigureAwait(false);
         await Reports([.. agreements.Keys], agreements, today, "Conventions/Convention", events, cancellationToken).ConfigureAwait(false);
 
         var requested = await db.Applications.AsNoTracking()

@@ -199,10 +199,11 @@ public sealed class Installment : AggregateRoot
     }
 
     /// <summary>
-    /// Orders the payment (the payment request is sent to the public accountant, with its reference) to the
-    /// approved bank details <paramref name="bankAccountId"/>; only a due installment may be ordered.
+    /// Orders the payment (the payment request is sent to the public accountant, with its reference): only a due
+    /// installment, once its funder's legal commitment (<paramref name="legalCommitment"/>) is recorded, and to the lead
+    /// member's approved bank details (<paramref name="approvedBankAccountId"/>) — never to a pending change.
     /// </summary>
-    public Result Order(string reference, Guid bankAccountId, Guid orderedBy, DateOnly today, bool held)
+    public Result Order(string reference, LegalCommitment? legalCommitment, Guid? approvedBankAccountId, Guid orderedBy, DateOnly today, bool held)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -221,6 +222,16 @@ public sealed class Installment : AggregateRoot
                     : "Cette échéance attend l'approbation des comptes rendus de son année.");
             default:
                 return Error.RuleBroken("installment.already_ordered", "Cette échéance est déjà mise en paiement, payée ou annulée.");
+        }
+
+        if (legalCommitment is null || legalCommitment.FunderId != FunderId)
+        {
+            return Error.RuleBroken("payment.legal_commitment_missing", "L'engagement juridique de votre financeur n'est pas encore enregistré sur cette convention.");
+        }
+
+        if (approvedBankAccountId is not { } bankAccountId)
+        {
+            return Error.RuleBroken("payment.bank_details_missing", "Le chef de file n'a pas de coordonnées bancaires approuvées : la mise en paiement attend leur validation par un second agent.");
         }
 
         State = InstallmentState.Ordered;

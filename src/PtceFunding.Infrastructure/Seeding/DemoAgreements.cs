@@ -143,7 +143,7 @@ internal sealed class DemoAgreements(PtceDbContext db, DemoStaff staff, IFileSto
     private void Order(Signed signed, Installment installment, string reference, DateOnly on)
     {
         var account = db.BankAccounts.Local.First(b => b.OrganisationId == signed.Agreement.LeadOrganisationId && b.Status == BankAccountStatus.Approved);
-        Ensure(installment.Order(reference, account.Id.Value, staff.Finance, on, signed.Agreement.PaymentsHeld), $"order {reference}");
+        Ensure(installment.Order(reference, signed.Agreement.LegalCommitmentOf(installment.FunderId), account.Id.Value, staff.Finance, on, signed.Agreement.PaymentsHeld), $"order {reference}");
     }
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);

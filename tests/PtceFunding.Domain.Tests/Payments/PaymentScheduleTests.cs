@@ -404,7 +404,7 @@ public sealed class PaymentScheduleTests
         if (installment.State == InstallmentState.Planned)
         {
             Assert.True(installment.Release("Comptes rendus approuvés", SignedAt).IsSuccess);
-            var ordered = installment.Order("DP-1", Guid.NewGuid(), Finance, PayDay, held: false);
+            var ordered = installment.Order("DP-1", new LegalCommitment(installment.FunderId, "2103456789", Finance, PayDay.ToDateTime(TimeOnly.MinValue)), Guid.NewGuid(), Finance, PayDay, held: false);
             Assert.True(ordered.IsSuccess, ordered.Error?.Message);
         }
     }

@@ -4,12 +4,22 @@ using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application;
 
-/// <summary>The checks that authorizers combine; each answers with the error the edge maps to 401 or 403.</summary>
+/// <summary>Who may act: the declared audience of a request, and the checks handlers add; each answers with the error the edge maps to 401 or 403.</summary>
 public static class Authorization
 {
     public static readonly Error NotSignedIn = Error.Unauthorized("auth.required", "Vous devez être connecté.");
 
     public static readonly Error NotAllowed = Error.Forbidden("auth.forbidden", "Vous n'avez pas accès à cette ressource.");
+
+    /// <summary>Whether <paramref name="user"/> belongs to <paramref name="audience"/>.</summary>
+    public static Result Admit(this ICurrentUser user, Audience audience) => audience switch
+    {
+        Audience.Anyone => Result.Success(),
+        Audience.System => user.RequireSystem(),
+        Audience.SignedIn => user.RequireSignedIn(),
+        Audience.PlatformAdministrators => user.RequirePlatformAdministrator(),
+        _ => user.RequireRole([.. Audiences.RolesOf(audience)]),
+    };
 
     public static Result RequireSignedIn(this ICurrentUser user) =>
         user.IsAuthenticated ? Result.Success() : NotSignedIn;

@@ -2,7 +2,6 @@ using System.Reflection;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Pipeline;
 
 namespace PtceFunding.Application;
@@ -10,12 +9,24 @@ namespace PtceFunding.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the mediator, the pipeline in its one order (logging → validation →
-    /// authorization → transaction) and every handler, validator and authorizer of this assembly.
+    /// Registers the mediator (source-generated, docs/adr/0004), the pipeline in its one order
+    /// (logging → authorization → validation → transaction and audit), every handler and validator.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddScoped<ISender, Mediator>();
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
+            options.Assemblies = [typeof(DependencyInjection)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(AuthorizationBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(TransactionBehavior<,>),
+            ];
+        });
         services.AddScoped<OperationContext>();
         services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section);
         services.AddOptions<Notifications.NotificationOptions>().BindConfiguration(Notifications.NotificationOptions.Section);
@@ -24,12 +35,7 @@ public static class DependencyInjection
         // Swapped for the reviewers' scores (ReviewScores.AverageFor) once reviewer assignments exist.
         services.AddScoped<Committee.IApplicationScores, Committee.ReviewerScores>();
 
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
-
-        services.AddImplementationsOf(typeof(IRequestHandler<,>), typeof(IValidator<>), typeof(IAuthorizer<>));
+        services.AddValidators();
         return services;
     }
 
@@ -38,14 +44,14 @@ public static class DependencyInjection
         typeof(DependencyInjection).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } && t.GetInterfaces().Any(IsRequest));
 
-    private static bool IsRequest(Type i) => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>);
+    private static bool IsRequest(Type i) => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(Messaging.ICommand<>) || i.GetGenericTypeDefinition() == typeof(Messaging.IQuery<>));
 
-    private static void AddImplementationsOf(this IServiceCollection services, params Type[] openInterfaces)
+    private static void AddValidators(this IServiceCollection services)
     {
         // FluentValidation.DependencyInjectionExtensions is not served here (docs/adr/0005): scan ourselves.
         foreach (var type in Assembly.GetExecutingAssembly().GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && openInterfaces.Contains(i.GetGenericTypeDefinition())))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
             {
                 services.AddScoped(contract, type);
             }

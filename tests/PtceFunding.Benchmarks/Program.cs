@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Benchmarks;
 using PtceFunding.Domain.Applications;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PtceFunding.Application;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Reminders;
 using PtceFunding.Application.Users;

@@ -6,6 +6,7 @@ using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
+using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
@@ -74,5 +75,19 @@ public interface IPtceDbContext
     /// <summary>Locks the recovery order's row until the transaction ends, like <see cref="LockInstallment"/>, for its settlements.</summary>
     Task LockRecoveryOrder(RecoveryOrderId id, CancellationToken cancellationToken);
 
+    /// <summary>Makes <paramref name="expected"/> the version the save checks for <paramref name="aggregate"/> (its concurrency token).</summary>
+    void ExpectVersion(AggregateRoot aggregate, int expected);
+
+    /// <summary>
+    /// The version <paramref name="aggregate"/> has once the unit of work saves it: one more than read when this
+    /// command changed it, the same otherwise. The unit of work saves once, after the handler.
+    /// </summary>
+    int VersionOnceSaved(AggregateRoot aggregate);
+
+    /// <summary>
+    /// Not for handlers: the unit of work saves once, after the handler. Only the commands that commit step by step on
+    /// purpose (<c>IManagesOwnTransactions</c>) call it, and the two bank-details commands, whose rows must be written
+    /// in an order that a partial unique index needs (docs/adr/0023) and that EF cannot infer.
+    /// </summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
 
@@ -11,21 +12,17 @@ namespace PtceFunding.Application.Agreements;
 /// force (<see cref="Agreement.Activate"/>), active ones whose last day is past are completed (<see cref="Agreement.Complete"/>).
 /// Idempotent: a second run the same day finds nothing to do. Answers how many of each it changed.
 /// </summary>
+[Allow(Audience.System)]
 public sealed record AgreementLifecycleSweep : ICommand<Result<AgreementSweepFigures>>;
 
 public sealed record AgreementSweepFigures(int Activated, int Completed);
 
-internal sealed class AgreementLifecycleSweepAuthorizer(ICurrentUser user) : IAuthorizer<AgreementLifecycleSweep>
+internal sealed class AgreementLifecycleSweepHandler(IPtceDbContext db, TimeProvider clock) : ICommandHandler<AgreementLifecycleSweep, Result<AgreementSweepFigures>>
 {
-    public Task<Result> Authorize(AgreementLifecycleSweep request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSystem());
-}
-
-internal sealed class AgreementLifecycleSweepHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<AgreementLifecycleSweep, Result<AgreementSweepFigures>>
-{
-    public async Task<Result<AgreementSweepFigures>> Handle(AgreementLifecycleSweep request, CancellationToken cancellationToken)
+    public async ValueTask<Result<AgreementSweepFigures>> Handle(AgreementLifecycleSweep request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.DateTime);
+        var today = now.Today();
         var starting = await db.Agreements.Where(a => a.Status == AgreementStatus.Signed && a.StartDate <= today).ToListAsync(cancellationToken).ConfigureAwait(false);
         var activated = starting.Count(a => a.Activate(now).IsSuccess);
 
@@ -35,7 +32,6 @@ internal sealed class AgreementLifecycleSweepHandler(IPtceDbContext db, TimeProv
             .Where(a => a.EndDate < today)
             .Count(a => a.Complete(now).IsSuccess);
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new AgreementSweepFigures(activated, completed);
     }
 }

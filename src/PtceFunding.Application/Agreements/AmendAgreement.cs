@@ -5,7 +5,6 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Payments;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
@@ -25,6 +24,7 @@ namespace PtceFunding.Application.Agreements;
 /// when the amount falls below what was paid, an extension adds the reports of the new years and moves the final report (<see cref="ReportingRules.Align"/>), and
 /// the lead member's verified users notified.
 /// </summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record AmendAgreement(
     Guid AgreementId,
     AmendmentKind Kind,
@@ -33,7 +33,7 @@ public sealed record AmendAgreement(
     IReadOnlyList<AmendedCommitment>? Funders,
     int? DurationYears,
     Guid? LeadOrganisationId,
-    int ExpectedVersion) : ICommand<Result<AmendedAgreement>>;
+    int? ExpectedVersion) : ICommand<Result<AmendedAgreement>>, IVersioned;
 
 /// <summary>
 /// A funder's new commitment: its total, and either its yearly amounts (one per agreement year, adding up to the total)
@@ -52,7 +52,6 @@ internal sealed class AmendAgreementValidator : AbstractValidator<AmendAgreement
             .WithMessage("Un avenant modifie le montant, la durée, la répartition annuelle ou le chef de file.");
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Indiquez l'objet de l'avenant.")
             .MaximumLength(1000).WithMessage("L'objet de l'avenant compte au plus 1 000 caractères.");
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
         RuleForEach(c => c.Funders).ChildRules(funder =>
         {
             funder.RuleFor(f => f.Total).GreaterThan(0).WithMessage("Le montant d'un financeur est positif.")
@@ -63,15 +62,10 @@ internal sealed class AmendAgreementValidator : AbstractValidator<AmendAgreement
     }
 }
 
-internal sealed class AmendAgreementAuthorizer(ICurrentUser user) : IAuthorizer<AmendAgreement>
-{
-    public Task<Result> Authorize(AmendAgreement request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class AmendAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<AmendAgreement, Result<AmendedAgreement>>
+    : ICommandHandler<AmendAgreement, Result<AmendedAgreement>>
 {
-    public async Task<Result<AmendedAgreement>> Handle(AmendAgreement request, CancellationToken cancellationToken)
+    public async ValueTask<Result<AmendedAgreement>> Handle(AmendAgreement request, CancellationToken cancellationToken)
     {
         var found = await db.FindAgreementForOfficer(user, request.AgreementId, tracked: true, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -80,9 +74,9 @@ internal sealed class AmendAgreementHandler(IPtceDbContext db, ICurrentUser user
         }
 
         var (agreement, funderId) = found.Value;
-        if (agreement.Version != request.ExpectedVersion)
+        if (db.VersionConflict(agreement, request) is { } conflict)
         {
-            return Concurrency.Stale(agreement.Version);
+            return conflict;
         }
 
         var formerLead = agreement.LeadOrganisationId;
@@ -103,20 +97,21 @@ internal sealed class AmendAgreementHandler(IPtceDbContext db, ICurrentUser user
         var (version, change, existing) = applied.Value;
         db.Installments.AddRange(change.Added);
         db.RecoveryOrders.AddRange(change.Recoveries);
+        var reports = await db.Reports.Where(r => r.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (request.Kind == AmendmentKind.ExtendDuration)
         {
-            var reports = await db.Reports.Where(r => r.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-            db.Reports.AddRange(ReportingRules.Align(agreement, reports, user.UserId!.Value, now));
+            var aligned = ReportingRules.Align(agreement, reports, user.UserId!.Value, now);
+            db.Reports.AddRange(aligned);
+            reports.AddRange(aligned);
         }
 
         await Notify(agreement, version, formerLead, change, now, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
+        var today = now.Today();
+        var held = ReportingRules.PaymentsHeld(agreement, reports, today);
         return new AmendedAgreement(
             version.Number,
-            agreement.Version,
+            db.VersionOnceSaved(agreement),
             existing.Count(i => i.State == InstallmentState.Cancelled && i.CancelledAt == now.UtcDateTime),
             [.. change.Added.Select(i => i.ToView(today, held))],
             [.. change.Recoveries.Select(r => r.ToView())]);

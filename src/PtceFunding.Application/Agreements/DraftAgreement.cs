@@ -17,23 +17,19 @@ namespace PtceFunding.Application.Agreements;
 /// closed session: each funder's granted total split over the agreement years (<see cref="AgreementSchedule.DefaultSplit"/>),
 /// default payment terms (50 % advance each year). Idempotent: when the decision already has its agreement, that one is answered.
 /// </summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record DraftAgreement(Guid ApplicationId) : ICommand<Result<DraftedAgreement>>;
 
 /// <summary>The agreement's id; <see cref="Created"/> is false when it already existed.</summary>
 public sealed record DraftedAgreement(Guid Id, bool Created);
 
-internal sealed class DraftAgreementAuthorizer(ICurrentUser user) : IAuthorizer<DraftAgreement>
-{
-    public Task<Result> Authorize(DraftAgreement request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
-internal sealed class DraftAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<DraftAgreement, Result<DraftedAgreement>>
+internal sealed class DraftAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<DraftAgreement, Result<DraftedAgreement>>
 {
     private static readonly Error NoAcceptedDecision = Error.RuleBroken(
         "agreement.no_accepted_decision",
         "Ce dossier n'a pas été retenu par une session close du comité : aucune convention ne peut encore être rédigée.");
 
-    public async Task<Result<DraftedAgreement>> Handle(DraftAgreement request, CancellationToken cancellationToken)
+    public async ValueTask<Result<DraftedAgreement>> Handle(DraftAgreement request, CancellationToken cancellationToken)
     {
         var applicationId = new FundingApplicationId(request.ApplicationId);
         var application = await db.Applications.AsNoTracking().VisibleTo(db, user).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);

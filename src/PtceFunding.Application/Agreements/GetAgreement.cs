@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Payments;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
-using PtceFunding.Application.Payments;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;
 
@@ -17,6 +17,7 @@ namespace PtceFunding.Application.Agreements;
 /// installments (advance and balance per year), reporting obligations, status and versions. Readable by the
 /// program officers who see its application and by the verified users of its lead member; anyone else gets "not found".
 /// </summary>
+[Allow(Audience.AgreementReaders)]
 public sealed record GetAgreement(Guid AgreementId) : IQuery<Result<AgreementView>>;
 
 public sealed record AgreementView(
@@ -105,17 +106,11 @@ public sealed record FunderAmount(Guid FunderId, decimal Amount);
 
 public sealed record AgreementVersionView(int Number, AmendmentKind Kind, DateOnly EffectiveOn, string? Reason, int DurationYears, Guid LeadOrganisationId, decimal Total, DateTime RecordedAt);
 
-internal sealed class GetAgreementAuthorizer(ICurrentUser user) : IAuthorizer<GetAgreement>
-{
-    public Task<Result> Authorize(GetAgreement request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
-}
-
-internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetAgreement, Result<AgreementView>>
+internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetAgreement, Result<AgreementView>>
 {
     private static readonly Error NotFound = AgreementAccess.NotFound;
 
-    public async Task<Result<AgreementView>> Handle(GetAgreement request, CancellationToken cancellationToken)
+    public async ValueTask<Result<AgreementView>> Handle(GetAgreement request, CancellationToken cancellationToken)
     {
         var id = new AgreementId(request.AgreementId);
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
@@ -132,7 +127,7 @@ internal sealed class GetAgreementHandler(IPtceDbContext db, ICurrentUser user, 
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
 
         var years = agreement.Years;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         var stored = await db.Installments.AsNoTracking().Include(i => i.Payments).Where(i => i.AgreementId == agreement.Id)
             .OrderBy(i => i.Year).ThenBy(i => i.Kind).ThenBy(i => i.PlannedByVersion).ToListAsync(cancellationToken).ConfigureAwait(false);

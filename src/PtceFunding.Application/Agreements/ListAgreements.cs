@@ -15,6 +15,7 @@ namespace PtceFunding.Application.Agreements;
 /// The agreements the caller sees (the rules of <see cref="AgreementAccess.Sees"/>), most recent start first;
 /// optionally only the agreement of one application.
 /// </summary>
+[Allow(Audience.AgreementReaders)]
 public sealed record ListAgreements(Guid? ApplicationId = null) : IQuery<Result<IReadOnlyList<AgreementSummary>>>;
 
 public sealed record AgreementSummary(
@@ -31,15 +32,9 @@ public sealed record AgreementSummary(
     IReadOnlyList<string> Funders,
     int MissingSignatures);
 
-internal sealed class ListAgreementsAuthorizer(ICurrentUser user) : IAuthorizer<ListAgreements>
+internal sealed class ListAgreementsHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<ListAgreements, Result<IReadOnlyList<AgreementSummary>>>
 {
-    public Task<Result> Authorize(ListAgreements request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
-}
-
-internal sealed class ListAgreementsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ListAgreements, Result<IReadOnlyList<AgreementSummary>>>
-{
-    public async Task<Result<IReadOnlyList<AgreementSummary>>> Handle(ListAgreements request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<AgreementSummary>>> Handle(ListAgreements request, CancellationToken cancellationToken)
     {
         if (user.UserId is not { } userId)
         {

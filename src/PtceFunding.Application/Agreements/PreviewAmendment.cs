@@ -1,7 +1,7 @@
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Application.Payments;
+using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Agreements;
 /// tracking (nothing is saved): the new terms per funder, the installments kept (ordered or paid), those cancelled,
 /// those planned instead and the recovery orders. For the amendment wizard's last step.
 /// </summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record PreviewAmendment(Guid AgreementId, AmendmentInput Amendment) : IQuery<Result<AmendmentPreview>>;
 
 public sealed record AmendmentPreview(int Number, string KindLabel, int DurationYears, DateOnly EndDate, Guid LeadOrganisationId, IReadOnlyList<AgreementYear> Years, IReadOnlyList<FunderPreview> Funders);
@@ -30,14 +31,9 @@ public sealed record FunderPreview(
     IReadOnlyList<InstallmentView> Planned,
     decimal Recovery);
 
-internal sealed class PreviewAmendmentAuthorizer(ICurrentUser user) : IAuthorizer<PreviewAmendment>
+internal sealed class PreviewAmendmentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<PreviewAmendment, Result<AmendmentPreview>>
 {
-    public Task<Result> Authorize(PreviewAmendment request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
-internal sealed class PreviewAmendmentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<PreviewAmendment, Result<AmendmentPreview>>
-{
-    public async Task<Result<AmendmentPreview>> Handle(PreviewAmendment request, CancellationToken cancellationToken)
+    public async ValueTask<Result<AmendmentPreview>> Handle(PreviewAmendment request, CancellationToken cancellationToken)
     {
         var found = await db.FindAgreementForOfficer(user, request.AgreementId, tracked: false, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -55,7 +51,7 @@ internal sealed class PreviewAmendmentHandler(IPtceDbContext db, ICurrentUser us
         }
 
         var (version, change, existing) = applied.Value;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = now.Today();
         var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         return new AmendmentPreview(
             version.Number,

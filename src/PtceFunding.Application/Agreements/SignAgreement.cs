@@ -19,7 +19,8 @@ namespace PtceFunding.Application.Agreements;
 /// of the consortium. The last signature makes the agreement signed (active at once when its start date has come),
 /// stores its installments (<see cref="PaymentSchedule.Plan"/>) and the reports it owes (<see cref="Report.For"/>), and notifies the lead member's verified users.
 /// </summary>
-public sealed record SignAgreement(Guid AgreementId, int ExpectedVersion) : ICommand<Result<SignedAgreement>>;
+[Allow(Audience.AgreementSignatories)]
+public sealed record SignAgreement(Guid AgreementId, int? ExpectedVersion) : ICommand<Result<SignedAgreement>>, IVersioned;
 
 /// <summary>The agreement after the signature: its status, new version and the parties still to sign.</summary>
 public sealed record SignedAgreement(AgreementStatus Status, int Version, IReadOnlyList<MissingSignature> MissingSignatures);
@@ -31,23 +32,17 @@ internal sealed class SignAgreementValidator : AbstractValidator<SignAgreement>
 {
     public SignAgreementValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class SignAgreementAuthorizer(ICurrentUser user) : IAuthorizer<SignAgreement>
-{
-    public Task<Result> Authorize(SignAgreement request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant));
-}
-
 internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<SignAgreement, Result<SignedAgreement>>
+    : ICommandHandler<SignAgreement, Result<SignedAgreement>>
 {
     private static readonly Error NotFound = Error.NotFound("agreement.not_found", "Cette convention n'existe pas.");
 
     private static readonly Error NotAParty = Error.RuleBroken("agreement.not_a_party", "Votre financeur n'est pas partie à cette convention.");
 
-    public async Task<Result<SignedAgreement>> Handle(SignAgreement request, CancellationToken cancellationToken)
+    public async ValueTask<Result<SignedAgreement>> Handle(SignAgreement request, CancellationToken cancellationToken)
     {
         var id = new AgreementId(request.AgreementId);
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
@@ -70,9 +65,9 @@ internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user,
                 return NotAParty;
             }
 
-            if (agreement.Version != request.ExpectedVersion)
+            if (db.VersionConflict(agreement, request) is { } conflict)
             {
-                return Concurrency.Stale(agreement.Version);
+                return conflict;
             }
 
             signed = agreement.SignByFunder(funderId, userId, now);
@@ -84,9 +79,9 @@ internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user,
                 return NotFound;
             }
 
-            if (agreement.Version != request.ExpectedVersion)
+            if (db.VersionConflict(agreement, request) is { } conflict)
             {
-                return Concurrency.Stale(agreement.Version);
+                return conflict;
             }
 
             signed = agreement.SignByLeadMember(userId, now);
@@ -104,10 +99,9 @@ internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user,
             await NotifySigned(agreement, now, cancellationToken).ConfigureAwait(false);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new SignedAgreement(
             agreement.Status,
-            agreement.Version,
+            db.VersionOnceSaved(agreement),
             [.. agreement.MissingSignatures.Select(m => new MissingSignature(m.Kind, m.FunderId?.Value))]);
     }
 

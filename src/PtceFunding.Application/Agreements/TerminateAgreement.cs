@@ -5,7 +5,6 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Payments;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
@@ -22,7 +21,8 @@ namespace PtceFunding.Application.Agreements;
 /// users are notified. The reports of the years starting after the effective date are waived and the final report
 /// covers the agreement up to it (<see cref="ReportingRules.Align"/>).
 /// </summary>
-public sealed record TerminateAgreement(Guid AgreementId, DateOnly EffectiveOn, string Reason, int ExpectedVersion) : ICommand<Result<TerminatedAgreement>>;
+[Allow(Audience.ProgramOfficers)]
+public sealed record TerminateAgreement(Guid AgreementId, DateOnly EffectiveOn, string Reason, int? ExpectedVersion) : ICommand<Result<TerminatedAgreement>>, IVersioned;
 
 /// <summary>The agreement after its termination and what the schedule became.</summary>
 public sealed record TerminatedAgreement(AgreementStatus Status, int Version, int CancelledInstallments, IReadOnlyList<InstallmentView> ClosingBalances, IReadOnlyList<RecoveryOrderView> RecoveryOrders);
@@ -33,19 +33,13 @@ internal sealed class TerminateAgreementValidator : AbstractValidator<TerminateA
     {
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Indiquez le motif de la résiliation.")
             .MaximumLength(1000).WithMessage("Le motif compte au plus 1 000 caractères.");
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class TerminateAgreementAuthorizer(ICurrentUser user) : IAuthorizer<TerminateAgreement>
-{
-    public Task<Result> Authorize(TerminateAgreement request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<TerminateAgreement, Result<TerminatedAgreement>>
+    : ICommandHandler<TerminateAgreement, Result<TerminatedAgreement>>
 {
-    public async Task<Result<TerminatedAgreement>> Handle(TerminateAgreement request, CancellationToken cancellationToken)
+    public async ValueTask<Result<TerminatedAgreement>> Handle(TerminateAgreement request, CancellationToken cancellationToken)
     {
         var found = await db.FindAgreementForOfficer(user, request.AgreementId, tracked: true, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -54,9 +48,9 @@ internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser 
         }
 
         var agreement = found.Value.Agreement;
-        if (agreement.Version != request.ExpectedVersion)
+        if (db.VersionConflict(agreement, request) is { } conflict)
         {
-            return Concurrency.Stale(agreement.Version);
+            return conflict;
         }
 
         var terminated = agreement.Terminate(request.Reason, request.EffectiveOn);
@@ -72,7 +66,8 @@ internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser 
         db.Installments.AddRange(change.Added);
         db.RecoveryOrders.AddRange(change.Recoveries);
         var reports = await db.Reports.Where(r => r.AgreementId == agreement.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        db.Reports.AddRange(ReportingRules.Align(agreement, reports, user.UserId!.Value, now));
+        var aligned = ReportingRules.Align(agreement, reports, user.UserId!.Value, now);
+        db.Reports.AddRange(aligned);
 
         var summary = string.Join(" ", agreement.Funders.Select(f => $"Montant dû : {Money.Format(PaymentSchedule.DueOnTermination(agreement, f, request.EffectiveOn))} sur {Money.Format(f.Total)} prévus."))
             + (change.Recoveries.Count > 0 ? $" Un ordre de reversement de {Money.Format(change.Recoveries.Sum(r => r.Amount))} sera émis." : "");
@@ -90,13 +85,12 @@ internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser 
             $"agreement-terminated:{agreement.Id}",
             now,
             cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
+        var today = now.Today();
+        var held = ReportingRules.PaymentsHeld(agreement, [.. reports, .. aligned], today);
         return new TerminatedAgreement(
             agreement.Status,
-            agreement.Version,
+            db.VersionOnceSaved(agreement),
             installments.Count(i => i.State == InstallmentState.Cancelled && i.CancelledAt == now.UtcDateTime),
             [.. change.Added.Select(i => i.ToView(today, held))],
             [.. change.Recoveries.Select(r => r.ToView())]);

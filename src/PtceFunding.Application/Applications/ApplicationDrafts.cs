@@ -14,7 +14,7 @@ namespace PtceFunding.Application.Applications;
 internal static class ApplicationDrafts
 {
     public static async Task<Result<int>> Edit(
-        IPtceDbContext db, ICurrentUser user, Guid id, int expectedVersion, Func<FundingApplication, Result> change, CancellationToken cancellationToken)
+        IPtceDbContext db, ICurrentUser user, Guid id, IVersioned command, Func<FundingApplication, Result> change, CancellationToken cancellationToken)
     {
         var application = await db.Applications.EditableBy(db, user.UserId!.Value)
             .FirstOrDefaultAsync(a => a.Id == new FundingApplicationId(id), cancellationToken).ConfigureAwait(false);
@@ -23,9 +23,9 @@ internal static class ApplicationDrafts
             return ApplicationAccess.NotFound;
         }
 
-        if (application.Version != expectedVersion)
+        if (db.VersionConflict(application, command) is { } conflict)
         {
-            return Application.Concurrency.Stale(application.Version);
+            return conflict;
         }
 
         var changed = change(application);
@@ -34,8 +34,7 @@ internal static class ApplicationDrafts
             return changed.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return application.Version;
+        return db.VersionOnceSaved(application);
     }
 
     /// <summary>
@@ -44,7 +43,7 @@ internal static class ApplicationDrafts
     /// member organisations as eligibility sees them; the codes of the required documents attached.
     /// </summary>
     public static async Task<Result<Filing>> ForFiling(
-        IPtceDbContext db, ICurrentUser user, Guid id, int expectedVersion, string leadOnlyMessage, CancellationToken cancellationToken)
+        IPtceDbContext db, ICurrentUser user, Guid id, IVersioned command, string leadOnlyMessage, CancellationToken cancellationToken)
     {
         var userId = user.UserId!.Value;
         var applicationId = new FundingApplicationId(id);
@@ -59,9 +58,9 @@ internal static class ApplicationDrafts
             return Error.Forbidden("application.lead_member_only", leadOnlyMessage);
         }
 
-        if (application.Version != expectedVersion)
+        if (db.VersionConflict(application, command) is { } conflict)
         {
-            return Application.Concurrency.Stale(application.Version);
+            return conflict;
         }
 
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Applications;
 /// replaces the file given before for it) or as another attachment. Size and type are checked
 /// before anything is stored.
 /// </summary>
+[Allow(Audience.Applicants)]
 public sealed record AttachApplicationDocument(
     Guid ApplicationId, string? RequiredDocumentCode, string FileName, long DeclaredLength, Stream Content) : ICommand<Result<ApplicationDocumentLine>>;
 
@@ -27,16 +28,11 @@ internal sealed class AttachApplicationDocumentValidator : AbstractValidator<Att
     }
 }
 
-internal sealed class AttachApplicationDocumentAuthorizer(ICurrentUser user) : IAuthorizer<AttachApplicationDocument>
-{
-    public Task<Result> Authorize(AttachApplicationDocument request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class AttachApplicationDocumentHandler(
     IPtceDbContext db, ICurrentUser user, TimeProvider clock, DocumentIntake intake, IFileStore store, IUnitOfWork unitOfWork)
-    : IRequestHandler<AttachApplicationDocument, Result<ApplicationDocumentLine>>
+    : ICommandHandler<AttachApplicationDocument, Result<ApplicationDocumentLine>>
 {
-    public async Task<Result<ApplicationDocumentLine>> Handle(AttachApplicationDocument request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ApplicationDocumentLine>> Handle(AttachApplicationDocument request, CancellationToken cancellationToken)
     {
         var userId = user.UserId!.Value;
         var id = new FundingApplicationId(request.ApplicationId);

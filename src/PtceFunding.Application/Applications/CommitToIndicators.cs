@@ -8,7 +8,8 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Applications;
 
 /// <summary>Saves the indicators the consortium commits to: baseline and a target per project year.</summary>
-public sealed record CommitToIndicators(Guid Id, int ExpectedVersion, IReadOnlyList<IndicatorCommitment> Indicators) : ICommand<Result<int>>;
+[Allow(Audience.Applicants)]
+public sealed record CommitToIndicators(Guid Id, int? ExpectedVersion, IReadOnlyList<IndicatorCommitment> Indicators) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class CommitToIndicatorsValidator : AbstractValidator<CommitToIndicators>
 {
@@ -20,13 +21,8 @@ internal sealed class CommitToIndicatorsValidator : AbstractValidator<CommitToIn
         });
 }
 
-internal sealed class CommitToIndicatorsAuthorizer(ICurrentUser user) : IAuthorizer<CommitToIndicators>
+internal sealed class CommitToIndicatorsHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<CommitToIndicators, Result<int>>
 {
-    public Task<Result> Authorize(CommitToIndicators request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class CommitToIndicatorsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<CommitToIndicators, Result<int>>
-{
-    public Task<Result<int>> Handle(CommitToIndicators request, CancellationToken cancellationToken) =>
-        ApplicationDrafts.Edit(db, user, request.Id, request.ExpectedVersion, application => application.CommitToIndicators(request.Indicators), cancellationToken);
+    public ValueTask<Result<int>> Handle(CommitToIndicators request, CancellationToken cancellationToken) =>
+        new(ApplicationDrafts.Edit(db, user, request.Id, request, application => application.CommitToIndicators(request.Indicators), cancellationToken));
 }

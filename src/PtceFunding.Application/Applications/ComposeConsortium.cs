@@ -16,7 +16,8 @@ public sealed record MemberInput(Guid OrganisationId, MemberRole Role, bool IsLe
 /// Saves the consortium of a draft. Members are registered organisations; the users invited for a
 /// member that leaves the consortium lose access to the draft.
 /// </summary>
-public sealed record ComposeConsortium(Guid Id, int ExpectedVersion, IReadOnlyList<MemberInput> Members) : ICommand<Result<int>>;
+[Allow(Audience.Applicants)]
+public sealed record ComposeConsortium(Guid Id, int? ExpectedVersion, IReadOnlyList<MemberInput> Members) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class ComposeConsortiumValidator : AbstractValidator<ComposeConsortium>
 {
@@ -28,14 +29,9 @@ internal sealed class ComposeConsortiumValidator : AbstractValidator<ComposeCons
     }
 }
 
-internal sealed class ComposeConsortiumAuthorizer(ICurrentUser user) : IAuthorizer<ComposeConsortium>
+internal sealed class ComposeConsortiumHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<ComposeConsortium, Result<int>>
 {
-    public Task<Result> Authorize(ComposeConsortium request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class ComposeConsortiumHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ComposeConsortium, Result<int>>
-{
-    public async Task<Result<int>> Handle(ComposeConsortium request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(ComposeConsortium request, CancellationToken cancellationToken)
     {
         var ids = request.Members.Select(m => new OrganisationId(m.OrganisationId)).Distinct().ToList();
         var known = await db.Organisations.CountAsync(o => ids.Contains(o.Id), cancellationToken).ConfigureAwait(false);
@@ -45,7 +41,7 @@ internal sealed class ComposeConsortiumHandler(IPtceDbContext db, ICurrentUser u
         }
 
         var members = request.Members.Select(m => new ConsortiumMember(new OrganisationId(m.OrganisationId), m.Role, m.IsLead, m.BudgetShare)).ToList();
-        var result = await ApplicationDrafts.Edit(db, user, request.Id, request.ExpectedVersion, application => application.ComposeConsortium(members), cancellationToken).ConfigureAwait(false);
+        var result = await ApplicationDrafts.Edit(db, user, request.Id, request, application => application.ComposeConsortium(members), cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             return result;

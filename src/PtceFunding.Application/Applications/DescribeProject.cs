@@ -8,9 +8,10 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Applications;
 
 /// <summary>Saves the project section of a draft (title, description, territory, sectors, start and duration).</summary>
+[Allow(Audience.Applicants)]
 public sealed record DescribeProject(
-    Guid Id, int ExpectedVersion, string Title, string Description, string Territory, IReadOnlyList<string> Sectors, DateOnly? StartDate, int? DurationYears)
-    : ICommand<Result<int>>;
+    Guid Id, int? ExpectedVersion, string Title, string Description, string Territory, IReadOnlyList<string> Sectors, DateOnly? StartDate, int? DurationYears)
+    : ICommand<Result<int>>, IVersioned;
 
 internal sealed class DescribeProjectValidator : AbstractValidator<DescribeProject>
 {
@@ -24,14 +25,9 @@ internal sealed class DescribeProjectValidator : AbstractValidator<DescribeProje
     }
 }
 
-internal sealed class DescribeProjectAuthorizer(ICurrentUser user) : IAuthorizer<DescribeProject>
+internal sealed class DescribeProjectHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<DescribeProject, Result<int>>
 {
-    public Task<Result> Authorize(DescribeProject request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class DescribeProjectHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<DescribeProject, Result<int>>
-{
-    public Task<Result<int>> Handle(DescribeProject request, CancellationToken cancellationToken) =>
-        ApplicationDrafts.Edit(db, user, request.Id, request.ExpectedVersion, application => application.DescribeProject(new ProjectDescription(
-            request.Title, request.Description ?? "", request.Territory ?? "", request.Sectors ?? [], request.StartDate, request.DurationYears)), cancellationToken);
+    public ValueTask<Result<int>> Handle(DescribeProject request, CancellationToken cancellationToken) =>
+        new(ApplicationDrafts.Edit(db, user, request.Id, request, application => application.DescribeProject(new ProjectDescription(
+            request.Title, request.Description ?? "", request.Territory ?? "", request.Sectors ?? [], request.StartDate, request.DurationYears)), cancellationToken));
 }

@@ -4,22 +4,19 @@ using PtceFunding.Application.Documents;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Applications;
 
 /// <summary>The bytes of a file attached to an application, for whoever may see the application.</summary>
+// Which application the user may see is decided by the handler (ApplicationAccess), answering 404 elsewhere.
+[Allow(Audience.SignedIn)]
 public sealed record DownloadApplicationDocument(Guid ApplicationId, Guid DocumentId) : IQuery<Result<DocumentDownload>>;
 
-internal sealed class DownloadApplicationDocumentAuthorizer(ICurrentUser user) : IAuthorizer<DownloadApplicationDocument>
-{
-    // Which application the user may see is decided by the handler (ApplicationAccess), answering 404 elsewhere.
-    public Task<Result> Authorize(DownloadApplicationDocument request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
 internal sealed class DownloadApplicationDocumentHandler(IPtceDbContext db, ICurrentUser user, IFileStore store)
-    : IRequestHandler<DownloadApplicationDocument, Result<DocumentDownload>>
+    : IQueryHandler<DownloadApplicationDocument, Result<DocumentDownload>>
 {
-    public async Task<Result<DocumentDownload>> Handle(DownloadApplicationDocument request, CancellationToken cancellationToken)
+    public async ValueTask<Result<DocumentDownload>> Handle(DownloadApplicationDocument request, CancellationToken cancellationToken)
     {
         var id = new FundingApplicationId(request.ApplicationId);
         if (!await db.Applications.VisibleTo(db, user).AnyAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false))

@@ -15,6 +15,7 @@ namespace PtceFunding.Application.Applications;
 /// project, the financing plan, indicators, documents, its session and — for a draft — the
 /// completeness panel (every failure submitting would meet now).
 /// </summary>
+[Allow(Audience.ApplicationReaders)]
 public sealed record GetApplication(Guid Id) : IQuery<Result<ApplicationView>>;
 
 public sealed record ApplicationView(
@@ -86,18 +87,12 @@ public sealed record ContributorView(Guid UserId, string Name, string Email, str
 /// <summary>One line of the application's history; the actor's name is given to officers only.</summary>
 public sealed record HistoryLineView(DateTime At, ApplicationEventKind Kind, string Details, string? ActorName);
 
-internal sealed class GetApplicationAuthorizer(ICurrentUser user) : IAuthorizer<GetApplication>
-{
-    public Task<Result> Authorize(GetApplication request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.Applicant, Roles.ProgramOfficer, Roles.Administrator));
-}
-
-internal sealed class GetApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetApplication, Result<ApplicationView>>
+internal sealed class GetApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetApplication, Result<ApplicationView>>
 {
     /// <summary>What the consortium may read of the history: not the officers' internal steps (assignment, proposal).</summary>
     private static readonly ApplicationEventKind[] HiddenFromConsortium = [ApplicationEventKind.Assigned, ApplicationEventKind.Proposed];
 
-    public async Task<Result<ApplicationView>> Handle(GetApplication request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ApplicationView>> Handle(GetApplication request, CancellationToken cancellationToken)
     {
         var id = new FundingApplicationId(request.Id);
         var application = await db.Applications.AsNoTracking().Include(a => a.History).VisibleTo(db, user)

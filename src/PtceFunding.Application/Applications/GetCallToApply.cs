@@ -8,18 +8,14 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Applications;
 
 /// <summary>What starting an application on a call asks for: its categories and stages, and whether it receives applications now.</summary>
+[Allow(Audience.Applicants)]
 public sealed record GetCallToApply(Guid CallId) : IQuery<Result<CallToApply>>;
 
 public sealed record CallToApply(Guid Id, string Title, bool IsTwoStage, IReadOnlyList<string> Categories, bool AcceptsApplications);
 
-internal sealed class GetCallToApplyAuthorizer(ICurrentUser user) : IAuthorizer<GetCallToApply>
+internal sealed class GetCallToApplyHandler(IPtceDbContext db, TimeProvider clock) : IQueryHandler<GetCallToApply, Result<CallToApply>>
 {
-    public Task<Result> Authorize(GetCallToApply request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class GetCallToApplyHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<GetCallToApply, Result<CallToApply>>
-{
-    public async Task<Result<CallToApply>> Handle(GetCallToApply request, CancellationToken cancellationToken)
+    public async ValueTask<Result<CallToApply>> Handle(GetCallToApply request, CancellationToken cancellationToken)
     {
         // Drafts of calls are the staff's own: to an applicant they do not exist.
         var call = await db.Calls.AsNoTracking()

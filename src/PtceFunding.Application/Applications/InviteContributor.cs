@@ -16,6 +16,7 @@ namespace PtceFunding.Application.Applications;
 /// The lead member invites a user of another consortium member (verified for that member) to
 /// contribute to the draft; they are told by e-mail and in the application. Inviting twice changes nothing.
 /// </summary>
+[Allow(Audience.Applicants)]
 public sealed record InviteContributor(Guid Id, string Email) : ICommand<Result>;
 
 internal sealed class InviteContributorValidator : AbstractValidator<InviteContributor>
@@ -23,18 +24,13 @@ internal sealed class InviteContributorValidator : AbstractValidator<InviteContr
     public InviteContributorValidator() => RuleFor(c => c.Email).IsEmailAddress("Indiquez l'adresse électronique de la personne à inviter.");
 }
 
-internal sealed class InviteContributorAuthorizer(ICurrentUser user) : IAuthorizer<InviteContributor>
-{
-    public Task<Result> Authorize(InviteContributor request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class InviteContributorHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<InviteContributor, Result>
+    : ICommandHandler<InviteContributor, Result>
 {
     private static readonly Error NotAMemberUser = Error.RuleBroken(
         "application.contributor_not_verified", "Cette personne n'a pas de compte vérifié pour un autre membre du consortium : elle doit d'abord être rattachée à son organisation.");
 
-    public async Task<Result> Handle(InviteContributor request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(InviteContributor request, CancellationToken cancellationToken)
     {
         var userId = user.UserId!.Value;
         var id = new FundingApplicationId(request.Id);

@@ -3,10 +3,13 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Applications;
 
 /// <summary>The files attached to an application, for whoever may see the application.</summary>
+// Which application the user may see is decided by the handler (ApplicationAccess), answering 404 elsewhere.
+[Allow(Audience.SignedIn)]
 public sealed record ListApplicationDocuments(Guid ApplicationId) : IQuery<Result<IReadOnlyList<ApplicationDocumentLine>>>;
 
 public sealed record ApplicationDocumentLine(
@@ -19,16 +22,10 @@ public sealed record ApplicationDocumentLine(
     }
 }
 
-internal sealed class ListApplicationDocumentsAuthorizer(ICurrentUser user) : IAuthorizer<ListApplicationDocuments>
-{
-    // Which application the user may see is decided by the handler (ApplicationAccess), answering 404 elsewhere.
-    public Task<Result> Authorize(ListApplicationDocuments request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
 internal sealed class ListApplicationDocumentsHandler(IPtceDbContext db, ICurrentUser user)
-    : IRequestHandler<ListApplicationDocuments, Result<IReadOnlyList<ApplicationDocumentLine>>>
+    : IQueryHandler<ListApplicationDocuments, Result<IReadOnlyList<ApplicationDocumentLine>>>
 {
-    public async Task<Result<IReadOnlyList<ApplicationDocumentLine>>> Handle(ListApplicationDocuments request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<ApplicationDocumentLine>>> Handle(ListApplicationDocuments request, CancellationToken cancellationToken)
     {
         var id = new FundingApplicationId(request.ApplicationId);
         if (!await db.Applications.VisibleTo(db, user).AnyAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false))

@@ -8,21 +8,16 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Applications;
 
 /// <summary>The applications the user may open: the consortium's own, or (for staff) those of their territory once submitted.</summary>
+[Allow(Audience.ApplicationReaders)]
 public sealed record ListMyApplications : IQuery<Result<IReadOnlyList<ApplicationLine>>>;
 
 public sealed record ApplicationLine(
     Guid Id, string Title, string CallTitle, string Category, ApplicationStatus Status, string? Reference, string LeadName,
     DateTime CreatedAt, DateTime? SubmittedAt, string? SessionName, bool IsUnscheduled, decimal TotalRequested, int Version);
 
-internal sealed class ListMyApplicationsAuthorizer(ICurrentUser user) : IAuthorizer<ListMyApplications>
+internal sealed class ListMyApplicationsHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<ListMyApplications, Result<IReadOnlyList<ApplicationLine>>>
 {
-    public Task<Result> Authorize(ListMyApplications request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.Applicant, Roles.ProgramOfficer, Roles.Administrator));
-}
-
-internal sealed class ListMyApplicationsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ListMyApplications, Result<IReadOnlyList<ApplicationLine>>>
-{
-    public async Task<Result<IReadOnlyList<ApplicationLine>>> Handle(ListMyApplications request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<ApplicationLine>>> Handle(ListMyApplications request, CancellationToken cancellationToken)
     {
         var rows = await (
                 from application in db.Applications.AsNoTracking().VisibleTo(db, user)

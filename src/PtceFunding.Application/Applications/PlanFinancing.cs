@@ -18,8 +18,9 @@ public sealed record RequestedAmountInput(Guid FunderId, decimal Amount);
 /// Saves the multi-year financing plan and the amounts requested from the call's funders. A draft
 /// may be unbalanced; submission checks every year balances.
 /// </summary>
-public sealed record PlanFinancing(Guid Id, int ExpectedVersion, IReadOnlyList<ExpenseLine> Expenses, IReadOnlyList<ResourceInput> Resources, IReadOnlyList<RequestedAmountInput> RequestedAmounts)
-    : ICommand<Result<int>>;
+[Allow(Audience.Applicants)]
+public sealed record PlanFinancing(Guid Id, int? ExpectedVersion, IReadOnlyList<ExpenseLine> Expenses, IReadOnlyList<ResourceInput> Resources, IReadOnlyList<RequestedAmountInput> RequestedAmounts)
+    : ICommand<Result<int>>, IVersioned;
 
 internal sealed class PlanFinancingValidator : AbstractValidator<PlanFinancing>
 {
@@ -32,19 +33,14 @@ internal sealed class PlanFinancingValidator : AbstractValidator<PlanFinancing>
     }
 }
 
-internal sealed class PlanFinancingAuthorizer(ICurrentUser user) : IAuthorizer<PlanFinancing>
+internal sealed class PlanFinancingHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<PlanFinancing, Result<int>>
 {
-    public Task<Result> Authorize(PlanFinancing request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class PlanFinancingHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<PlanFinancing, Result<int>>
-{
-    public Task<Result<int>> Handle(PlanFinancing request, CancellationToken cancellationToken)
+    public ValueTask<Result<int>> Handle(PlanFinancing request, CancellationToken cancellationToken)
     {
         var plan = new FinancingPlan(
             [.. request.Expenses],
             [.. request.Resources.Select(r => new ResourceLine(r.Year, r.Source, r.Amount, r.FunderId is { } f ? new FunderId(f) : null, r.Label))]);
         var requested = request.RequestedAmounts.Select(r => new RequestedAmount(new FunderId(r.FunderId), r.Amount)).ToList();
-        return ApplicationDrafts.Edit(db, user, request.Id, request.ExpectedVersion, application => application.PlanFinancing(plan, requested), cancellationToken);
+        return new(ApplicationDrafts.Edit(db, user, request.Id, request, application => application.PlanFinancing(plan, requested), cancellationToken));
     }
 }

@@ -8,17 +8,13 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Applications;
 
 /// <summary>The consortium removes a file from its draft; its bytes leave the store once the removal is committed.</summary>
+[Allow(Audience.Applicants)]
 public sealed record RemoveApplicationDocument(Guid ApplicationId, Guid DocumentId) : ICommand<Result>;
 
-internal sealed class RemoveApplicationDocumentAuthorizer(ICurrentUser user) : IAuthorizer<RemoveApplicationDocument>
-{
-    public Task<Result> Authorize(RemoveApplicationDocument request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class RemoveApplicationDocumentHandler(IPtceDbContext db, ICurrentUser user, IFileStore store, IUnitOfWork unitOfWork)
-    : IRequestHandler<RemoveApplicationDocument, Result>
+    : ICommandHandler<RemoveApplicationDocument, Result>
 {
-    public async Task<Result> Handle(RemoveApplicationDocument request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(RemoveApplicationDocument request, CancellationToken cancellationToken)
     {
         var id = new FundingApplicationId(request.ApplicationId);
         var application = await db.Applications.EditableBy(db, user.UserId!.Value).AsNoTracking()

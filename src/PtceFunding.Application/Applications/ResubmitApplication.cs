@@ -14,24 +14,15 @@ namespace PtceFunding.Application.Applications;
 /// The lead member sends the corrected application back: every rule of the version it was filed
 /// under is checked again and all failures are answered at once; the officer who has the file is told.
 /// </summary>
-public sealed record ResubmitApplication(Guid Id, int ExpectedVersion) : ICommand<Result<int>>;
-
-internal sealed class ResubmitApplicationValidator : AbstractValidator<ResubmitApplication>
-{
-    public ResubmitApplicationValidator() => RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
-}
-
-internal sealed class ResubmitApplicationAuthorizer(ICurrentUser user) : IAuthorizer<ResubmitApplication>
-{
-    public Task<Result> Authorize(ResubmitApplication request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
+[Allow(Audience.Applicants)]
+public sealed record ResubmitApplication(Guid Id, int? ExpectedVersion) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class ResubmitApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<ResubmitApplication, Result<int>>
+    : ICommandHandler<ResubmitApplication, Result<int>>
 {
-    public async Task<Result<int>> Handle(ResubmitApplication request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(ResubmitApplication request, CancellationToken cancellationToken)
     {
-        var filing = await ApplicationDrafts.ForFiling(db, user, request.Id, request.ExpectedVersion, "Seul le chef de file redépose le dossier.", cancellationToken).ConfigureAwait(false);
+        var filing = await ApplicationDrafts.ForFiling(db, user, request.Id, request, "Seul le chef de file redépose le dossier.", cancellationToken).ConfigureAwait(false);
         if (!filing.IsSuccess)
         {
             return filing.Error;
@@ -69,7 +60,6 @@ internal sealed class ResubmitApplicationHandler(IPtceDbContext db, ICurrentUser
                 cancellationToken).ConfigureAwait(false);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return application.Version;
+        return db.VersionOnceSaved(application);
     }
 }

@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Applications;
 /// A verified user of an organisation starts a draft application on an open call, with that
 /// organisation as lead member. The client chooses the id: a retried request answers the same draft.
 /// </summary>
+[Allow(Audience.Applicants)]
 public sealed record StartApplication(Guid Id, Guid CallId, string Category, int Stage, Guid LeadOrganisationId, string Title) : ICommand<Result<Guid>>;
 
 internal sealed class StartApplicationValidator : AbstractValidator<StartApplication>
@@ -28,14 +29,9 @@ internal sealed class StartApplicationValidator : AbstractValidator<StartApplica
     }
 }
 
-internal sealed class StartApplicationAuthorizer(ICurrentUser user) : IAuthorizer<StartApplication>
+internal sealed class StartApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<StartApplication, Result<Guid>>
 {
-    public Task<Result> Authorize(StartApplication request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class StartApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<StartApplication, Result<Guid>>
-{
-    public async Task<Result<Guid>> Handle(StartApplication request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(StartApplication request, CancellationToken cancellationToken)
     {
         var userId = user.UserId!.Value;
         var id = new FundingApplicationId(request.Id);

@@ -19,24 +19,15 @@ public sealed record SubmissionReceipt(string Reference, DateTime SubmittedAt, G
 /// once; once filed it is frozen, joins the next committee session (or waits unscheduled) and the
 /// applicant receives an acknowledgement with its receipt number.
 /// </summary>
-public sealed record SubmitApplication(Guid Id, int ExpectedVersion) : ICommand<Result<SubmissionReceipt>>;
-
-internal sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplication>
-{
-    public SubmitApplicationValidator() => RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
-}
-
-internal sealed class SubmitApplicationAuthorizer(ICurrentUser user) : IAuthorizer<SubmitApplication>
-{
-    public Task<Result> Authorize(SubmitApplication request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
+[Allow(Audience.Applicants)]
+public sealed record SubmitApplication(Guid Id, int? ExpectedVersion) : ICommand<Result<SubmissionReceipt>>, IVersioned;
 
 internal sealed class SubmitApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<SubmitApplication, Result<SubmissionReceipt>>
+    : ICommandHandler<SubmitApplication, Result<SubmissionReceipt>>
 {
-    public async Task<Result<SubmissionReceipt>> Handle(SubmitApplication request, CancellationToken cancellationToken)
+    public async ValueTask<Result<SubmissionReceipt>> Handle(SubmitApplication request, CancellationToken cancellationToken)
     {
-        var filing = await ApplicationDrafts.ForFiling(db, user, request.Id, request.ExpectedVersion, "Seul le chef de file dépose le dossier.", cancellationToken).ConfigureAwait(false);
+        var filing = await ApplicationDrafts.ForFiling(db, user, request.Id, request, "Seul le chef de file dépose le dossier.", cancellationToken).ConfigureAwait(false);
         if (!filing.IsSuccess)
         {
             return filing.Error;
@@ -82,8 +73,7 @@ internal sealed class SubmitApplicationHandler(IPtceDbContext db, ICurrentUser u
             now,
             cancellationToken).ConfigureAwait(false);
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new SubmissionReceipt(
-            application.Reference!, application.SubmittedAt!.Value, session?.Id.Value, session?.Name, session?.CutOffDate, application.RulesVersion, application.Version);
+            application.Reference!, application.SubmittedAt!.Value, session?.Id.Value, session?.Name, session?.CutOffDate, application.RulesVersion, db.VersionOnceSaved(application));
     }
 }

@@ -9,21 +9,17 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Applications;
 
 /// <summary>The lead member withdraws the application (draft or submitted) before any decision.</summary>
-public sealed record WithdrawApplication(Guid Id, int ExpectedVersion, string? Reason) : ICommand<Result<int>>;
+[Allow(Audience.Applicants)]
+public sealed record WithdrawApplication(Guid Id, int? ExpectedVersion, string? Reason) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class WithdrawApplicationValidator : AbstractValidator<WithdrawApplication>
 {
     public WithdrawApplicationValidator() => RuleFor(c => c.Reason).MaximumLength(1000).WithMessage("Le motif ne peut dépasser 1 000 caractères.");
 }
 
-internal sealed class WithdrawApplicationAuthorizer(ICurrentUser user) : IAuthorizer<WithdrawApplication>
+internal sealed class WithdrawApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<WithdrawApplication, Result<int>>
 {
-    public Task<Result> Authorize(WithdrawApplication request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class WithdrawApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<WithdrawApplication, Result<int>>
-{
-    public async Task<Result<int>> Handle(WithdrawApplication request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(WithdrawApplication request, CancellationToken cancellationToken)
     {
         var userId = user.UserId!.Value;
         var application = await db.Applications.EditableBy(db, userId)
@@ -38,9 +34,9 @@ internal sealed class WithdrawApplicationHandler(IPtceDbContext db, ICurrentUser
             return Error.Forbidden("application.lead_member_only", "Seul le chef de file retire le dossier.");
         }
 
-        if (application.Version != request.ExpectedVersion)
+        if (db.VersionConflict(application, request) is { } conflict)
         {
-            return Concurrency.Stale(application.Version);
+            return conflict;
         }
 
         var withdrawn = application.Withdraw(request.Reason ?? "", clock.GetUtcNow());
@@ -49,7 +45,6 @@ internal sealed class WithdrawApplicationHandler(IPtceDbContext db, ICurrentUser
             return withdrawn.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return application.Version;
+        return db.VersionOnceSaved(application);
     }
 }

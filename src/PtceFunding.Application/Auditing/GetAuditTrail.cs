@@ -11,6 +11,7 @@ namespace PtceFunding.Application.Auditing;
 /// The audit trail, newest first, filtered. A funder's administrator reads the changes made by
 /// that funder's staff; a platform administrator reads everything.
 /// </summary>
+[Allow(Audience.Administrators)]
 public sealed record GetAuditTrail(
     string? EntityType = null,
     string? EntityId = null,
@@ -33,15 +34,9 @@ internal sealed class GetAuditTrailValidator : AbstractValidator<GetAuditTrail>
     }
 }
 
-internal sealed class GetAuditTrailAuthorizer(ICurrentUser user) : IAuthorizer<GetAuditTrail>
+internal sealed class GetAuditTrailHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetAuditTrail, Result<Page<AuditLine>>>
 {
-    public Task<Result> Authorize(GetAuditTrail request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class GetAuditTrailHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetAuditTrail, Result<Page<AuditLine>>>
-{
-    public async Task<Result<Page<AuditLine>>> Handle(GetAuditTrail request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Page<AuditLine>>> Handle(GetAuditTrail request, CancellationToken cancellationToken)
     {
         var query = db.AuditEntries.AsNoTracking();
         if (!user.IsPlatformAdministrator())

@@ -7,25 +7,20 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Calls;
 
 /// <summary>Changes a call's title, dates, categories, funders and envelopes; answers the call's new version.</summary>
-public sealed record ChangeCallDetails(Guid Id, CallDetailsInput Details, int ExpectedVersion) : ICommand<Result<int>>;
+[Allow(Audience.Administrators)]
+public sealed record ChangeCallDetails(Guid Id, CallDetailsInput Details, int? ExpectedVersion) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class ChangeCallDetailsValidator : AbstractValidator<ChangeCallDetails>
 {
     public ChangeCallDetailsValidator()
     {
         RuleFor(c => c.Details).NotNull().WithMessage("Les informations de l'appel sont obligatoires.").SetValidator(new CallDetailsInputValidator());
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class ChangeCallDetailsAuthorizer(ICurrentUser user) : IAuthorizer<ChangeCallDetails>
+internal sealed class ChangeCallDetailsHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<ChangeCallDetails, Result<int>>
 {
-    public Task<Result> Authorize(ChangeCallDetails request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class ChangeCallDetailsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ChangeCallDetails, Result<int>>
-{
-    public async Task<Result<int>> Handle(ChangeCallDetails request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(ChangeCallDetails request, CancellationToken cancellationToken)
     {
         var call = await db.FindManagedCall(user, request.Id, cancellationToken).ConfigureAwait(false);
         if (call is null)
@@ -33,9 +28,9 @@ internal sealed class ChangeCallDetailsHandler(IPtceDbContext db, ICurrentUser u
             return CallAccess.NotFound;
         }
 
-        if (call.Version != request.ExpectedVersion)
+        if (db.VersionConflict(call, request) is { } conflict)
         {
-            return Concurrency.Stale(call.Version);
+            return conflict;
         }
 
         // A funder's administrator who removed their own funder would lose the call they are editing.
@@ -55,7 +50,6 @@ internal sealed class ChangeCallDetailsHandler(IPtceDbContext db, ICurrentUser u
             return changed.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return call.Version;
+        return db.VersionOnceSaved(call);
     }
 }

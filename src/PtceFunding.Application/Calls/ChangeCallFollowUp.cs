@@ -14,7 +14,8 @@ namespace PtceFunding.Application.Calls;
 /// or after a deadline, the step that escalates to the officer, the days an expert has for an opinion). Agreements
 /// already drafted keep their terms; reminders follow the new policy from the next sweep. Answers the call's new version.
 /// </summary>
-public sealed record ChangeCallFollowUp(Guid Id, CallAgreementTerms AgreementTerms, ReminderPolicy ReminderPolicy, int ExpectedVersion) : ICommand<Result<int>>;
+[Allow(Audience.Administrators)]
+public sealed record ChangeCallFollowUp(Guid Id, CallAgreementTerms AgreementTerms, ReminderPolicy ReminderPolicy, int? ExpectedVersion) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class ChangeCallFollowUpValidator : AbstractValidator<ChangeCallFollowUp>
 {
@@ -22,18 +23,12 @@ internal sealed class ChangeCallFollowUpValidator : AbstractValidator<ChangeCall
     {
         RuleFor(c => c.AgreementTerms).NotNull().WithMessage("Indiquez les modalités des conventions.");
         RuleFor(c => c.ReminderPolicy).NotNull().WithMessage("Indiquez la politique de relance.");
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class ChangeCallFollowUpAuthorizer(ICurrentUser user) : IAuthorizer<ChangeCallFollowUp>
+internal sealed class ChangeCallFollowUpHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<ChangeCallFollowUp, Result<int>>
 {
-    public Task<Result> Authorize(ChangeCallFollowUp request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class ChangeCallFollowUpHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ChangeCallFollowUp, Result<int>>
-{
-    public async Task<Result<int>> Handle(ChangeCallFollowUp request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(ChangeCallFollowUp request, CancellationToken cancellationToken)
     {
         var call = await db.FindManagedCall(user, request.Id, cancellationToken).ConfigureAwait(false);
         if (call is null)
@@ -41,9 +36,9 @@ internal sealed class ChangeCallFollowUpHandler(IPtceDbContext db, ICurrentUser 
             return CallAccess.NotFound;
         }
 
-        if (call.Version != request.ExpectedVersion)
+        if (db.VersionConflict(call, request) is { } conflict)
         {
-            return Concurrency.Stale(call.Version);
+            return conflict;
         }
 
         var terms = call.ChangeAgreementTerms(request.AgreementTerms);
@@ -58,7 +53,6 @@ internal sealed class ChangeCallFollowUpHandler(IPtceDbContext db, ICurrentUser 
             return policy.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return call.Version;
+        return db.VersionOnceSaved(call);
     }
 }

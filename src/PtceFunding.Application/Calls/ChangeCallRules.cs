@@ -11,7 +11,8 @@ namespace PtceFunding.Application.Calls;
 /// Changes a call's rules: a draft's are replaced, a published call gets a new rules version
 /// (applications already filed keep theirs). Answers the call's version and its current rules version.
 /// </summary>
-public sealed record ChangeCallRules(Guid Id, CallRules Rules, int ExpectedVersion) : ICommand<Result<CallRulesChanged>>;
+[Allow(Audience.Administrators)]
+public sealed record ChangeCallRules(Guid Id, CallRules Rules, int? ExpectedVersion) : ICommand<Result<CallRulesChanged>>, IVersioned;
 
 public sealed record CallRulesChanged(int Version, int RulesVersion);
 
@@ -20,18 +21,12 @@ internal sealed class ChangeCallRulesValidator : AbstractValidator<ChangeCallRul
     public ChangeCallRulesValidator()
     {
         RuleFor(c => c.Rules).NotNull().WithMessage("Les règles de l'appel sont obligatoires.").SetValidator(new CallRulesValidator());
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class ChangeCallRulesAuthorizer(ICurrentUser user) : IAuthorizer<ChangeCallRules>
+internal sealed class ChangeCallRulesHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeCallRules, Result<CallRulesChanged>>
 {
-    public Task<Result> Authorize(ChangeCallRules request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class ChangeCallRulesHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ChangeCallRules, Result<CallRulesChanged>>
-{
-    public async Task<Result<CallRulesChanged>> Handle(ChangeCallRules request, CancellationToken cancellationToken)
+    public async ValueTask<Result<CallRulesChanged>> Handle(ChangeCallRules request, CancellationToken cancellationToken)
     {
         var call = await db.FindManagedCall(user, request.Id, cancellationToken).ConfigureAwait(false);
         if (call is null)
@@ -39,9 +34,9 @@ internal sealed class ChangeCallRulesHandler(IPtceDbContext db, ICurrentUser use
             return CallAccess.NotFound;
         }
 
-        if (call.Version != request.ExpectedVersion)
+        if (db.VersionConflict(call, request) is { } conflict)
         {
-            return Concurrency.Stale(call.Version);
+            return conflict;
         }
 
         var changed = call.ChangeRules(request.Rules, clock.GetUtcNow());
@@ -50,7 +45,6 @@ internal sealed class ChangeCallRulesHandler(IPtceDbContext db, ICurrentUser use
             return changed.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new CallRulesChanged(call.Version, call.CurrentRulesVersion);
+        return new CallRulesChanged(db.VersionOnceSaved(call), call.CurrentRulesVersion);
     }
 }

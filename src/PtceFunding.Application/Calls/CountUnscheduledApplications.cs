@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Applications;
+using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
 
@@ -11,19 +11,15 @@ namespace PtceFunding.Application.Calls;
 /// Per call the administrator manages, how many submitted applications wait for a committee session
 /// (submitted while the call had none to join); calls with none waiting are left out.
 /// </summary>
+[Allow(Audience.Administrators)]
 public sealed record CountUnscheduledApplications : IQuery<Result<IReadOnlyList<UnscheduledApplications>>>;
 
 public sealed record UnscheduledApplications(Guid CallId, string Title, int Count);
 
-internal sealed class CountUnscheduledApplicationsAuthorizer(ICurrentUser user) : IAuthorizer<CountUnscheduledApplications>
-{
-    public Task<Result> Authorize(CountUnscheduledApplications request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
 internal sealed class CountUnscheduledApplicationsHandler(IPtceDbContext db, ICurrentUser user)
-    : IRequestHandler<CountUnscheduledApplications, Result<IReadOnlyList<UnscheduledApplications>>>
+    : IQueryHandler<CountUnscheduledApplications, Result<IReadOnlyList<UnscheduledApplications>>>
 {
-    public async Task<Result<IReadOnlyList<UnscheduledApplications>>> Handle(CountUnscheduledApplications request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<UnscheduledApplications>>> Handle(CountUnscheduledApplications request, CancellationToken cancellationToken)
     {
         var counts = await db.Applications.AsNoTracking()
             .Unscheduled()

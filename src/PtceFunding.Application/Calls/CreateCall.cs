@@ -10,6 +10,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Calls;
 
 /// <summary>Drafts a call of a programme: its details (funders, envelopes, categories, dates) and its first rules.</summary>
+[Allow(Audience.Administrators)]
 public sealed record CreateCall(Guid ProgrammeId, CallDetailsInput Details, CallRules Rules) : ICommand<Result<Guid>>;
 
 internal sealed class CreateCallValidator : AbstractValidator<CreateCall>
@@ -22,25 +23,16 @@ internal sealed class CreateCallValidator : AbstractValidator<CreateCall>
     }
 }
 
-/// <summary>A funder's administrator only drafts calls their funder takes part in.</summary>
-internal sealed class CreateCallAuthorizer(ICurrentUser user) : IAuthorizer<CreateCall>
+internal sealed class CreateCallHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<CreateCall, Result<Guid>>
 {
-    public Task<Result> Authorize(CreateCall request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(CreateCall request, CancellationToken cancellationToken)
     {
-        var role = user.RequireRole(Roles.Administrator);
-        if (!role.IsSuccess || user.FunderId is not { } funderId || request.Details.Funders.Any(f => f.FunderId == funderId.Value))
+        // A funder's administrator only drafts calls their funder takes part in.
+        if (user.FunderId is { } funderId && !request.Details.Funders.Any(f => f.FunderId == funderId.Value))
         {
-            return Task.FromResult(role);
+            return Error.Forbidden("call.funder_required", "Un appel que vous créez compte votre financeur parmi ses financeurs.");
         }
 
-        return Task.FromResult<Result>(Error.Forbidden("call.funder_required", "Un appel que vous créez compte votre financeur parmi ses financeurs."));
-    }
-}
-
-internal sealed class CreateCallHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<CreateCall, Result<Guid>>
-{
-    public async Task<Result<Guid>> Handle(CreateCall request, CancellationToken cancellationToken)
-    {
         var programmeId = new ProgrammeId(request.ProgrammeId);
         if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, cancellationToken).ConfigureAwait(false))
         {

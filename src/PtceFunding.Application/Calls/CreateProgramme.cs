@@ -9,6 +9,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Calls;
 
 /// <summary>Creates a funding programme under which calls are published.</summary>
+[Allow(Audience.Administrators)]
 public sealed record CreateProgramme(string Name, string? Description) : ICommand<Result<Guid>>;
 
 internal sealed class CreateProgrammeValidator : AbstractValidator<CreateProgramme>
@@ -21,14 +22,9 @@ internal sealed class CreateProgrammeValidator : AbstractValidator<CreateProgram
     }
 }
 
-internal sealed class CreateProgrammeAuthorizer(ICurrentUser user) : IAuthorizer<CreateProgramme>
+internal sealed class CreateProgrammeHandler(IPtceDbContext db, TimeProvider clock) : ICommandHandler<CreateProgramme, Result<Guid>>
 {
-    public Task<Result> Authorize(CreateProgramme request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class CreateProgrammeHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<CreateProgramme, Result<Guid>>
-{
-    public async Task<Result<Guid>> Handle(CreateProgramme request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(CreateProgramme request, CancellationToken cancellationToken)
     {
         var name = request.Name.Trim();
         if (await db.Programmes.AnyAsync(p => p.Name == name, cancellationToken).ConfigureAwait(false))

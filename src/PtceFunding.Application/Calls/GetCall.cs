@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Applications;
+using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
@@ -10,6 +10,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Calls;
 
 /// <summary>A call as its administrators see it: details, status, every rules version, and its committee sessions.</summary>
+[Allow(Audience.Administrators)]
 public sealed record GetCall(Guid Id) : IQuery<Result<CallView>>;
 
 public sealed record CallView(
@@ -46,14 +47,9 @@ public sealed record CallRulesVersionView(int Number, DateTime CreatedAt, CallRu
 
 public sealed record CommitteeSessionView(Guid Id, string Name, DateOnly CutOffDate, DateOnly MeetingDate, SessionStatus Status, int Applications);
 
-internal sealed class GetCallAuthorizer(ICurrentUser user) : IAuthorizer<GetCall>
+internal sealed class GetCallHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetCall, Result<CallView>>
 {
-    public Task<Result> Authorize(GetCall request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class GetCallHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetCall, Result<CallView>>
-{
-    public async Task<Result<CallView>> Handle(GetCall request, CancellationToken cancellationToken)
+    public async ValueTask<Result<CallView>> Handle(GetCall request, CancellationToken cancellationToken)
     {
         var id = new CallId(request.Id);
         var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);

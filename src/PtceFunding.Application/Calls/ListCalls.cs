@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Applications;
+using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
@@ -9,6 +9,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Calls;
 
 /// <summary>The calls the administrator manages, newest first, with their status and next committee session.</summary>
+[Allow(Audience.Administrators)]
 public sealed record ListCalls : IQuery<Result<IReadOnlyList<CallSummary>>>;
 
 public sealed record CallSummary(
@@ -28,14 +29,9 @@ public sealed record CallSummary(
 /// <summary>The dates of a committee session: applications submitted until the end of the cut-off day join it.</summary>
 public sealed record SessionDates(Guid Id, string Name, DateOnly CutOffDate, DateOnly MeetingDate);
 
-internal sealed class ListCallsAuthorizer(ICurrentUser user) : IAuthorizer<ListCalls>
+internal sealed class ListCallsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListCalls, Result<IReadOnlyList<CallSummary>>>
 {
-    public Task<Result> Authorize(ListCalls request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class ListCallsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListCalls, Result<IReadOnlyList<CallSummary>>>
-{
-    public async Task<Result<IReadOnlyList<CallSummary>>> Handle(ListCalls request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<CallSummary>>> Handle(ListCalls request, CancellationToken cancellationToken)
     {
         // Funders are a JSON column: the funder filter runs here, over the (few) calls.
         var calls = (await db.Calls.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken).ConfigureAwait(false))

@@ -3,6 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Calls;
 
@@ -10,6 +11,8 @@ namespace PtceFunding.Application.Calls;
 /// The calls accepting applications now, as the public reads them: what they fund, who may apply,
 /// what to attach, and the cut-off of the next committee session. Anyone may read them.
 /// </summary>
+// Public: the open calls are published for everyone, signed in or not.
+[Allow(Audience.Anyone)]
 public sealed record ListOpenCalls : IQuery<Result<IReadOnlyList<OpenCall>>>;
 
 public sealed record OpenCall(
@@ -32,15 +35,9 @@ public sealed record OpenCallFunder(string Name, decimal Envelope);
 
 public sealed record OpenCallIndicator(string Label, string Unit);
 
-/// <summary>Public: the open calls are published for everyone, signed in or not.</summary>
-internal sealed class ListOpenCallsAuthorizer : IAuthorizer<ListOpenCalls>
+internal sealed class ListOpenCallsHandler(IPtceDbContext db, TimeProvider clock) : IQueryHandler<ListOpenCalls, Result<IReadOnlyList<OpenCall>>>
 {
-    public Task<Result> Authorize(ListOpenCalls request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
-}
-
-internal sealed class ListOpenCallsHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<ListOpenCalls, Result<IReadOnlyList<OpenCall>>>
-{
-    public async Task<Result<IReadOnlyList<OpenCall>>> Handle(ListOpenCalls request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<OpenCall>>> Handle(ListOpenCalls request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var calls = (await db.Calls.AsNoTracking().Where(c => c.Status == CallStatus.Published).OrderBy(c => c.OpensOn).ThenBy(c => c.Title)

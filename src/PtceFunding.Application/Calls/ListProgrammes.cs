@@ -7,18 +7,14 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Calls;
 
 /// <summary>The funding programmes, by name, with how many calls each has.</summary>
+[Allow(Audience.Administrators)]
 public sealed record ListProgrammes : IQuery<Result<IReadOnlyList<ProgrammeSummary>>>;
 
 public sealed record ProgrammeSummary(Guid Id, string Name, string Description, DateTime CreatedAt, int Calls);
 
-internal sealed class ListProgrammesAuthorizer(ICurrentUser user) : IAuthorizer<ListProgrammes>
+internal sealed class ListProgrammesHandler(IPtceDbContext db) : IQueryHandler<ListProgrammes, Result<IReadOnlyList<ProgrammeSummary>>>
 {
-    public Task<Result> Authorize(ListProgrammes request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class ListProgrammesHandler(IPtceDbContext db) : IRequestHandler<ListProgrammes, Result<IReadOnlyList<ProgrammeSummary>>>
-{
-    public async Task<Result<IReadOnlyList<ProgrammeSummary>>> Handle(ListProgrammes request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<ProgrammeSummary>>> Handle(ListProgrammes request, CancellationToken cancellationToken)
     {
         var programmes = await db.Programmes.AsNoTracking()
             .OrderBy(p => p.Name)

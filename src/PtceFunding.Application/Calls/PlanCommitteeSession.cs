@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Applications;
+using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
@@ -13,6 +13,7 @@ namespace PtceFunding.Application.Calls;
 /// Plans a committee session of a call. The applications submitted while the call had no session
 /// to join are assigned to it at once; the answer says how many it picked up.
 /// </summary>
+[Allow(Audience.Administrators)]
 public sealed record PlanCommitteeSession(Guid CallId, string Name, DateOnly CutOffDate, DateOnly MeetingDate) : ICommand<Result<PlannedSession>>;
 
 public sealed record PlannedSession(Guid Id, int PickedUpApplications);
@@ -28,14 +29,9 @@ internal sealed class PlanCommitteeSessionValidator : AbstractValidator<PlanComm
     }
 }
 
-internal sealed class PlanCommitteeSessionAuthorizer(ICurrentUser user) : IAuthorizer<PlanCommitteeSession>
+internal sealed class PlanCommitteeSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<PlanCommitteeSession, Result<PlannedSession>>
 {
-    public Task<Result> Authorize(PlanCommitteeSession request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class PlanCommitteeSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<PlanCommitteeSession, Result<PlannedSession>>
-{
-    public async Task<Result<PlannedSession>> Handle(PlanCommitteeSession request, CancellationToken cancellationToken)
+    public async ValueTask<Result<PlannedSession>> Handle(PlanCommitteeSession request, CancellationToken cancellationToken)
     {
         var call = await db.FindManagedCall(user, request.CallId, cancellationToken).ConfigureAwait(false);
         if (call is null)

@@ -18,18 +18,14 @@ namespace PtceFunding.Application.Committee;
 /// planned session of the call (or waits for one), with a history line; every applicant whose
 /// application was decided in this session is told the decision (e-mail and in-app, through the outbox).
 /// </summary>
+[Allow(Audience.Instructors)]
 public sealed record CloseSession(Guid SessionId) : ICommand<Result<ClosedSession>>;
 
 public sealed record ClosedSession(int Decided, int RolledOver, int Notified, int Version);
 
-internal sealed class CloseSessionAuthorizer(ICurrentUser user) : IAuthorizer<CloseSession>
+internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site) : ICommandHandler<CloseSession, Result<ClosedSession>>
 {
-    public Task<Result> Authorize(CloseSession request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Administrator));
-}
-
-internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site) : IRequestHandler<CloseSession, Result<ClosedSession>>
-{
-    public async Task<Result<ClosedSession>> Handle(CloseSession request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ClosedSession>> Handle(CloseSession request, CancellationToken cancellationToken)
     {
         var found = await db.FindSession(user, request.SessionId, cancellationToken).ConfigureAwait(false);
         if (found is not { } sessionAndCall || !user.Conducts(sessionAndCall.Call))
@@ -58,8 +54,7 @@ internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, 
         }
 
         var notified = await Notify(session, next, call, decisions, now, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new ClosedSession(decisions.Count, undecided.Count, notified, session.Version);
+        return new ClosedSession(decisions.Count, undecided.Count, notified, db.VersionOnceSaved(session));
     }
 
     private async Task<int> Notify(CommitteeSession session, CommitteeSession? next, Call call, List<CommitteeDecision> decisions, DateTimeOffset now, CancellationToken cancellationToken)

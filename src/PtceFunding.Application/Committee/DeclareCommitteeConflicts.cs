@@ -13,6 +13,7 @@ namespace PtceFunding.Application.Committee;
 /// A committee member declares, for items of a session's agenda, whether they have a conflict of
 /// interest; only before the session opens. A declared conflict recuses them from that item.
 /// </summary>
+[Allow(Audience.CommitteeMembers)]
 public sealed record DeclareCommitteeConflicts(Guid SessionId, IReadOnlyList<ConflictDeclaration> Declarations) : ICommand<Result<int>>;
 
 public sealed record ConflictDeclaration(Guid ApplicationId, bool HasConflict);
@@ -26,14 +27,9 @@ internal sealed class DeclareCommitteeConflictsValidator : AbstractValidator<Dec
     }
 }
 
-internal sealed class DeclareCommitteeConflictsAuthorizer(ICurrentUser user) : IAuthorizer<DeclareCommitteeConflicts>
+internal sealed class DeclareCommitteeConflictsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<DeclareCommitteeConflicts, Result<int>>
 {
-    public Task<Result> Authorize(DeclareCommitteeConflicts request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.CommitteeMember));
-}
-
-internal sealed class DeclareCommitteeConflictsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<DeclareCommitteeConflicts, Result<int>>
-{
-    public async Task<Result<int>> Handle(DeclareCommitteeConflicts request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(DeclareCommitteeConflicts request, CancellationToken cancellationToken)
     {
         var found = await db.FindSession(user, request.SessionId, cancellationToken).ConfigureAwait(false);
         if (found is not { } sessionAndCall || !user.SitsOn(sessionAndCall.Call))
@@ -76,7 +72,6 @@ internal sealed class DeclareCommitteeConflictsHandler(IPtceDbContext db, ICurre
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return request.Declarations.Count(d => d.HasConflict);
     }
 }

@@ -15,6 +15,7 @@ namespace PtceFunding.Application.Committee;
 /// recorded so far; and, per funder of the call, the envelope against what is already committed and
 /// what this session is asked to grant. The scores of an item the member is recused from are hidden.
 /// </summary>
+[Allow(Audience.CommitteeMembers)]
 public sealed record GetSessionAgenda(Guid SessionId) : IQuery<Result<SessionAgenda>>;
 
 public sealed record SessionAgenda(
@@ -72,14 +73,9 @@ public sealed record DecisionView(
 /// <summary>One funder's envelope for the call: committed by current acceptances of any session, proposed to this session, remaining.</summary>
 public sealed record EnvelopeLine(Guid FunderId, string FunderName, decimal Envelope, decimal Committed, decimal ProposedInSession, decimal Remaining, bool Exceeded);
 
-internal sealed class GetSessionAgendaAuthorizer(ICurrentUser user) : IAuthorizer<GetSessionAgenda>
+internal sealed class GetSessionAgendaHandler(IPtceDbContext db, ICurrentUser user, IApplicationScores scores) : IQueryHandler<GetSessionAgenda, Result<SessionAgenda>>
 {
-    public Task<Result> Authorize(GetSessionAgenda request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.CommitteeMember));
-}
-
-internal sealed class GetSessionAgendaHandler(IPtceDbContext db, ICurrentUser user, IApplicationScores scores) : IRequestHandler<GetSessionAgenda, Result<SessionAgenda>>
-{
-    public async Task<Result<SessionAgenda>> Handle(GetSessionAgenda request, CancellationToken cancellationToken)
+    public async ValueTask<Result<SessionAgenda>> Handle(GetSessionAgenda request, CancellationToken cancellationToken)
     {
         var sessionId = new CommitteeSessionId(request.SessionId);
         var session = await db.CommitteeSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);

@@ -8,19 +8,15 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Committee;
 
 /// <summary>The sessions a committee member sits on (the calls their funder funds, or all for national members), latest meeting first.</summary>
+[Allow(Audience.CommitteeMembers)]
 public sealed record ListCommitteeSessions : IQuery<Result<IReadOnlyList<CommitteeSessionSummary>>>;
 
 public sealed record CommitteeSessionSummary(
     Guid Id, string Name, Guid CallId, string CallTitle, DateOnly CutOffDate, DateOnly MeetingDate, SessionStatus Status, int Applications, int Decisions);
 
-internal sealed class ListCommitteeSessionsAuthorizer(ICurrentUser user) : IAuthorizer<ListCommitteeSessions>
+internal sealed class ListCommitteeSessionsHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<ListCommitteeSessions, Result<IReadOnlyList<CommitteeSessionSummary>>>
 {
-    public Task<Result> Authorize(ListCommitteeSessions request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.CommitteeMember));
-}
-
-internal sealed class ListCommitteeSessionsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ListCommitteeSessions, Result<IReadOnlyList<CommitteeSessionSummary>>>
-{
-    public async Task<Result<IReadOnlyList<CommitteeSessionSummary>>> Handle(ListCommitteeSessions request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<CommitteeSessionSummary>>> Handle(ListCommitteeSessions request, CancellationToken cancellationToken)
     {
         var calls = (await db.CallsOf(user, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id, c => c.Title);
         var callIds = calls.Keys.ToList();

@@ -9,16 +9,12 @@ namespace PtceFunding.Application.Committee;
 /// The meeting starts: decisions may be recorded, conflict declarations are closed. Conducted by the
 /// program officers and administrators of the call's funders (the committee's secretariat), not by its members.
 /// </summary>
+[Allow(Audience.Instructors)]
 public sealed record OpenSession(Guid SessionId) : ICommand<Result<int>>;
 
-internal sealed class OpenSessionAuthorizer(ICurrentUser user) : IAuthorizer<OpenSession>
+internal sealed class OpenSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<OpenSession, Result<int>>
 {
-    public Task<Result> Authorize(OpenSession request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Administrator));
-}
-
-internal sealed class OpenSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<OpenSession, Result<int>>
-{
-    public async Task<Result<int>> Handle(OpenSession request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(OpenSession request, CancellationToken cancellationToken)
     {
         var found = await db.FindSession(user, request.SessionId, cancellationToken).ConfigureAwait(false);
         if (found is not { } sessionAndCall || !user.Conducts(sessionAndCall.Call))
@@ -32,7 +28,6 @@ internal sealed class OpenSessionHandler(IPtceDbContext db, ICurrentUser user, T
             return opened.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return sessionAndCall.Session.Version;
+        return db.VersionOnceSaved(sessionAndCall.Session);
     }
 }

@@ -16,16 +16,17 @@ namespace PtceFunding.Application.Committee;
 /// session is open: accepted (amount per funder, duration, conditions), rejected (public reasons) or
 /// deferred (to the next planned session). Recording again supersedes the current decision, which is kept.
 /// </summary>
+[Allow(Audience.CommitteeMembers)]
 public sealed record RecordDecision(
     Guid SessionId,
     Guid ApplicationId,
-    int ExpectedVersion,
+    int? ExpectedVersion,
     DecisionOutcome Outcome,
     IReadOnlyList<RequestedAmountInput>? Amounts,
     int? DurationYears,
     string? Conditions,
     string? PublicReasons,
-    string Rationale) : ICommand<Result<RecordedDecision>>;
+    string Rationale) : ICommand<Result<RecordedDecision>>, IVersioned;
 
 public sealed record RecordedDecision(Guid Id, Guid? SupersedesId, ApplicationStatus Status, int Version);
 
@@ -47,14 +48,9 @@ internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision
     }
 }
 
-internal sealed class RecordDecisionAuthorizer(ICurrentUser user) : IAuthorizer<RecordDecision>
+internal sealed class RecordDecisionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordDecision, Result<RecordedDecision>>
 {
-    public Task<Result> Authorize(RecordDecision request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.CommitteeMember));
-}
-
-internal sealed class RecordDecisionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RecordDecision, Result<RecordedDecision>>
-{
-    public async Task<Result<RecordedDecision>> Handle(RecordDecision request, CancellationToken cancellationToken)
+    public async ValueTask<Result<RecordedDecision>> Handle(RecordDecision request, CancellationToken cancellationToken)
     {
         var found = await db.FindSession(user, request.SessionId, cancellationToken).ConfigureAwait(false);
         if (found is not { } sessionAndCall || !user.SitsOn(sessionAndCall.Call))
@@ -78,9 +74,9 @@ internal sealed class RecordDecisionHandler(IPtceDbContext db, ICurrentUser user
             return CommitteeAccess.Recused;
         }
 
-        if (application.Version != request.ExpectedVersion)
+        if (db.VersionConflict(application, request) is { } conflict)
         {
-            return Concurrency.Stale(application.Version);
+            return conflict;
         }
 
         var current = await db.CommitteeDecisions.Current().FirstOrDefaultAsync(d => d.ApplicationId == applicationId && d.SessionId == session.Id, cancellationToken).ConfigureAwait(false);
@@ -99,7 +95,6 @@ internal sealed class RecordDecisionHandler(IPtceDbContext db, ICurrentUser user
         }
 
         db.CommitteeDecisions.Add(recorded.Value);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new RecordedDecision(recorded.Value.Id.Value, recorded.Value.SupersedesId?.Value, application.Status, application.Version);
+        return new RecordedDecision(recorded.Value.Id.Value, recorded.Value.SupersedesId?.Value, application.Status, db.VersionOnceSaved(application));
     }
 }

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Finance;
 
@@ -14,8 +12,6 @@ namespace PtceFunding.Application.Finance;
 /// </summary>
 public static class FinanceScope
 {
-    public static Result RequireFinanceReader(this ICurrentUser user) => user.RequireRole(Roles.FinanceOfficer, Roles.Administrator);
-
     /// <summary>The funders shown to <paramref name="user"/> for the optional <paramref name="funderFilter"/>; null: every funder.</summary>
     internal static IReadOnlySet<FunderId>? FundersShown(this ICurrentUser user, Guid? funderFilter)
     {

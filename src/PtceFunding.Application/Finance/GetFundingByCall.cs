@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Finance;
 
@@ -9,6 +10,7 @@ namespace PtceFunding.Application.Finance;
 /// Committed, paid and remaining to pay per call, over the agreements' whole duration (definitions on
 /// <see cref="FundingLine"/>), for the funders the caller sees (optionally the one of <see cref="FunderId"/>).
 /// </summary>
+[Allow(Audience.FinanceReaders)]
 public sealed record GetFundingByCall(Guid? FunderId = null) : IQuery<Result<FundingByCall>>;
 
 /// <summary>One row per call with agreements, ordered by call title.</summary>
@@ -16,14 +18,9 @@ public sealed record FundingByCall(IReadOnlyList<CallFunding> Rows, FundingTotal
 
 public sealed record CallFunding(Guid CallId, string CallTitle, int Agreements, decimal Committed, decimal Paid, decimal Remaining);
 
-internal sealed class GetFundingByCallAuthorizer(ICurrentUser user) : IAuthorizer<GetFundingByCall>
+internal sealed class GetFundingByCallHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetFundingByCall, Result<FundingByCall>>
 {
-    public Task<Result> Authorize(GetFundingByCall request, CancellationToken cancellationToken) => Task.FromResult(user.RequireFinanceReader());
-}
-
-internal sealed class GetFundingByCallHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetFundingByCall, Result<FundingByCall>>
-{
-    public async Task<Result<FundingByCall>> Handle(GetFundingByCall request, CancellationToken cancellationToken)
+    public async ValueTask<Result<FundingByCall>> Handle(GetFundingByCall request, CancellationToken cancellationToken)
     {
         var lines = await db.Load(user, request.FunderId, cancellationToken).ConfigureAwait(false);
         var callIds = lines.Select(l => l.Agreement.CallId).Distinct().ToList();

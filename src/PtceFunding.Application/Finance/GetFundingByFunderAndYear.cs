@@ -1,6 +1,7 @@
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Finance;
 
@@ -9,6 +10,7 @@ namespace PtceFunding.Application.Finance;
 /// was paid and what remains to pay (definitions on <see cref="FundingLine"/>). Finance staff see their own funder;
 /// national staff and platform administrators see every funder, or the one of <see cref="FunderId"/>.
 /// </summary>
+[Allow(Audience.FinanceReaders)]
 public sealed record GetFundingByFunderAndYear(Guid? FunderId = null) : IQuery<Result<FundingByFunderAndYear>>;
 
 /// <summary>One row per funder and budget year, ordered by funder name then year; totals per funder and overall.</summary>
@@ -25,14 +27,9 @@ public sealed record FundingTotals(int Agreements, decimal Committed, decimal Pa
         new(lines.Select(l => l.Agreement.Id).Distinct().Count(), lines.Sum(l => l.Committed), lines.Sum(l => l.Paid), lines.Sum(l => l.Remaining));
 }
 
-internal sealed class GetFundingByFunderAndYearAuthorizer(ICurrentUser user) : IAuthorizer<GetFundingByFunderAndYear>
+internal sealed class GetFundingByFunderAndYearHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetFundingByFunderAndYear, Result<FundingByFunderAndYear>>
 {
-    public Task<Result> Authorize(GetFundingByFunderAndYear request, CancellationToken cancellationToken) => Task.FromResult(user.RequireFinanceReader());
-}
-
-internal sealed class GetFundingByFunderAndYearHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetFundingByFunderAndYear, Result<FundingByFunderAndYear>>
-{
-    public async Task<Result<FundingByFunderAndYear>> Handle(GetFundingByFunderAndYear request, CancellationToken cancellationToken)
+    public async ValueTask<Result<FundingByFunderAndYear>> Handle(GetFundingByFunderAndYear request, CancellationToken cancellationToken)
     {
         var lines = await db.Load(user, request.FunderId, cancellationToken).ConfigureAwait(false);
         var byFunder = lines.GroupBy(l => (l.FunderId, l.FunderName)).OrderBy(g => g.Key.FunderName, StringComparer.CurrentCulture).ToList();

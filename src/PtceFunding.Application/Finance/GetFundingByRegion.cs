@@ -3,6 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Territories;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Finance;
 
@@ -10,6 +11,7 @@ namespace PtceFunding.Application.Finance;
 /// Committed, paid and remaining to pay per region of the agreements' current lead member (its registered address),
 /// over the agreements' whole duration (definitions on <see cref="FundingLine"/>), for the funders the caller sees.
 /// </summary>
+[Allow(Audience.FinanceReaders)]
 public sealed record GetFundingByRegion(Guid? FunderId = null) : IQuery<Result<FundingByRegion>>;
 
 /// <summary>One row per region with agreements, ordered by region name.</summary>
@@ -17,14 +19,9 @@ public sealed record FundingByRegion(IReadOnlyList<RegionFunding> Rows, FundingT
 
 public sealed record RegionFunding(string RegionCode, string RegionName, int Agreements, decimal Committed, decimal Paid, decimal Remaining);
 
-internal sealed class GetFundingByRegionAuthorizer(ICurrentUser user) : IAuthorizer<GetFundingByRegion>
+internal sealed class GetFundingByRegionHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetFundingByRegion, Result<FundingByRegion>>
 {
-    public Task<Result> Authorize(GetFundingByRegion request, CancellationToken cancellationToken) => Task.FromResult(user.RequireFinanceReader());
-}
-
-internal sealed class GetFundingByRegionHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetFundingByRegion, Result<FundingByRegion>>
-{
-    public async Task<Result<FundingByRegion>> Handle(GetFundingByRegion request, CancellationToken cancellationToken)
+    public async ValueTask<Result<FundingByRegion>> Handle(GetFundingByRegion request, CancellationToken cancellationToken)
     {
         var lines = await db.Load(user, request.FunderId, cancellationToken).ConfigureAwait(false);
         var leadIds = lines.Select(l => l.Agreement.LeadOrganisationId).Distinct().ToList();

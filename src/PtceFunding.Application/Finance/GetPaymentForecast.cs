@@ -4,6 +4,7 @@ using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Finance;
 
@@ -14,6 +15,7 @@ namespace PtceFunding.Application.Finance;
 /// installment whose release condition is not met (a balance awaiting its reports' approval) or whose agreement's payments are held (an overdue report) counts as
 /// <see cref="PaymentForecastMonth.Blocked"/>, the others as <see cref="PaymentForecastMonth.Due"/>. Always 24 rows.
 /// </summary>
+[Allow(Audience.FinanceReaders)]
 public sealed record GetPaymentForecast(Guid? FunderId = null) : IQuery<Result<PaymentForecast>>
 {
     public const int Months = 24;
@@ -24,16 +26,11 @@ public sealed record PaymentForecast(DateOnly From, IReadOnlyList<PaymentForecas
 /// <summary>A month (its first day): the amounts payable without condition, those waiting for a condition, their sum and the installments counted.</summary>
 public sealed record PaymentForecastMonth(DateOnly Month, decimal Due, decimal Blocked, decimal Total, int Installments);
 
-internal sealed class GetPaymentForecastAuthorizer(ICurrentUser user) : IAuthorizer<GetPaymentForecast>
+internal sealed class GetPaymentForecastHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetPaymentForecast, Result<PaymentForecast>>
 {
-    public Task<Result> Authorize(GetPaymentForecast request, CancellationToken cancellationToken) => Task.FromResult(user.RequireFinanceReader());
-}
-
-internal sealed class GetPaymentForecastHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetPaymentForecast, Result<PaymentForecast>>
-{
-    public async Task<Result<PaymentForecast>> Handle(GetPaymentForecast request, CancellationToken cancellationToken)
+    public async ValueTask<Result<PaymentForecast>> Handle(GetPaymentForecast request, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var first = new DateOnly(today.Year, today.Month, 1);
         var lines = await db.Load(user, request.FunderId, cancellationToken).ConfigureAwait(false);
         var overdue = await db.WithOverdueReports([.. lines.Select(l => l.Agreement.Id).Distinct()], today, cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Finance;
 
@@ -14,6 +15,7 @@ namespace PtceFunding.Application.Finance;
 /// paid, remaining to pay (definitions on <see cref="FundingLine"/>), the next installment still to pay and the legal
 /// commitment reference; ordered by agreement title then funder.
 /// </summary>
+[Allow(Audience.FinanceReaders)]
 public sealed record ListAgreementFinances(Guid? FunderId = null) : IQuery<Result<IReadOnlyList<AgreementFinance>>>;
 
 public sealed record AgreementFinance(
@@ -34,20 +36,15 @@ public sealed record AgreementFinance(
 /// <summary>The earliest installment neither paid nor cancelled: its date, what remains of it, and its status of the day.</summary>
 public sealed record NextInstallment(Guid Id, int Year, InstallmentKind Kind, DateOnly DueFrom, decimal Remaining, InstallmentStatus Status, string StatusLabel);
 
-internal sealed class ListAgreementFinancesAuthorizer(ICurrentUser user) : IAuthorizer<ListAgreementFinances>
+internal sealed class ListAgreementFinancesHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListAgreementFinances, Result<IReadOnlyList<AgreementFinance>>>
 {
-    public Task<Result> Authorize(ListAgreementFinances request, CancellationToken cancellationToken) => Task.FromResult(user.RequireFinanceReader());
-}
-
-internal sealed class ListAgreementFinancesHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListAgreementFinances, Result<IReadOnlyList<AgreementFinance>>>
-{
-    public async Task<Result<IReadOnlyList<AgreementFinance>>> Handle(ListAgreementFinances request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<AgreementFinance>>> Handle(ListAgreementFinances request, CancellationToken cancellationToken)
     {
         var lines = await db.Load(user, request.FunderId, cancellationToken).ConfigureAwait(false);
         var leadIds = lines.Select(l => l.Agreement.LeadOrganisationId).Distinct().ToList();
         var leads = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var overdue = await db.WithOverdueReports([.. lines.Select(l => l.Agreement.Id).Distinct()], today, cancellationToken).ConfigureAwait(false);
         return lines
             .Select(l =>

@@ -4,6 +4,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Funders;
 
@@ -11,6 +12,7 @@ namespace PtceFunding.Application.Funders;
 /// Registers a funder. The caller chooses the id, so a retried request (same id, same content)
 /// answers the same funder instead of creating a second one.
 /// </summary>
+[Allow(Audience.PlatformAdministrators)]
 public sealed record CreateFunder(Guid Id, string Name, FunderKind Kind, string? RegionCode) : ICommand<Result<Guid>>;
 
 internal sealed class CreateFunderValidator : AbstractValidator<CreateFunder>
@@ -24,15 +26,9 @@ internal sealed class CreateFunderValidator : AbstractValidator<CreateFunder>
     }
 }
 
-internal sealed class CreateFunderAuthorizer(ICurrentUser user) : IAuthorizer<CreateFunder>
+internal sealed class CreateFunderHandler(IPtceDbContext db) : ICommandHandler<CreateFunder, Result<Guid>>
 {
-    public Task<Result> Authorize(CreateFunder request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequirePlatformAdministrator());
-}
-
-internal sealed class CreateFunderHandler(IPtceDbContext db) : IRequestHandler<CreateFunder, Result<Guid>>
-{
-    public async Task<Result<Guid>> Handle(CreateFunder request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(CreateFunder request, CancellationToken cancellationToken)
     {
         var id = new FunderId(request.Id);
         var existing = await db.Funders.FindAsync([id], cancellationToken).ConfigureAwait(false);

@@ -4,23 +4,19 @@ using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Territories;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Funders;
 
 /// <summary>The funders, optionally of one kind, ordered by name.</summary>
+[Allow(Audience.SignedIn)]
 public sealed record ListFunders(FunderKind? Kind = null) : IQuery<Result<IReadOnlyList<FunderSummary>>>;
 
 public sealed record FunderSummary(Guid Id, string Name, FunderKind Kind, string? RegionCode, string? RegionName, string TimeZoneId, string? Siret, int Version);
 
-internal sealed class ListFundersAuthorizer(ICurrentUser user) : IAuthorizer<ListFunders>
+internal sealed class ListFundersHandler(IPtceDbContext db) : IQueryHandler<ListFunders, Result<IReadOnlyList<FunderSummary>>>
 {
-    public Task<Result> Authorize(ListFunders request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class ListFundersHandler(IPtceDbContext db) : IRequestHandler<ListFunders, Result<IReadOnlyList<FunderSummary>>>
-{
-    public async Task<Result<IReadOnlyList<FunderSummary>>> Handle(ListFunders request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<FunderSummary>>> Handle(ListFunders request, CancellationToken cancellationToken)
     {
         var query = db.Funders.AsNoTracking();
         if (request.Kind is { } kind)

@@ -3,6 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Funders;
 
@@ -10,25 +11,19 @@ namespace PtceFunding.Application.Funders;
 /// Records (or clears, when blank) the SIRET of a funder: the open-data exports publish it as the grantor's
 /// identifier and leave out the grants of a funder without one. <see cref="ExpectedVersion"/> is the version the editor read.
 /// </summary>
-public sealed record SetFunderSiret(Guid Id, string? Siret, int ExpectedVersion) : ICommand<Result<int>>;
+[Allow(Audience.PlatformAdministrators)]
+public sealed record SetFunderSiret(Guid Id, string? Siret, int? ExpectedVersion) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class SetFunderSiretValidator : AbstractValidator<SetFunderSiret>
 {
     public SetFunderSiretValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class SetFunderSiretAuthorizer(ICurrentUser user) : IAuthorizer<SetFunderSiret>
+internal sealed class SetFunderSiretHandler(IPtceDbContext db) : ICommandHandler<SetFunderSiret, Result<int>>
 {
-    public Task<Result> Authorize(SetFunderSiret request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequirePlatformAdministrator());
-}
-
-internal sealed class SetFunderSiretHandler(IPtceDbContext db) : IRequestHandler<SetFunderSiret, Result<int>>
-{
-    public async Task<Result<int>> Handle(SetFunderSiret request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(SetFunderSiret request, CancellationToken cancellationToken)
     {
         var funder = await db.Funders.FindAsync([new FunderId(request.Id)], cancellationToken).ConfigureAwait(false);
         if (funder is null)
@@ -36,9 +31,9 @@ internal sealed class SetFunderSiretHandler(IPtceDbContext db) : IRequestHandler
             return Error.NotFound("funder.not_found", "Ce financeur n'existe pas.");
         }
 
-        if (funder.Version != request.ExpectedVersion)
+        if (db.VersionConflict(funder, request) is { } conflict)
         {
-            return Concurrency.Stale(funder.Version);
+            return conflict;
         }
 
         var recorded = funder.SetSiret(request.Siret);
@@ -47,7 +42,6 @@ internal sealed class SetFunderSiretHandler(IPtceDbContext db) : IRequestHandler
             return recorded.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return funder.Version;
+        return db.VersionOnceSaved(funder);
     }
 }

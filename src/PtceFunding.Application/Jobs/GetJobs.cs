@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Jobs;
 
 /// <summary>The recurring jobs for the administration: their schedule, their state and how their last run went.</summary>
+[Allow(Audience.PlatformAdministrators)]
 public sealed record GetJobs : IQuery<Result<IReadOnlyList<JobOverview>>>;
 
 /// <summary>One recurring job; times are UTC, and the last run fields are empty until it first ran.</summary>
@@ -21,14 +23,9 @@ public sealed record JobOverview(
 /// <summary>The last run of a job, on whichever node ran it; <see cref="Succeeded"/> is null while it runs.</summary>
 public sealed record LastJobRun(DateTime StartedAt, DateTime? FinishedAt, string Node, bool? Succeeded, string? Outcome);
 
-internal sealed class GetJobsAuthorizer(ICurrentUser user) : IAuthorizer<GetJobs>
+internal sealed class GetJobsHandler(IJobScheduler scheduler, IPtceDbContext db) : IQueryHandler<GetJobs, Result<IReadOnlyList<JobOverview>>>
 {
-    public Task<Result> Authorize(GetJobs request, CancellationToken cancellationToken) => Task.FromResult(user.RequirePlatformAdministrator());
-}
-
-internal sealed class GetJobsHandler(IJobScheduler scheduler, IPtceDbContext db) : IRequestHandler<GetJobs, Result<IReadOnlyList<JobOverview>>>
-{
-    public async Task<Result<IReadOnlyList<JobOverview>>> Handle(GetJobs request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<JobOverview>>> Handle(GetJobs request, CancellationToken cancellationToken)
     {
         var jobs = await scheduler.List(cancellationToken).ConfigureAwait(false);
         var overview = new List<JobOverview>(jobs.Count);

@@ -1,6 +1,6 @@
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Jobs;
 
@@ -8,15 +8,11 @@ namespace PtceFunding.Application.Jobs;
 /// The scheduler's pulse: its run, recorded with the node that fired it, shows on the
 /// administration page that recurring jobs fire, once each, somewhere in the cluster.
 /// </summary>
+[Allow(Audience.System)]
 public sealed record RecordHeartbeat : ICommand<Result<string>>;
 
-internal sealed class RecordHeartbeatAuthorizer(ICurrentUser user) : IAuthorizer<RecordHeartbeat>
+internal sealed class RecordHeartbeatHandler : ICommandHandler<RecordHeartbeat, Result<string>>
 {
-    public Task<Result> Authorize(RecordHeartbeat request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSystem());
-}
-
-internal sealed class RecordHeartbeatHandler : IRequestHandler<RecordHeartbeat, Result<string>>
-{
-    public Task<Result<string>> Handle(RecordHeartbeat request, CancellationToken cancellationToken) =>
-        Task.FromResult<Result<string>>(ClusterNode.Name);
+    public ValueTask<Result<string>> Handle(RecordHeartbeat request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Result<string>>(ClusterNode.Name);
 }

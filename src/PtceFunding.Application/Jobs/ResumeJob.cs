@@ -1,20 +1,17 @@
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Jobs;
 
 /// <summary>Puts a paused recurring job back on its schedule.</summary>
+[Allow(Audience.PlatformAdministrators)]
 public sealed record ResumeJob(string Name) : ICommand<Result>;
 
-internal sealed class ResumeJobAuthorizer(ICurrentUser user) : IAuthorizer<ResumeJob>
+internal sealed class ResumeJobHandler(IJobScheduler scheduler, IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ResumeJob, Result>
 {
-    public Task<Result> Authorize(ResumeJob request, CancellationToken cancellationToken) => Task.FromResult(user.RequirePlatformAdministrator());
-}
-
-internal sealed class ResumeJobHandler(IJobScheduler scheduler, IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ResumeJob, Result>
-{
-    public async Task<Result> Handle(ResumeJob request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(ResumeJob request, CancellationToken cancellationToken)
     {
         var job = await scheduler.Find(request.Name, cancellationToken).ConfigureAwait(false);
         if (job is null || !await scheduler.Resume(job.Name, cancellationToken).ConfigureAwait(false))

@@ -1,6 +1,7 @@
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Jobs;
 
@@ -8,16 +9,12 @@ namespace PtceFunding.Application.Jobs;
 /// Asks for one run of a recurring job now, besides its schedule. The run itself happens on a node
 /// of the cluster shortly after, and shows in the job's runs like any other.
 /// </summary>
+[Allow(Audience.PlatformAdministrators)]
 public sealed record TriggerJob(string Name) : ICommand<Result>;
 
-internal sealed class TriggerJobAuthorizer(ICurrentUser user) : IAuthorizer<TriggerJob>
+internal sealed class TriggerJobHandler(IJobScheduler scheduler, IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<TriggerJob, Result>
 {
-    public Task<Result> Authorize(TriggerJob request, CancellationToken cancellationToken) => Task.FromResult(user.RequirePlatformAdministrator());
-}
-
-internal sealed class TriggerJobHandler(IJobScheduler scheduler, IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<TriggerJob, Result>
-{
-    public async Task<Result> Handle(TriggerJob request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(TriggerJob request, CancellationToken cancellationToken)
     {
         if (!await scheduler.TriggerNow(request.Name, cancellationToken).ConfigureAwait(false))
         {

@@ -3,6 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Notifications;
 
@@ -10,19 +11,15 @@ namespace PtceFunding.Application.Notifications;
 /// Drains the outbox (sent by the delivery job): claims due e-mails, sends them one by one and
 /// records each outcome. At-least-once per claim, and never two nodes on the same item.
 /// </summary>
+[Allow(Audience.System)]
 public sealed record DeliverNotifications : ICommand<Result<DeliveryFigures>>, IManagesOwnTransactions;
 
 public sealed record DeliveryFigures(int Claimed, int Sent, int Retrying, int Failed);
 
-internal sealed class DeliverNotificationsAuthorizer(ICurrentUser user) : IAuthorizer<DeliverNotifications>
-{
-    public Task<Result> Authorize(DeliverNotifications request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSystem());
-}
-
 internal sealed class DeliverNotificationsHandler(IPtceDbContext db, INotificationClaimer claimer, IEmailSender email, TimeProvider clock, IOptions<NotificationOptions> options)
-    : IRequestHandler<DeliverNotifications, Result<DeliveryFigures>>
+    : ICommandHandler<DeliverNotifications, Result<DeliveryFigures>>
 {
-    public async Task<Result<DeliveryFigures>> Handle(DeliverNotifications request, CancellationToken cancellationToken)
+    public async ValueTask<Result<DeliveryFigures>> Handle(DeliverNotifications request, CancellationToken cancellationToken)
     {
         var node = ClusterNode.Name;
         var claimed = await claimer.Claim(node, options.Value.BatchSize, clock.GetUtcNow(), options.Value.ClaimLease, cancellationToken).ConfigureAwait(false);

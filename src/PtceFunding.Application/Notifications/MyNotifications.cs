@@ -4,10 +4,12 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Notifications;
 
 /// <summary>The signed-in user's in-app notifications, newest first, with the number still unread.</summary>
+[Allow(Audience.SignedIn)]
 public sealed record ListMyNotifications(int PageNumber = 1, int PageSize = 20) : IQuery<Result<MyNotifications>>;
 
 public sealed record MyNotifications(Page<NotificationLine> Page, int Unread);
@@ -23,14 +25,9 @@ internal sealed class ListMyNotificationsValidator : AbstractValidator<ListMyNot
     }
 }
 
-internal sealed class ListMyNotificationsAuthorizer(ICurrentUser user) : IAuthorizer<ListMyNotifications>
+internal sealed class ListMyNotificationsHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<ListMyNotifications, Result<MyNotifications>>
 {
-    public Task<Result> Authorize(ListMyNotifications request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class ListMyNotificationsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ListMyNotifications, Result<MyNotifications>>
-{
-    public async Task<Result<MyNotifications>> Handle(ListMyNotifications request, CancellationToken cancellationToken)
+    public async ValueTask<Result<MyNotifications>> Handle(ListMyNotifications request, CancellationToken cancellationToken)
     {
         var mine = db.Notifications.AsNoTracking()
             .Where(n => n.RecipientUserId == user.UserId && (n.Channels & NotificationChannels.InApp) != 0);
@@ -46,16 +43,12 @@ internal sealed class ListMyNotificationsHandler(IPtceDbContext db, ICurrentUser
 }
 
 /// <summary>Marks one of the user's notifications as read (idempotent).</summary>
+[Allow(Audience.SignedIn)]
 public sealed record MarkNotificationRead(Guid Id) : ICommand<Result>;
 
-internal sealed class MarkNotificationReadAuthorizer(ICurrentUser user) : IAuthorizer<MarkNotificationRead>
+internal sealed class MarkNotificationReadHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<MarkNotificationRead, Result>
 {
-    public Task<Result> Authorize(MarkNotificationRead request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class MarkNotificationReadHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MarkNotificationRead, Result>
-{
-    public async Task<Result> Handle(MarkNotificationRead request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(MarkNotificationRead request, CancellationToken cancellationToken)
     {
         var notification = await db.Notifications.FindAsync([request.Id], cancellationToken).ConfigureAwait(false);
 

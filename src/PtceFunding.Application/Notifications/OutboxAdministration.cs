@@ -3,24 +3,21 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Notifications;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Notifications;
 
 /// <summary>The outbox as administrators see it: counts per status and the items not yet sent.</summary>
+[Allow(Audience.PlatformAdministrators)]
 public sealed record GetOutbox(DeliveryStatus? Status = null, int Take = 100) : IQuery<Result<OutboxOverview>>;
 
 public sealed record OutboxOverview(int Pending, int Sent, int Failed, IReadOnlyList<OutboxLine> Items);
 
 public sealed record OutboxLine(Guid Id, DateTime CreatedAt, string RecipientEmail, string Subject, DeliveryStatus Status, int Attempts, DateTime NextAttemptAt, string? LastError);
 
-internal sealed class GetOutboxAuthorizer(ICurrentUser user) : IAuthorizer<GetOutbox>
+internal sealed class GetOutboxHandler(IPtceDbContext db) : IQueryHandler<GetOutbox, Result<OutboxOverview>>
 {
-    public Task<Result> Authorize(GetOutbox request, CancellationToken cancellationToken) => Task.FromResult(user.RequirePlatformAdministrator());
-}
-
-internal sealed class GetOutboxHandler(IPtceDbContext db) : IRequestHandler<GetOutbox, Result<OutboxOverview>>
-{
-    public async Task<Result<OutboxOverview>> Handle(GetOutbox request, CancellationToken cancellationToken)
+    public async ValueTask<Result<OutboxOverview>> Handle(GetOutbox request, CancellationToken cancellationToken)
     {
         var counts = await db.Notifications.AsNoTracking().GroupBy(n => n.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
@@ -34,16 +31,12 @@ internal sealed class GetOutboxHandler(IPtceDbContext db) : IRequestHandler<GetO
 }
 
 /// <summary>Sends a failed e-mail again from the administration page.</summary>
+[Allow(Audience.PlatformAdministrators)]
 public sealed record RetryNotification(Guid Id) : ICommand<Result>;
 
-internal sealed class RetryNotificationAuthorizer(ICurrentUser user) : IAuthorizer<RetryNotification>
+internal sealed class RetryNotificationHandler(IPtceDbContext db, TimeProvider clock) : ICommandHandler<RetryNotification, Result>
 {
-    public Task<Result> Authorize(RetryNotification request, CancellationToken cancellationToken) => Task.FromResult(user.RequirePlatformAdministrator());
-}
-
-internal sealed class RetryNotificationHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<RetryNotification, Result>
-{
-    public async Task<Result> Handle(RetryNotification request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(RetryNotification request, CancellationToken cancellationToken)
     {
         var notification = await db.Notifications.FindAsync([request.Id], cancellationToken).ConfigureAwait(false);
         return notification is null

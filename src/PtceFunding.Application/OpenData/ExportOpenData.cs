@@ -30,19 +30,14 @@ public enum OpenDataFormat
 /// Grants of a funder without a SIRET are left out of both (the formats require the grantor's identifier); the
 /// answer counts them so that administrators know to record it.
 /// </summary>
+// The public export is published for everyone (décret 2017-779); the full one is for administrators (checked by the handler).
+[Allow(Audience.Anyone)]
 public sealed record ExportOpenData(OpenDataFormat Format, bool PublicOnly) : IQuery<Result<OpenDataFile>>;
 
 /// <summary>A file to download, and how many grants were left out because their funder has no SIRET.</summary>
 public sealed record OpenDataFile(string FileName, string ContentType, byte[] Content, int Grants, int GrantsWithoutFunderSiret);
 
-internal sealed class ExportOpenDataAuthorizer(ICurrentUser user) : IAuthorizer<ExportOpenData>
-{
-    /// <summary>The public export is published for everyone (décret 2017-779); the full one is for administrators.</summary>
-    public Task<Result> Authorize(ExportOpenData request, CancellationToken cancellationToken) =>
-        Task.FromResult(request.PublicOnly ? Result.Success() : user.RequireRole(Roles.Administrator));
-}
-
-internal sealed class ExportOpenDataHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<ExportOpenData, Result<OpenDataFile>>
+internal sealed class ExportOpenDataHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ExportOpenData, Result<OpenDataFile>>
 {
     /// <summary>Agreements whose parties have all signed; a draft is not a grant yet.</summary>
     private static readonly AgreementStatus[] Signed = [AgreementStatus.Signed, AgreementStatus.Active, AgreementStatus.Completed, AgreementStatus.TerminatedEarly];
@@ -53,8 +48,13 @@ internal sealed class ExportOpenDataHandler(IPtceDbContext db, TimeProvider cloc
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public async Task<Result<OpenDataFile>> Handle(ExportOpenData request, CancellationToken cancellationToken)
+    public async ValueTask<Result<OpenDataFile>> Handle(ExportOpenData request, CancellationToken cancellationToken)
     {
+        if (!request.PublicOnly && user.RequireRole(Roles.Administrator) is { IsSuccess: false } refused)
+        {
+            return refused.Error;
+        }
+
         var (grants, withoutSiret) = await Grants(cancellationToken).ConfigureAwait(false);
         if (request.PublicOnly)
         {

@@ -13,6 +13,7 @@ namespace PtceFunding.Application.Organisations;
 /// they are verified for the organisation at once, on the word of the user who invited them.
 /// Accepting twice answers the same.
 /// </summary>
+[Allow(Audience.Applicants)]
 public sealed record AcceptOrganisationInvitation(string Token) : ICommand<Result<Guid>>
 {
     public override string ToString() => nameof(AcceptOrganisationInvitation);
@@ -24,18 +25,13 @@ internal sealed class AcceptOrganisationInvitationValidator : AbstractValidator<
         RuleFor(c => c.Token).NotEmpty().WithMessage(AcceptOrganisationInvitationHandler.Unknown.Message);
 }
 
-internal sealed class AcceptOrganisationInvitationAuthorizer(ICurrentUser user) : IAuthorizer<AcceptOrganisationInvitation>
-{
-    public Task<Result> Authorize(AcceptOrganisationInvitation request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class AcceptOrganisationInvitationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<AcceptOrganisationInvitation, Result<Guid>>
+    : ICommandHandler<AcceptOrganisationInvitation, Result<Guid>>
 {
     /// <summary>A token that is wrong, tampered with or replaced by a newer invitation — never saying which.</summary>
     public static readonly Error Unknown = Error.NotFound("invitation.not_found", "Ce lien d'invitation n'est plus valable : demandez à votre collègue de vous inviter à nouveau.");
 
-    public async Task<Result<Guid>> Handle(AcceptOrganisationInvitation request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(AcceptOrganisationInvitation request, CancellationToken cancellationToken)
     {
         var hash = InvitationTokens.Hash(request.Token);
         var invitation = await db.OrganisationInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken).ConfigureAwait(false);

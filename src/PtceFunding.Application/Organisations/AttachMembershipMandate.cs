@@ -13,6 +13,7 @@ namespace PtceFunding.Application.Organisations;
 /// The applicant joins a supporting document (mandate, delegation, minutes) to their own pending
 /// request to act for an organisation; a second one replaces the first.
 /// </summary>
+[Allow(Audience.Applicants)]
 public sealed record AttachMembershipMandate(Guid MembershipId, string FileName, long DeclaredLength, Stream Content) : ICommand<Result<MandateLine>>;
 
 public sealed record MandateLine(string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt);
@@ -26,16 +27,11 @@ internal sealed class AttachMembershipMandateValidator : AbstractValidator<Attac
     }
 }
 
-internal sealed class AttachMembershipMandateAuthorizer(ICurrentUser user) : IAuthorizer<AttachMembershipMandate>
-{
-    public Task<Result> Authorize(AttachMembershipMandate request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class AttachMembershipMandateHandler(
     IPtceDbContext db, ICurrentUser user, TimeProvider clock, DocumentIntake intake, IFileStore store, IUnitOfWork unitOfWork)
-    : IRequestHandler<AttachMembershipMandate, Result<MandateLine>>
+    : ICommandHandler<AttachMembershipMandate, Result<MandateLine>>
 {
-    public async Task<Result<MandateLine>> Handle(AttachMembershipMandate request, CancellationToken cancellationToken)
+    public async ValueTask<Result<MandateLine>> Handle(AttachMembershipMandate request, CancellationToken cancellationToken)
     {
         var userId = user.UserId!.Value;
         var membership = await db.OrganisationMemberships.AsNoTracking()

@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Organisations;
 /// A program officer of the organisation's region verifies or refuses a request to act for it;
 /// the applicant is told by e-mail and in the application.
 /// </summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record DecideMembershipRequest(Guid Id, bool Approve, string? Reason) : ICommand<Result>;
 
 internal sealed class DecideMembershipRequestValidator : AbstractValidator<DecideMembershipRequest>
@@ -23,15 +24,10 @@ internal sealed class DecideMembershipRequestValidator : AbstractValidator<Decid
             .MaximumLength(1000).WithMessage("Le motif ne peut dépasser 1 000 caractères.");
 }
 
-internal sealed class DecideMembershipRequestAuthorizer(ICurrentUser user) : IAuthorizer<DecideMembershipRequest>
-{
-    public Task<Result> Authorize(DecideMembershipRequest request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class DecideMembershipRequestHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<DecideMembershipRequest, Result>
+    : ICommandHandler<DecideMembershipRequest, Result>
 {
-    public async Task<Result> Handle(DecideMembershipRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(DecideMembershipRequest request, CancellationToken cancellationToken)
     {
         var membership = await db.OrganisationMemberships.FirstOrDefaultAsync(m => m.Id == request.Id, cancellationToken).ConfigureAwait(false);
         var organisation = membership is null

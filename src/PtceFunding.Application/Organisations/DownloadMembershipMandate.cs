@@ -8,17 +8,13 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>A program officer of the organisation's region reads the document joined to a membership request.</summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record DownloadMembershipMandate(Guid MembershipId) : IQuery<Result<DocumentDownload>>;
 
-internal sealed class DownloadMembershipMandateAuthorizer(ICurrentUser user) : IAuthorizer<DownloadMembershipMandate>
-{
-    public Task<Result> Authorize(DownloadMembershipMandate request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class DownloadMembershipMandateHandler(IPtceDbContext db, ICurrentUser user, IFileStore store)
-    : IRequestHandler<DownloadMembershipMandate, Result<DocumentDownload>>
+    : IQueryHandler<DownloadMembershipMandate, Result<DocumentDownload>>
 {
-    public async Task<Result<DocumentDownload>> Handle(DownloadMembershipMandate request, CancellationToken cancellationToken)
+    public async ValueTask<Result<DocumentDownload>> Handle(DownloadMembershipMandate request, CancellationToken cancellationToken)
     {
         var found = await (
                 from mandate in db.MembershipMandates.AsNoTracking()

@@ -4,24 +4,21 @@ using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Territories;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>Looks an organisation up in the registry by its SIRET or RNA number (public registry data).</summary>
+[Allow(Audience.SignedIn)]
 public sealed record FindOrganisation(string Identifier) : IQuery<Result<OrganisationSummary>>;
 
 public sealed record OrganisationSummary(
     Guid Id, string Name, string? Siret, string? Rna, LegalForm LegalForm, bool IsEss,
     string Street, string PostalCode, string City, string CommuneCode, string DepartmentCode, string RegionCode, string RegionName);
 
-internal sealed class FindOrganisationAuthorizer(ICurrentUser user) : IAuthorizer<FindOrganisation>
+internal sealed class FindOrganisationHandler(IPtceDbContext db) : IQueryHandler<FindOrganisation, Result<OrganisationSummary>>
 {
-    public Task<Result> Authorize(FindOrganisation request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class FindOrganisationHandler(IPtceDbContext db) : IRequestHandler<FindOrganisation, Result<OrganisationSummary>>
-{
-    public async Task<Result<OrganisationSummary>> Handle(FindOrganisation request, CancellationToken cancellationToken)
+    public async ValueTask<Result<OrganisationSummary>> Handle(FindOrganisation request, CancellationToken cancellationToken)
     {
         var identifier = request.Identifier.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var organisation = await db.Organisations.AsNoTracking()

@@ -9,6 +9,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>What an invitation link is about, for the page that offers to accept it (the token is the key).</summary>
+[Allow(Audience.Applicants)]
 public sealed record GetOrganisationInvitation(string Token) : IQuery<Result<InvitationDetails>>
 {
     public override string ToString() => nameof(GetOrganisationInvitation);
@@ -28,15 +29,10 @@ internal sealed class GetOrganisationInvitationValidator : AbstractValidator<Get
         RuleFor(c => c.Token).NotEmpty().WithMessage(AcceptOrganisationInvitationHandler.Unknown.Message);
 }
 
-internal sealed class GetOrganisationInvitationAuthorizer(ICurrentUser user) : IAuthorizer<GetOrganisationInvitation>
-{
-    public Task<Result> Authorize(GetOrganisationInvitation request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class GetOrganisationInvitationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<GetOrganisationInvitation, Result<InvitationDetails>>
+    : IQueryHandler<GetOrganisationInvitation, Result<InvitationDetails>>
 {
-    public async Task<Result<InvitationDetails>> Handle(GetOrganisationInvitation request, CancellationToken cancellationToken)
+    public async ValueTask<Result<InvitationDetails>> Handle(GetOrganisationInvitation request, CancellationToken cancellationToken)
     {
         var hash = InvitationTokens.Hash(request.Token);
         var found = await (

@@ -17,6 +17,7 @@ namespace PtceFunding.Application.Organisations;
 /// same address again while the invitation is pending sends a new link (the previous one stops
 /// working); within a minute of the last one it sends nothing, so a double click sends one e-mail.
 /// </summary>
+[Allow(Audience.Applicants)]
 public sealed record InviteToOrganisation(Guid OrganisationId, string Email) : ICommand<Result<Guid>>;
 
 internal sealed class InviteToOrganisationValidator : AbstractValidator<InviteToOrganisation>
@@ -25,17 +26,12 @@ internal sealed class InviteToOrganisationValidator : AbstractValidator<InviteTo
         RuleFor(c => c.Email).IsEmailAddress("L'adresse électronique de votre collègue est obligatoire.");
 }
 
-internal sealed class InviteToOrganisationAuthorizer(ICurrentUser user) : IAuthorizer<InviteToOrganisation>
-{
-    public Task<Result> Authorize(InviteToOrganisation request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class InviteToOrganisationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<InviteToOrganisation, Result<Guid>>
+    : ICommandHandler<InviteToOrganisation, Result<Guid>>
 {
     private static readonly TimeSpan DoubleClick = TimeSpan.FromMinutes(1);
 
-    public async Task<Result<Guid>> Handle(InviteToOrganisation request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(InviteToOrganisation request, CancellationToken cancellationToken)
     {
         var organisationId = new OrganisationId(request.OrganisationId);
         var inviterId = user.UserId!.Value;

@@ -11,21 +11,17 @@ namespace PtceFunding.Application.Organisations;
 /// The requests to act for an organisation that wait for a program officer — of their territory only —
 /// with the name of the supporting document joined to each, if any.
 /// </summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record ListMembershipRequests : IQuery<Result<IReadOnlyList<MembershipRequestLine>>>;
 
 public sealed record MembershipRequestLine(
     Guid Id, DateTime RequestedAt, string UserEmail, string UserName, Guid OrganisationId, string OrganisationName,
     string? Siret, string? Rna, string RegionCode, string Justification, string? MandateFileName);
 
-internal sealed class ListMembershipRequestsAuthorizer(ICurrentUser user) : IAuthorizer<ListMembershipRequests>
-{
-    public Task<Result> Authorize(ListMembershipRequests request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class ListMembershipRequestsHandler(IPtceDbContext db, ICurrentUser user)
-    : IRequestHandler<ListMembershipRequests, Result<IReadOnlyList<MembershipRequestLine>>>
+    : IQueryHandler<ListMembershipRequests, Result<IReadOnlyList<MembershipRequestLine>>>
 {
-    public async Task<Result<IReadOnlyList<MembershipRequestLine>>> Handle(ListMembershipRequests request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<MembershipRequestLine>>> Handle(ListMembershipRequests request, CancellationToken cancellationToken)
     {
         var region = user.Territory.RegionCode;
         var lines = await (

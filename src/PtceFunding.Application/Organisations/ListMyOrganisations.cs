@@ -9,20 +9,16 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>The signed-in applicant's requests to act for organisations, and where each stands.</summary>
+[Allow(Audience.Applicants)]
 public sealed record ListMyOrganisations : IQuery<Result<IReadOnlyList<MyOrganisation>>>;
 
 public sealed record MyOrganisation(
     Guid MembershipId, Guid OrganisationId, string Name, string? Siret, string? Rna, string RegionCode, string RegionName,
     MembershipStatus Status, DateTime RequestedAt, DateTime? DecidedAt, string? DecisionReason);
 
-internal sealed class ListMyOrganisationsAuthorizer(ICurrentUser user) : IAuthorizer<ListMyOrganisations>
+internal sealed class ListMyOrganisationsHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<ListMyOrganisations, Result<IReadOnlyList<MyOrganisation>>>
 {
-    public Task<Result> Authorize(ListMyOrganisations request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class ListMyOrganisationsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ListMyOrganisations, Result<IReadOnlyList<MyOrganisation>>>
-{
-    public async Task<Result<IReadOnlyList<MyOrganisation>>> Handle(ListMyOrganisations request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<MyOrganisation>>> Handle(ListMyOrganisations request, CancellationToken cancellationToken)
     {
         var rows = await (
                 from membership in db.OrganisationMemberships.AsNoTracking()

@@ -8,19 +8,15 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>The organisations the signed-in applicant has been verified for: those they may open an application for, as lead member.</summary>
+[Allow(Audience.Applicants)]
 public sealed record ListMyVerifiedOrganisations : IQuery<Result<IReadOnlyList<VerifiedOrganisation>>>;
 
 public sealed record VerifiedOrganisation(Guid Id, string Name, string? Siret, string? Rna);
 
-internal sealed class ListMyVerifiedOrganisationsAuthorizer(ICurrentUser user) : IAuthorizer<ListMyVerifiedOrganisations>
-{
-    public Task<Result> Authorize(ListMyVerifiedOrganisations request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class ListMyVerifiedOrganisationsHandler(IPtceDbContext db, ICurrentUser user)
-    : IRequestHandler<ListMyVerifiedOrganisations, Result<IReadOnlyList<VerifiedOrganisation>>>
+    : IQueryHandler<ListMyVerifiedOrganisations, Result<IReadOnlyList<VerifiedOrganisation>>>
 {
-    public async Task<Result<IReadOnlyList<VerifiedOrganisation>>> Handle(ListMyVerifiedOrganisations request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<VerifiedOrganisation>>> Handle(ListMyVerifiedOrganisations request, CancellationToken cancellationToken)
     {
         var userId = user.UserId!.Value;
         var organisations = await (

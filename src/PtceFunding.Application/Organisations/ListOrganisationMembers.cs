@@ -8,6 +8,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>For a verified user of an organisation: who else acts for it, and whom they invited.</summary>
+[Allow(Audience.Applicants)]
 public sealed record ListOrganisationMembers(Guid OrganisationId) : IQuery<Result<OrganisationMemberList>>;
 
 public sealed record OrganisationMemberList(Guid OrganisationId, string OrganisationName, IReadOnlyList<OrganisationMember> Members, IReadOnlyList<PendingInvitation> PendingInvitations);
@@ -16,15 +17,10 @@ public sealed record OrganisationMember(Guid UserId, string DisplayName, string 
 
 public sealed record PendingInvitation(Guid Id, string Email, string InvitedBy, DateTime InvitedAt, DateTime ExpiresAt);
 
-internal sealed class ListOrganisationMembersAuthorizer(ICurrentUser user) : IAuthorizer<ListOrganisationMembers>
-{
-    public Task<Result> Authorize(ListOrganisationMembers request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class ListOrganisationMembersHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<ListOrganisationMembers, Result<OrganisationMemberList>>
+    : IQueryHandler<ListOrganisationMembers, Result<OrganisationMemberList>>
 {
-    public async Task<Result<OrganisationMemberList>> Handle(ListOrganisationMembers request, CancellationToken cancellationToken)
+    public async ValueTask<Result<OrganisationMemberList>> Handle(ListOrganisationMembers request, CancellationToken cancellationToken)
     {
         var organisationId = new OrganisationId(request.OrganisationId);
         if (!await db.IsVerified(organisationId, user.UserId, cancellationToken).ConfigureAwait(false))

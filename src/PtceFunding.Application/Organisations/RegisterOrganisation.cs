@@ -4,6 +4,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Organisations;
 
@@ -11,6 +12,8 @@ namespace PtceFunding.Application.Organisations;
 /// Adds an organisation to the registry. One SIRET (or RNA number) is one organisation: registering
 /// an identifier already known answers the existing organisation instead of creating a second one.
 /// </summary>
+// Any signed-in person may add an organisation to the registry; acting for it is a separate, verified step.
+[Allow(Audience.SignedIn)]
 public sealed record RegisterOrganisation(
     string Name, string? Siret, string? Rna, LegalForm LegalForm, bool IsEss,
     string Street, string PostalCode, string City, string CommuneCode) : ICommand<Result<RegisteredOrganisation>>;
@@ -30,15 +33,9 @@ internal sealed class RegisterOrganisationValidator : AbstractValidator<Register
     }
 }
 
-internal sealed class RegisterOrganisationAuthorizer(ICurrentUser user) : IAuthorizer<RegisterOrganisation>
+internal sealed class RegisterOrganisationHandler(IPtceDbContext db, TimeProvider clock) : ICommandHandler<RegisterOrganisation, Result<RegisteredOrganisation>>
 {
-    // Any signed-in person may add an organisation to the registry; acting for it is a separate, verified step.
-    public Task<Result> Authorize(RegisterOrganisation request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class RegisterOrganisationHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<RegisterOrganisation, Result<RegisteredOrganisation>>
-{
-    public async Task<Result<RegisteredOrganisation>> Handle(RegisterOrganisation request, CancellationToken cancellationToken)
+    public async ValueTask<Result<RegisteredOrganisation>> Handle(RegisterOrganisation request, CancellationToken cancellationToken)
     {
         var organisation = Organisation.Register(
             OrganisationId.New(), request.Name, request.Siret, request.Rna, request.LegalForm, request.IsEss,

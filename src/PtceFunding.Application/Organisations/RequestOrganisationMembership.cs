@@ -13,6 +13,7 @@ namespace PtceFunding.Application.Organisations;
 /// a program officer of its region; once it has a verified user, newcomers are invited by them.
 /// Asking again answers the request already made.
 /// </summary>
+[Allow(Audience.Applicants)]
 public sealed record RequestOrganisationMembership(Guid OrganisationId, string Justification) : ICommand<Result<Guid>>;
 
 internal sealed class RequestOrganisationMembershipValidator : AbstractValidator<RequestOrganisationMembership>
@@ -22,16 +23,10 @@ internal sealed class RequestOrganisationMembershipValidator : AbstractValidator
             .MaximumLength(1000).WithMessage("La justification ne peut dépasser 1 000 caractères.");
 }
 
-internal sealed class RequestOrganisationMembershipAuthorizer(ICurrentUser user) : IAuthorizer<RequestOrganisationMembership>
-{
-    public Task<Result> Authorize(RequestOrganisationMembership request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class RequestOrganisationMembershipHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<RequestOrganisationMembership, Result<Guid>>
+    : ICommandHandler<RequestOrganisationMembership, Result<Guid>>
 {
-    public async Task<Result<Guid>> Handle(RequestOrganisationMembership request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(RequestOrganisationMembership request, CancellationToken cancellationToken)
     {
         var organisationId = new OrganisationId(request.OrganisationId);
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken).ConfigureAwait(false))

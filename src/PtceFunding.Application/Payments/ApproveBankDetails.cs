@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
@@ -15,23 +14,13 @@ namespace PtceFunding.Application.Payments;
 /// details: they become the details payments are ordered to, the previous approved ones are superseded,
 /// and the organisation's verified users are told.
 /// </summary>
-public sealed record ApproveBankDetails(Guid Id, int ExpectedVersion) : ICommand<Result>;
-
-internal sealed class ApproveBankDetailsValidator : AbstractValidator<ApproveBankDetails>
-{
-    public ApproveBankDetailsValidator() =>
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
-}
-
-internal sealed class ApproveBankDetailsAuthorizer(ICurrentUser user) : IAuthorizer<ApproveBankDetails>
-{
-    public Task<Result> Authorize(ApproveBankDetails request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
+[Allow(Audience.FinanceOfficers)]
+public sealed record ApproveBankDetails(Guid Id, int? ExpectedVersion) : ICommand<Result>, IVersioned;
 
 internal sealed class ApproveBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<ApproveBankDetails, Result>
+    : ICommandHandler<ApproveBankDetails, Result>
 {
-    public async Task<Result> Handle(ApproveBankDetails request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(ApproveBankDetails request, CancellationToken cancellationToken)
     {
         var id = new BankAccountId(request.Id);
         var account = await db.BankAccounts.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
@@ -41,9 +30,9 @@ internal sealed class ApproveBankDetailsHandler(IPtceDbContext db, ICurrentUser 
             return BankAccounts.NotFound;
         }
 
-        if (account.Version != request.ExpectedVersion)
+        if (db.VersionConflict(account, request) is { } conflict)
         {
-            return Concurrency.Stale(account.Version);
+            return conflict;
         }
 
         var approverId = user.UserId!.Value;

@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Payments;
 /// and the history. The IBAN is shown whole: the readers are the organisation itself and its finance officers,
 /// who check it against the RIB (e-mails carry it masked).
 /// </summary>
+[Allow(Audience.BankDetailsEditors)]
 public sealed record GetBankDetails(Guid OrganisationId) : IQuery<Result<BankDetailsView>>;
 
 public sealed record BankDetailsView(
@@ -24,15 +25,9 @@ public sealed record BankAccountView(
     Guid Id, int Version, BankAccountStatus Status, string HolderName, string Iban, string IbanDisplay, string Bic,
     string EnteredBy, DateTime EnteredAt, bool EnteredByMe, string? DecidedBy, DateTime? DecidedAt, string? RejectionReason, DateTime? SupersededAt);
 
-internal sealed class GetBankDetailsAuthorizer(ICurrentUser user) : IAuthorizer<GetBankDetails>
+internal sealed class GetBankDetailsHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetBankDetails, Result<BankDetailsView>>
 {
-    public Task<Result> Authorize(GetBankDetails request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.Applicant, Roles.FinanceOfficer));
-}
-
-internal sealed class GetBankDetailsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetBankDetails, Result<BankDetailsView>>
-{
-    public async Task<Result<BankDetailsView>> Handle(GetBankDetails request, CancellationToken cancellationToken)
+    public async ValueTask<Result<BankDetailsView>> Handle(GetBankDetails request, CancellationToken cancellationToken)
     {
         var organisationId = new OrganisationId(request.OrganisationId);
         var organisation = await db.OrganisationForBankDetails(user, organisationId, cancellationToken).ConfigureAwait(false);

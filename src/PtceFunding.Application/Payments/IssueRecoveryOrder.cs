@@ -12,7 +12,8 @@ namespace PtceFunding.Application.Payments;
 /// A finance officer of the recovery order's funder records the reference of the receivable issued for it (titre de
 /// perception). Issuing it again with the same reference changes nothing; another reference corrects it.
 /// </summary>
-public sealed record IssueRecoveryOrder(Guid RecoveryOrderId, string Reference, int ExpectedVersion) : ICommand<Result<RecoveryOrderView>>;
+[Allow(Audience.FinanceOfficers)]
+public sealed record IssueRecoveryOrder(Guid RecoveryOrderId, string Reference, int? ExpectedVersion) : ICommand<Result<RecoveryOrderView>>, IVersioned;
 
 internal sealed class IssueRecoveryOrderValidator : AbstractValidator<IssueRecoveryOrder>
 {
@@ -20,18 +21,12 @@ internal sealed class IssueRecoveryOrderValidator : AbstractValidator<IssueRecov
     {
         RuleFor(c => c.Reference).NotEmpty().WithMessage("Indiquez la référence du titre de perception.")
             .MaximumLength(50).WithMessage("La référence compte au plus 50 caractères.");
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class IssueRecoveryOrderAuthorizer(ICurrentUser user) : IAuthorizer<IssueRecoveryOrder>
+internal sealed class IssueRecoveryOrderHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<IssueRecoveryOrder, Result<RecoveryOrderView>>
 {
-    public Task<Result> Authorize(IssueRecoveryOrder request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
-
-internal sealed class IssueRecoveryOrderHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<IssueRecoveryOrder, Result<RecoveryOrderView>>
-{
-    public async Task<Result<RecoveryOrderView>> Handle(IssueRecoveryOrder request, CancellationToken cancellationToken)
+    public async ValueTask<Result<RecoveryOrderView>> Handle(IssueRecoveryOrder request, CancellationToken cancellationToken)
     {
         var found = await db.FindRecoveryOrderForFinance(user, new RecoveryOrderId(request.RecoveryOrderId), cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -45,9 +40,9 @@ internal sealed class IssueRecoveryOrderHandler(IPtceDbContext db, ICurrentUser 
             return order.ToView();
         }
 
-        if (order.Version != request.ExpectedVersion)
+        if (db.VersionConflict(order, request) is { } conflict)
         {
-            return Concurrency.Stale(order.Version);
+            return conflict;
         }
 
         var issued = order.Issue(request.Reference);
@@ -56,7 +51,7 @@ internal sealed class IssueRecoveryOrderHandler(IPtceDbContext db, ICurrentUser 
             return issued.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.VersionOnceSaved(order);
         return order.ToView();
     }
 }

@@ -13,6 +13,7 @@ namespace PtceFunding.Application.Payments;
 /// The installments finance staff have to act on or follow, across agreements: those of their own funder (all
 /// funders for national staff) that are due, blocked or ordered today, earliest date first.
 /// </summary>
+[Allow(Audience.FinanceOfficers)]
 public sealed record ListInstallmentsForFinance : IQuery<Result<IReadOnlyList<FinanceInstallment>>>;
 
 /// <summary>One installment to act on, with its agreement, its lead member and its funder.</summary>
@@ -31,15 +32,10 @@ public sealed record FinanceInstallment(
     string StatusLabel,
     string? OrderReference);
 
-internal sealed class ListInstallmentsForFinanceAuthorizer(ICurrentUser user) : IAuthorizer<ListInstallmentsForFinance>
-{
-    public Task<Result> Authorize(ListInstallmentsForFinance request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
-
 internal sealed class ListInstallmentsForFinanceHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<ListInstallmentsForFinance, Result<IReadOnlyList<FinanceInstallment>>>
+    : IQueryHandler<ListInstallmentsForFinance, Result<IReadOnlyList<FinanceInstallment>>>
 {
-    public async Task<Result<IReadOnlyList<FinanceInstallment>>> Handle(ListInstallmentsForFinance request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<FinanceInstallment>>> Handle(ListInstallmentsForFinance request, CancellationToken cancellationToken)
     {
         var national = user.Territory.IsNational;
         if (!national && user.FunderId is null)
@@ -47,7 +43,7 @@ internal sealed class ListInstallmentsForFinanceHandler(IPtceDbContext db, ICurr
             return Result<IReadOnlyList<FinanceInstallment>>.Success([]);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var funderId = user.FunderId;
 
         // Due, blocked and ordered: planned ones whose date has come (due or blocked is decided below), and ordered ones.

@@ -11,20 +11,16 @@ namespace PtceFunding.Application.Payments;
 /// For a finance officer: the bank-detail changes waiting for approval in their territory, each beside the
 /// approved details it would replace; the ones they entered themselves are flagged (another officer decides).
 /// </summary>
+[Allow(Audience.FinanceOfficers)]
 public sealed record ListPendingBankDetails : IQuery<Result<IReadOnlyList<PendingBankDetailsLine>>>;
 
 public sealed record PendingBankDetailsLine(
     Guid OrganisationId, string OrganisationName, string? Siret, string? Rna, string RegionCode, BankAccountView Change, BankAccountView? Current);
 
-internal sealed class ListPendingBankDetailsAuthorizer(ICurrentUser user) : IAuthorizer<ListPendingBankDetails>
-{
-    public Task<Result> Authorize(ListPendingBankDetails request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
-
 internal sealed class ListPendingBankDetailsHandler(IPtceDbContext db, ICurrentUser user)
-    : IRequestHandler<ListPendingBankDetails, Result<IReadOnlyList<PendingBankDetailsLine>>>
+    : IQueryHandler<ListPendingBankDetails, Result<IReadOnlyList<PendingBankDetailsLine>>>
 {
-    public async Task<Result<IReadOnlyList<PendingBankDetailsLine>>> Handle(ListPendingBankDetails request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<PendingBankDetailsLine>>> Handle(ListPendingBankDetails request, CancellationToken cancellationToken)
     {
         var region = user.Territory.RegionCode;
         var rows = await (

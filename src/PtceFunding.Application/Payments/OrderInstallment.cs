@@ -16,7 +16,8 @@ namespace PtceFunding.Application.Payments;
 /// commitment recorded, the lead member's bank details approved (the order goes to those details, never to a pending
 /// change). Ordering it again with the same reference changes nothing.
 /// </summary>
-public sealed record OrderInstallment(Guid InstallmentId, string Reference, int ExpectedVersion) : ICommand<Result<InstallmentView>>;
+[Allow(Audience.FinanceOfficers)]
+public sealed record OrderInstallment(Guid InstallmentId, string Reference, int? ExpectedVersion) : ICommand<Result<InstallmentView>>, IVersioned;
 
 internal sealed class OrderInstallmentValidator : AbstractValidator<OrderInstallment>
 {
@@ -24,18 +25,12 @@ internal sealed class OrderInstallmentValidator : AbstractValidator<OrderInstall
     {
         RuleFor(c => c.Reference).NotEmpty().WithMessage("Indiquez la référence de la demande de paiement.")
             .MaximumLength(50).WithMessage("La référence compte au plus 50 caractères.");
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class OrderInstallmentAuthorizer(ICurrentUser user) : IAuthorizer<OrderInstallment>
+internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<OrderInstallment, Result<InstallmentView>>
 {
-    public Task<Result> Authorize(OrderInstallment request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
-
-internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<OrderInstallment, Result<InstallmentView>>
-{
-    public async Task<Result<InstallmentView>> Handle(OrderInstallment request, CancellationToken cancellationToken)
+    public async ValueTask<Result<InstallmentView>> Handle(OrderInstallment request, CancellationToken cancellationToken)
     {
         var found = await db.FindInstallmentForFinance(user, new InstallmentId(request.InstallmentId), cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -44,16 +39,16 @@ internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser us
         }
 
         var (installment, agreement) = found.Value;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         if (installment.State == InstallmentState.Ordered && installment.OrderReference == request.Reference.Trim())
         {
             return installment.ToView(today, held);
         }
 
-        if (installment.Version != request.ExpectedVersion)
+        if (db.VersionConflict(installment, request) is { } conflict)
         {
-            return Concurrency.Stale(installment.Version);
+            return conflict;
         }
 
         var account = await db.ApprovedBankAccountOf(agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false);
@@ -63,7 +58,7 @@ internal sealed class OrderInstallmentHandler(IPtceDbContext db, ICurrentUser us
             return ordered.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.VersionOnceSaved(installment);
         return installment.ToView(today, held);
     }
 }

@@ -14,7 +14,8 @@ namespace PtceFunding.Application.Payments;
 /// signed agreement; that funder's installments are ordered only once it is recorded. Recording the same
 /// reference again changes nothing.
 /// </summary>
-public sealed record RecordLegalCommitment(Guid AgreementId, string Reference, int ExpectedVersion) : ICommand<Result<int>>;
+[Allow(Audience.FinanceOfficers)]
+public sealed record RecordLegalCommitment(Guid AgreementId, string Reference, int? ExpectedVersion) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class RecordLegalCommitmentValidator : AbstractValidator<RecordLegalCommitment>
 {
@@ -22,18 +23,12 @@ internal sealed class RecordLegalCommitmentValidator : AbstractValidator<RecordL
     {
         RuleFor(c => c.Reference).NotEmpty().WithMessage("Indiquez la référence de l'engagement juridique.")
             .MaximumLength(LegalCommitment.MaxLength).WithMessage($"La référence compte au plus {LegalCommitment.MaxLength} caractères.");
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class RecordLegalCommitmentAuthorizer(ICurrentUser user) : IAuthorizer<RecordLegalCommitment>
+internal sealed class RecordLegalCommitmentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordLegalCommitment, Result<int>>
 {
-    public Task<Result> Authorize(RecordLegalCommitment request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
-
-internal sealed class RecordLegalCommitmentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RecordLegalCommitment, Result<int>>
-{
-    public async Task<Result<int>> Handle(RecordLegalCommitment request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(RecordLegalCommitment request, CancellationToken cancellationToken)
     {
         var id = new AgreementId(request.AgreementId);
         var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
@@ -52,9 +47,9 @@ internal sealed class RecordLegalCommitmentHandler(IPtceDbContext db, ICurrentUs
             return agreement.Version;
         }
 
-        if (agreement.Version != request.ExpectedVersion)
+        if (db.VersionConflict(agreement, request) is { } conflict)
         {
-            return Concurrency.Stale(agreement.Version);
+            return conflict;
         }
 
         var recorded = agreement.RecordLegalCommitment(funderId, request.Reference, userId, clock.GetUtcNow());
@@ -63,7 +58,6 @@ internal sealed class RecordLegalCommitmentHandler(IPtceDbContext db, ICurrentUs
             return recorded.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return agreement.Version;
+        return db.VersionOnceSaved(agreement);
     }
 }

@@ -16,6 +16,7 @@ namespace PtceFunding.Application.Payments;
 /// Concurrent requests on one installment run one after the other (row lock), so requests with different keys
 /// cannot together pay more than is due.
 /// </summary>
+[Allow(Audience.FinanceOfficers)]
 public sealed record RecordPayment(Guid InstallmentId, string IdempotencyKey, decimal Amount, DateOnly PaidOn, string BankReference)
     : ICommand<Result<RecordedPayment>>;
 
@@ -35,14 +36,9 @@ internal sealed class RecordPaymentValidator : AbstractValidator<RecordPayment>
     }
 }
 
-internal sealed class RecordPaymentAuthorizer(ICurrentUser user) : IAuthorizer<RecordPayment>
+internal sealed class RecordPaymentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordPayment, Result<RecordedPayment>>
 {
-    public Task<Result> Authorize(RecordPayment request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
-
-internal sealed class RecordPaymentHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RecordPayment, Result<RecordedPayment>>
-{
-    public async Task<Result<RecordedPayment>> Handle(RecordPayment request, CancellationToken cancellationToken)
+    public async ValueTask<Result<RecordedPayment>> Handle(RecordPayment request, CancellationToken cancellationToken)
     {
         var id = new InstallmentId(request.InstallmentId);
         await db.LockInstallment(id, cancellationToken).ConfigureAwait(false);
@@ -54,7 +50,7 @@ internal sealed class RecordPaymentHandler(IPtceDbContext db, ICurrentUser user,
 
         var (installment, agreement) = found.Value;
         var now = clock.GetUtcNow();
-        if (request.PaidOn > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        if (request.PaidOn > now.Today())
         {
             return Error.Validation(nameof(RecordPayment.PaidOn), "La date de paiement ne peut pas être dans le futur.");
         }
@@ -65,13 +61,9 @@ internal sealed class RecordPaymentHandler(IPtceDbContext db, ICurrentUser user,
             return recorded.Error;
         }
 
-        if (recorded.Value.Created)
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        db.VersionOnceSaved(installment);
         var payment = recorded.Value.Payment;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = now.Today();
         var held = await db.PaymentsHeld(agreement, today, cancellationToken).ConfigureAwait(false);
         return new RecordedPayment(
             new PaymentView(payment.Id, payment.Amount, payment.PaidOn, payment.BankReference, payment.RecordedAt),

@@ -13,6 +13,7 @@ namespace PtceFunding.Application.Payments;
 /// than what is outstanding), with the date received and its reference. Like payments, the client gives an idempotency
 /// key: the same request again records nothing more; concurrent requests on one order run one after the other (row lock).
 /// </summary>
+[Allow(Audience.FinanceOfficers)]
 public sealed record RecordRecoverySettlement(Guid RecoveryOrderId, string IdempotencyKey, decimal Amount, DateOnly ReceivedOn, string Reference)
     : ICommand<Result<RecordedSettlement>>;
 
@@ -32,15 +33,10 @@ internal sealed class RecordRecoverySettlementValidator : AbstractValidator<Reco
     }
 }
 
-internal sealed class RecordRecoverySettlementAuthorizer(ICurrentUser user) : IAuthorizer<RecordRecoverySettlement>
-{
-    public Task<Result> Authorize(RecordRecoverySettlement request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
-
 internal sealed class RecordRecoverySettlementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<RecordRecoverySettlement, Result<RecordedSettlement>>
+    : ICommandHandler<RecordRecoverySettlement, Result<RecordedSettlement>>
 {
-    public async Task<Result<RecordedSettlement>> Handle(RecordRecoverySettlement request, CancellationToken cancellationToken)
+    public async ValueTask<Result<RecordedSettlement>> Handle(RecordRecoverySettlement request, CancellationToken cancellationToken)
     {
         var id = new RecoveryOrderId(request.RecoveryOrderId);
         await db.LockRecoveryOrder(id, cancellationToken).ConfigureAwait(false);
@@ -52,7 +48,7 @@ internal sealed class RecordRecoverySettlementHandler(IPtceDbContext db, ICurren
 
         var order = found.Value;
         var now = clock.GetUtcNow();
-        if (request.ReceivedOn > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        if (request.ReceivedOn > now.Today())
         {
             return Error.Validation(nameof(RecordRecoverySettlement.ReceivedOn), "La date du reversement ne peut pas être dans le futur.");
         }
@@ -63,11 +59,7 @@ internal sealed class RecordRecoverySettlementHandler(IPtceDbContext db, ICurren
             return recorded.Error;
         }
 
-        if (recorded.Value)
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        db.VersionOnceSaved(order);
         return new RecordedSettlement(order.ToView(), recorded.Value);
     }
 }

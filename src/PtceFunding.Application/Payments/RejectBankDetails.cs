@@ -14,27 +14,22 @@ namespace PtceFunding.Application.Payments;
 /// A finance officer of the organisation's territory, other than the one who entered them, refuses bank
 /// details with a reason; payments keep going to the approved details, and the organisation is told why.
 /// </summary>
-public sealed record RejectBankDetails(Guid Id, int ExpectedVersion, string? Reason) : ICommand<Result>;
+[Allow(Audience.FinanceOfficers)]
+public sealed record RejectBankDetails(Guid Id, int? ExpectedVersion, string? Reason) : ICommand<Result>, IVersioned;
 
 internal sealed class RejectBankDetailsValidator : AbstractValidator<RejectBankDetails>
 {
     public RejectBankDetailsValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Indiquez le motif du refus : il est communiqué à l'organisation.")
             .MaximumLength(BankAccount.ReasonMaxLength).WithMessage("Le motif ne peut dépasser 1 000 caractères.");
     }
 }
 
-internal sealed class RejectBankDetailsAuthorizer(ICurrentUser user) : IAuthorizer<RejectBankDetails>
-{
-    public Task<Result> Authorize(RejectBankDetails request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.FinanceOfficer));
-}
-
 internal sealed class RejectBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<RejectBankDetails, Result>
+    : ICommandHandler<RejectBankDetails, Result>
 {
-    public async Task<Result> Handle(RejectBankDetails request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(RejectBankDetails request, CancellationToken cancellationToken)
     {
         var id = new BankAccountId(request.Id);
         var account = await db.BankAccounts.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
@@ -44,9 +39,9 @@ internal sealed class RejectBankDetailsHandler(IPtceDbContext db, ICurrentUser u
             return BankAccounts.NotFound;
         }
 
-        if (account.Version != request.ExpectedVersion)
+        if (db.VersionConflict(account, request) is { } conflict)
         {
-            return Concurrency.Stale(account.Version);
+            return conflict;
         }
 
         var now = clock.GetUtcNow();

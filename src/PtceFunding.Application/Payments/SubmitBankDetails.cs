@@ -17,6 +17,7 @@ namespace PtceFunding.Application.Payments;
 /// its territory. They wait for a finance officer's approval; a change still pending is replaced (one
 /// pending change per organisation), and the organisation's verified users are told at once.
 /// </summary>
+[Allow(Audience.BankDetailsEditors)]
 public sealed record SubmitBankDetails(Guid OrganisationId, string? HolderName, string? Iban, string? Bic) : ICommand<Result<SubmittedBankDetails>>;
 
 public sealed record SubmittedBankDetails(Guid Id, BankAccountStatus Status, Guid? Replaced);
@@ -32,16 +33,10 @@ internal sealed class SubmitBankDetailsValidator : AbstractValidator<SubmitBankD
     }
 }
 
-internal sealed class SubmitBankDetailsAuthorizer(ICurrentUser user) : IAuthorizer<SubmitBankDetails>
-{
-    public Task<Result> Authorize(SubmitBankDetails request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.Applicant, Roles.FinanceOfficer));
-}
-
 internal sealed class SubmitBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<SubmitBankDetails, Result<SubmittedBankDetails>>
+    : ICommandHandler<SubmitBankDetails, Result<SubmittedBankDetails>>
 {
-    public async Task<Result<SubmittedBankDetails>> Handle(SubmitBankDetails request, CancellationToken cancellationToken)
+    public async ValueTask<Result<SubmittedBankDetails>> Handle(SubmitBankDetails request, CancellationToken cancellationToken)
     {
         var organisationId = new OrganisationId(request.OrganisationId);
         var organisation = await db.OrganisationForBankDetails(user, organisationId, cancellationToken).ConfigureAwait(false);

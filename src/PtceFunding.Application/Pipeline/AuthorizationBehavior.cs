@@ -1,32 +1,31 @@
-using PtceFunding.Application.Messaging;
+using System.Reflection;
+using Mediator;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Pipeline;
 
 /// <summary>
-/// Asks the request's authorizers whether the current user may act on this resource.
-/// A request without an authorizer is a programming error, never an implicit allow.
+/// Admits the request when the current user belongs to the audience its type declares with
+/// <see cref="AllowAttribute"/>. A request without a declaration is a programming error, never an
+/// implicit allow. Runs before validation: an unauthorized caller learns nothing from field errors.
 /// </summary>
-internal sealed class AuthorizationBehavior<TRequest, TResponse>(IEnumerable<IAuthorizer<TRequest>> authorizers)
-    : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : IRequest<TResponse>
+internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentUser user) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IMessage
     where TResponse : IResult, IResultFactory<TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, NextStep<TResponse> next, CancellationToken cancellationToken)
+    /// <summary>Read once per request type.</summary>
+    private static readonly Audience? Declared = typeof(TRequest).GetCustomAttribute<AllowAttribute>()?.Audience;
+
+    public ValueTask<TResponse> Handle(TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
-        var any = false;
-        foreach (var authorizer in authorizers)
+        if (Declared is not { } audience)
         {
-            any = true;
-            var decision = await authorizer.Authorize(request, cancellationToken).ConfigureAwait(false);
-            if (!decision.IsSuccess)
-            {
-                return TResponse.Failure(decision.Error);
-            }
+            throw new InvalidOperationException($"{typeof(TRequest).Name} declares no audience: add [Allow(...)] to say who may send it.");
         }
 
-        return any
-            ? await next().ConfigureAwait(false)
-            : throw new InvalidOperationException($"{typeof(TRequest).Name} has no authorizer: declare who may send it.");
+        var decision = user.Admit(audience);
+        return decision.IsSuccess ? next(message, cancellationToken) : ValueTask.FromResult(TResponse.Failure(decision.Error));
     }
 }

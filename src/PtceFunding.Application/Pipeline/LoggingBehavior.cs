@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Mediator;
 using Microsoft.Extensions.Logging;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Pipeline;
@@ -8,15 +8,15 @@ namespace PtceFunding.Application.Pipeline;
 /// <summary>Outermost step: one structured log line per request with its outcome and duration.</summary>
 internal sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : IRequest<TResponse>
+    where TRequest : IMessage
     where TResponse : IResult, IResultFactory<TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, NextStep<TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var response = await next().ConfigureAwait(false);
+            var response = await next(message, cancellationToken).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (response.IsSuccess)
             {

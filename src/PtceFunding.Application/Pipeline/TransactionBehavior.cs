@@ -1,3 +1,4 @@
+using Mediator;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
@@ -7,28 +8,24 @@ namespace PtceFunding.Application.Pipeline;
 /// <summary>Innermost step for commands: one transaction holding the changes and their audit entries.</summary>
 internal sealed class TransactionBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork, OperationContext operation)
     : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : IRequest<TResponse>
+    where TRequest : IBaseCommand
     where TResponse : IResult, IResultFactory<TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, NextStep<TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
-        switch (request)
+        if (message is not IManagesOwnTransactions)
         {
-            case IManagesOwnTransactions:
-                operation.Name = typeof(TRequest).Name;
-                try
-                {
-                    return await next().ConfigureAwait(false);
-                }
-                finally
-                {
-                    operation.Name = null;
-                }
+            return await unitOfWork.InTransaction(typeof(TRequest).Name, () => next(message, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+        }
 
-            case ICommandMarker:
-                return await unitOfWork.InTransaction(typeof(TRequest).Name, () => next(), cancellationToken).ConfigureAwait(false);
-            default:
-                return await next().ConfigureAwait(false);
+        operation.Name = typeof(TRequest).Name;
+        try
+        {
+            return await next(message, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            operation.Name = null;
         }
     }
 }

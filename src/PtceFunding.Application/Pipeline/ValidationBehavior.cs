@@ -1,27 +1,35 @@
 using FluentValidation;
-using PtceFunding.Application.Messaging;
+using Mediator;
 using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Pipeline;
 
-/// <summary>Refuses malformed requests with field errors before anything is read or written.</summary>
+/// <summary>
+/// Refuses malformed requests with field errors before anything is read or written: the request's
+/// validators, and for every versioned command the version its sender read (docs/adr/0011).
+/// </summary>
 internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : IRequest<TResponse>
+    where TRequest : IMessage
     where TResponse : IResult, IResultFactory<TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, NextStep<TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
+        if (message is IVersioned { ExpectedVersion: not >= 0 })
+        {
+            failures.Add(new(nameof(IVersioned.ExpectedVersion), Concurrency.VersionRequired));
+        }
+
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await validator.ValidateAsync(message, cancellationToken).ConfigureAwait(false);
             failures.AddRange(result.Errors);
         }
 
         if (failures.Count == 0)
         {
-            return await next().ConfigureAwait(false);
+            return await next(message, cancellationToken).ConfigureAwait(false);
         }
 
         var fieldErrors = failures

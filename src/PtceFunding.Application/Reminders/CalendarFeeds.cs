@@ -6,18 +6,22 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Reminders;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reminders;
 
 /// <summary>Whether I have a calendar address, and since when (the address itself is shown only when it is created).</summary>
+[Allow(Audience.SignedIn)]
 public sealed record GetMyCalendarFeed : IQuery<Result<CalendarFeedView>>;
 
 public sealed record CalendarFeedView(bool Active, DateTime? CreatedAt);
 
 /// <summary>Creates my secret calendar address, or replaces it (the previous one stops working). Answers the token, shown once.</summary>
+[Allow(Audience.SignedIn)]
 public sealed record CreateMyCalendarFeed : ICommand<Result<string>>;
 
 /// <summary>Revokes my calendar address: it answers 404 from now on.</summary>
+[Allow(Audience.SignedIn)]
 public sealed record RevokeMyCalendarFeed : ICommand<Result>;
 
 internal static class CalendarTokens
@@ -27,24 +31,9 @@ internal static class CalendarTokens
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
 }
 
-internal sealed class GetMyCalendarFeedAuthorizer(ICurrentUser user) : IAuthorizer<GetMyCalendarFeed>
+internal sealed class GetMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetMyCalendarFeed, Result<CalendarFeedView>>
 {
-    public Task<Result> Authorize(GetMyCalendarFeed request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class CreateMyCalendarFeedAuthorizer(ICurrentUser user) : IAuthorizer<CreateMyCalendarFeed>
-{
-    public Task<Result> Authorize(CreateMyCalendarFeed request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class RevokeMyCalendarFeedAuthorizer(ICurrentUser user) : IAuthorizer<RevokeMyCalendarFeed>
-{
-    public Task<Result> Authorize(RevokeMyCalendarFeed request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class GetMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetMyCalendarFeed, Result<CalendarFeedView>>
-{
-    public async Task<Result<CalendarFeedView>> Handle(GetMyCalendarFeed request, CancellationToken cancellationToken)
+    public async ValueTask<Result<CalendarFeedView>> Handle(GetMyCalendarFeed request, CancellationToken cancellationToken)
     {
         var createdAt = await db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == user.UserId).Select(f => (DateTime?)f.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -52,9 +41,9 @@ internal sealed class GetMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser u
     }
 }
 
-internal sealed class CreateMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateMyCalendarFeed, Result<string>>
+internal sealed class CreateMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<CreateMyCalendarFeed, Result<string>>
 {
-    public async Task<Result<string>> Handle(CreateMyCalendarFeed request, CancellationToken cancellationToken)
+    public async ValueTask<Result<string>> Handle(CreateMyCalendarFeed request, CancellationToken cancellationToken)
     {
         var token = CalendarTokens.New();
         var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.UserId == user.UserId, cancellationToken).ConfigureAwait(false);
@@ -71,9 +60,9 @@ internal sealed class CreateMyCalendarFeedHandler(IPtceDbContext db, ICurrentUse
     }
 }
 
-internal sealed class RevokeMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<RevokeMyCalendarFeed, Result>
+internal sealed class RevokeMyCalendarFeedHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<RevokeMyCalendarFeed, Result>
 {
-    public async Task<Result> Handle(RevokeMyCalendarFeed request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(RevokeMyCalendarFeed request, CancellationToken cancellationToken)
     {
         var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.UserId == user.UserId, cancellationToken).ConfigureAwait(false);
         if (feed is not null)

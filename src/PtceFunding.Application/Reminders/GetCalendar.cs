@@ -23,20 +23,16 @@ namespace PtceFunding.Application.Reminders;
 /// Consortium users: their organisations' reports, drafts' session cut-offs and corrections; officers: reports of
 /// their funder's agreements and corrections they requested; reviewers: opinions pending; finance: installments.
 /// </summary>
+// The secret token is the credential; the handler answers 404 for any other.
+[Allow(Audience.Anyone)]
 public sealed record GetCalendar(string Token) : IQuery<Result<string>>;
 
-internal sealed class GetCalendarAuthorizer : IAuthorizer<GetCalendar>
-{
-    // The secret token is the credential; the handler answers 404 for any other.
-    public Task<Result> Authorize(GetCalendar request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
-}
-
 internal sealed class GetCalendarHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<GetCalendar, Result<string>>
+    : IQueryHandler<GetCalendar, Result<string>>
 {
     public static readonly Error UnknownFeed = Error.NotFound("calendar.not_found", "Ce calendrier n'existe pas ou a été révoqué.");
 
-    public async Task<Result<string>> Handle(GetCalendar request, CancellationToken cancellationToken)
+    public async ValueTask<Result<string>> Handle(GetCalendar request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
         {

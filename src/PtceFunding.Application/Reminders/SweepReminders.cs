@@ -16,7 +16,6 @@ using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Reminders;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Reviews;
-using PtceFunding.Domain.Territories;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reminders;
@@ -30,6 +29,7 @@ namespace PtceFunding.Application.Reminders;
 /// twice, stopped midway or run on two nodes never writes a reminder twice. Only the latest step that has come is
 /// sent (docs/adr/0024-reminders.md). Writes in batches, each its own transaction.
 /// </summary>
+[Allow(Audience.System)]
 public sealed record SweepReminders : ICommand<Result<ReminderSweepFigures>>, IManagesOwnTransactions;
 
 /// <summary>What a sweep looked at (obligations still pending, per kind) and the reminders it wrote.</summary>
@@ -38,24 +38,19 @@ public sealed record ReminderSweepFigures(int Reports, int Drafts, int Reviews, 
     public int Scanned => Reports + Drafts + Reviews + Corrections + Payments;
 }
 
-internal sealed class SweepRemindersAuthorizer(ICurrentUser user) : IAuthorizer<SweepReminders>
-{
-    public Task<Result> Authorize(SweepReminders request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSystem());
-}
-
 internal sealed class SweepRemindersHandler(
     IPtceDbContext db, INotificationBulkWriter outbox, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<SweepReminders, Result<ReminderSweepFigures>>
+    : ICommandHandler<SweepReminders, Result<ReminderSweepFigures>>
 {
     private const int BatchSize = 5000;
 
     private readonly List<DueReminder> _due = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
-    public async Task<Result<ReminderSweepFigures>> Handle(SweepReminders request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReminderSweepFigures>> Handle(SweepReminders request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = Deadline.LocalDate(now, FrenchRegion.MetropolitanTimeZone);
+        var today = now.Today();
         var calls = await db.Calls.AsNoTracking()
             .Select(c => new CallPolicy(c.Id, c.Title, c.Status, c.TimeZoneId, c.ReminderPolicy))
             .ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
@@ -192,7 +187,7 @@ internal sealed class SweepRemindersHandler(
             .Select(r =>
             {
                 var policy = calls[r.CallId].Policy;
-                var due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.AssignedAt, DateTimeKind.Utc), ParisZone)).AddDays(policy.ReviewDueAfterDays);
+                var due = new DateTimeOffset(DateTime.SpecifyKind(r.AssignedAt, DateTimeKind.Utc)).Today().AddDays(policy.ReviewDueAfterDays);
                 return (Review: r, Policy: policy, DueOn: due, Step: policy.StepDue(due, today));
             })
             .Where(r => r.Step is not null)
@@ -320,7 +315,6 @@ internal sealed class SweepRemindersHandler(
         return due.Count;
     }
 
-    private static readonly TimeZoneInfo ParisZone = TimeZoneInfo.FindSystemTimeZoneById(FrenchRegion.MetropolitanTimeZone);
 
     /// <summary>A draft is only reminded up to its cut-off: afterwards it would join the next session.</summary>
     private static bool BeforeDeadline(int offset) => offset <= 0;

@@ -19,28 +19,18 @@ namespace PtceFunding.Application.Reporting;
 /// closing balances of an early termination once the final report is. The lead member's verified users are notified,
 /// with the balances released, and the finance officers of the funder of each balance released (it can now be ordered).
 /// </summary>
-public sealed record ApproveReport(Guid ReportId, int ExpectedVersion) : ICommand<Result<ApprovedReport>>;
+[Allow(Audience.ProgramOfficers)]
+public sealed record ApproveReport(Guid ReportId, int? ExpectedVersion) : ICommand<Result<ApprovedReport>>, IVersioned;
 
 /// <summary>The report after its approval and the installments it released (id, funder, year, amount).</summary>
 public sealed record ApprovedReport(ReportChanged Report, IReadOnlyList<ReleasedInstallment> Released);
 
 public sealed record ReleasedInstallment(Guid Id, Guid FunderId, int Year, decimal Amount);
 
-internal sealed class ApproveReportValidator : AbstractValidator<ApproveReport>
-{
-    public ApproveReportValidator() =>
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
-}
-
-internal sealed class ApproveReportAuthorizer(ICurrentUser user) : IAuthorizer<ApproveReport>
-{
-    public Task<Result> Authorize(ApproveReport request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site, UserManager<AppUser> users)
-    : IRequestHandler<ApproveReport, Result<ApprovedReport>>
+    : ICommandHandler<ApproveReport, Result<ApprovedReport>>
 {
-    public async Task<Result<ApprovedReport>> Handle(ApproveReport request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ApprovedReport>> Handle(ApproveReport request, CancellationToken cancellationToken)
     {
         var found = await db.FindReportForReviewer(user, request.ReportId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -49,9 +39,9 @@ internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user,
         }
 
         var (report, agreement) = found.Value;
-        if (report.Version != request.ExpectedVersion)
+        if (db.VersionConflict(report, request) is { } conflict)
         {
-            return Concurrency.Stale(report.Version);
+            return conflict;
         }
 
         var now = clock.GetUtcNow();
@@ -80,9 +70,9 @@ internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user,
             now,
             cancellationToken).ConfigureAwait(false);
         await NotifyFinance(agreement, released, now, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.VersionOnceSaved(report);
         return new ApprovedReport(
-            ReportChanged.Of(report, DateOnly.FromDateTime(now.UtcDateTime)),
+            ReportChanged.Of(report, now.Today()),
             [.. released.Select(i => new ReleasedInstallment(i.Id.Value, i.FunderId.Value, i.Year, i.OwedAmount))]);
     }
 

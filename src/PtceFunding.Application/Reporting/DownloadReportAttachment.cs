@@ -7,18 +7,13 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>The bytes of a document attached to a report, for whoever sees its agreement.</summary>
+[Allow(Audience.AgreementReaders)]
 public sealed record DownloadReportAttachment(Guid ReportId, Guid AttachmentId) : IQuery<Result<DocumentDownload>>;
 
-internal sealed class DownloadReportAttachmentAuthorizer(ICurrentUser user) : IAuthorizer<DownloadReportAttachment>
-{
-    public Task<Result> Authorize(DownloadReportAttachment request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
-}
-
 internal sealed class DownloadReportAttachmentHandler(IPtceDbContext db, ICurrentUser user, IFileStore store)
-    : IRequestHandler<DownloadReportAttachment, Result<DocumentDownload>>
+    : IQueryHandler<DownloadReportAttachment, Result<DocumentDownload>>
 {
-    public async Task<Result<DocumentDownload>> Handle(DownloadReportAttachment request, CancellationToken cancellationToken)
+    public async ValueTask<Result<DocumentDownload>> Handle(DownloadReportAttachment request, CancellationToken cancellationToken)
     {
         var found = await db.FindReportForReader(user, request.ReportId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)

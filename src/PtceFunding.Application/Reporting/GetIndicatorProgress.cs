@@ -15,6 +15,7 @@ namespace PtceFunding.Application.Reporting;
 /// a value still under review (or returned for changes) is the consortium's word, not yet the figure the funders
 /// stand by.
 /// </summary>
+[Allow(Audience.AgreementReaders)]
 public sealed record GetIndicatorProgress(Guid AgreementId) : IQuery<Result<IReadOnlyList<IndicatorProgress>>>;
 
 public sealed record IndicatorProgress(string Code, string Label, string Unit, decimal Baseline, IReadOnlyList<IndicatorYear> Years);
@@ -22,15 +23,9 @@ public sealed record IndicatorProgress(string Code, string Label, string Unit, d
 /// <summary>One agreement year of an indicator: its target (if any) and the actual value of the approved activity report (if any).</summary>
 public sealed record IndicatorYear(int YearNumber, DateOnly Start, DateOnly End, decimal? Target, decimal? Actual);
 
-internal sealed class GetIndicatorProgressAuthorizer(ICurrentUser user) : IAuthorizer<GetIndicatorProgress>
+internal sealed class GetIndicatorProgressHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetIndicatorProgress, Result<IReadOnlyList<IndicatorProgress>>>
 {
-    public Task<Result> Authorize(GetIndicatorProgress request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
-}
-
-internal sealed class GetIndicatorProgressHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetIndicatorProgress, Result<IReadOnlyList<IndicatorProgress>>>
-{
-    public async Task<Result<IReadOnlyList<IndicatorProgress>>> Handle(GetIndicatorProgress request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<IndicatorProgress>>> Handle(GetIndicatorProgress request, CancellationToken cancellationToken)
     {
         var id = new AgreementId(request.AgreementId);
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);

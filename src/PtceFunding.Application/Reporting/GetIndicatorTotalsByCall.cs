@@ -16,19 +16,14 @@ namespace PtceFunding.Application.Reporting;
 /// agreement's latest approved activity report, the sum of those same years' targets, and how many agreements count.
 /// An agreement without an approved activity report yet does not count.
 /// </summary>
+[Allow(Audience.IndicatorReaders)]
 public sealed record GetIndicatorTotalsByCall(Guid CallId) : IQuery<Result<IReadOnlyList<IndicatorTotal>>>;
 
 public sealed record IndicatorTotal(string Code, string Label, string Unit, int Agreements, decimal Actual, decimal Target);
 
-internal sealed class GetIndicatorTotalsByCallAuthorizer(ICurrentUser user) : IAuthorizer<GetIndicatorTotalsByCall>
+internal sealed class GetIndicatorTotalsByCallHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetIndicatorTotalsByCall, Result<IReadOnlyList<IndicatorTotal>>>
 {
-    public Task<Result> Authorize(GetIndicatorTotalsByCall request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.FinanceOfficer, Roles.Administrator));
-}
-
-internal sealed class GetIndicatorTotalsByCallHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetIndicatorTotalsByCall, Result<IReadOnlyList<IndicatorTotal>>>
-{
-    public async Task<Result<IReadOnlyList<IndicatorTotal>>> Handle(GetIndicatorTotalsByCall request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<IndicatorTotal>>> Handle(GetIndicatorTotalsByCall request, CancellationToken cancellationToken)
     {
         var callId = new CallId(request.CallId);
         var call = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Reporting;
 /// One report for whoever sees its agreement: its period and due date, the indicators with baseline, target and the
 /// value given, the required attachments, the reviews, and what the caller may do with it today.
 /// </summary>
+[Allow(Audience.AgreementReaders)]
 public sealed record GetReport(Guid ReportId) : IQuery<Result<ReportView>>;
 
 public sealed record ReportView(
@@ -50,15 +51,9 @@ public sealed record ReportAttachmentView(Guid Id, string Type, string FileName,
 
 public sealed record ReportReviewView(ReportState Outcome, string OutcomeLabel, string? Comments, DateOnly? NewDueOn, string ReviewedBy, DateTime ReviewedAt);
 
-internal sealed class GetReportAuthorizer(ICurrentUser user) : IAuthorizer<GetReport>
+internal sealed class GetReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetReport, Result<ReportView>>
 {
-    public Task<Result> Authorize(GetReport request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
-}
-
-internal sealed class GetReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetReport, Result<ReportView>>
-{
-    public async Task<Result<ReportView>> Handle(GetReport request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReportView>> Handle(GetReport request, CancellationToken cancellationToken)
     {
         var found = await db.FindReportForReader(user, request.ReportId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -67,7 +62,7 @@ internal sealed class GetReportHandler(IPtceDbContext db, ICurrentUser user, Tim
         }
 
         var (report, agreement) = found.Value;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var definitions = await IndicatorDefinitions.Of(db, agreement, cancellationToken).ConfigureAwait(false);
         var reviewerIds = report.Reviews.Select(r => r.ReviewedBy).Distinct().ToList();
         var reviewers = await db.Users.AsNoTracking().Where(u => reviewerIds.Contains(u.Id))

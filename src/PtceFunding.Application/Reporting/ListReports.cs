@@ -10,6 +10,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>The reports an agreement owes, with their status of the day, for whoever sees the agreement; by period then kind.</summary>
+[Allow(Audience.AgreementReaders)]
 public sealed record ListReports(Guid AgreementId) : IQuery<Result<IReadOnlyList<ReportSummary>>>;
 
 public sealed record ReportSummary(
@@ -26,15 +27,9 @@ public sealed record ReportSummary(
     string StatusBadge,
     DateTime? SubmittedAt);
 
-internal sealed class ListReportsAuthorizer(ICurrentUser user) : IAuthorizer<ListReports>
+internal sealed class ListReportsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListReports, Result<IReadOnlyList<ReportSummary>>>
 {
-    public Task<Result> Authorize(ListReports request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator));
-}
-
-internal sealed class ListReportsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListReports, Result<IReadOnlyList<ReportSummary>>>
-{
-    public async Task<Result<IReadOnlyList<ReportSummary>>> Handle(ListReports request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<ReportSummary>>> Handle(ListReports request, CancellationToken cancellationToken)
     {
         var id = new AgreementId(request.AgreementId);
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
@@ -43,7 +38,7 @@ internal sealed class ListReportsHandler(IPtceDbContext db, ICurrentUser user, T
             return AgreementAccess.NotFound;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var reports = await db.Reports.AsNoTracking().Where(r => r.AgreementId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return reports
             .OrderBy(r => r.YearNumber is null).ThenBy(r => r.YearNumber).ThenBy(r => r.Kind)

@@ -17,7 +17,8 @@ namespace PtceFunding.Application.Reporting;
 /// installments are cancelled and what each funder paid for it becomes a recovery order. The lead member's verified
 /// users are notified.
 /// </summary>
-public sealed record RejectReport(Guid ReportId, string Reason, int ExpectedVersion) : ICommand<Result<ReportChanged>>;
+[Allow(Audience.ProgramOfficers)]
+public sealed record RejectReport(Guid ReportId, string Reason, int? ExpectedVersion) : ICommand<Result<ReportChanged>>, IVersioned;
 
 internal sealed class RejectReportValidator : AbstractValidator<RejectReport>
 {
@@ -25,19 +26,13 @@ internal sealed class RejectReportValidator : AbstractValidator<RejectReport>
     {
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Indiquez le motif du rejet.")
             .MaximumLength(4000).WithMessage("Le motif compte au plus 4 000 caractères.");
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class RejectReportAuthorizer(ICurrentUser user) : IAuthorizer<RejectReport>
-{
-    public Task<Result> Authorize(RejectReport request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<RejectReport, Result<ReportChanged>>
+    : ICommandHandler<RejectReport, Result<ReportChanged>>
 {
-    public async Task<Result<ReportChanged>> Handle(RejectReport request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReportChanged>> Handle(RejectReport request, CancellationToken cancellationToken)
     {
         var found = await db.FindReportForReviewer(user, request.ReportId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -46,9 +41,9 @@ internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, 
         }
 
         var (report, agreement) = found.Value;
-        if (report.Version != request.ExpectedVersion)
+        if (db.VersionConflict(report, request) is { } conflict)
         {
-            return Concurrency.Stale(report.Version);
+            return conflict;
         }
 
         var now = clock.GetUtcNow();
@@ -74,7 +69,7 @@ internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, 
             $"report-rejected:{report.Id}",
             now,
             cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return ReportChanged.Of(report, DateOnly.FromDateTime(now.UtcDateTime));
+        db.VersionOnceSaved(report);
+        return ReportChanged.Of(report, now.Today());
     }
 }

@@ -13,7 +13,8 @@ namespace PtceFunding.Application.Reporting;
 /// and a new due date after today: filing opens again and the report is overdue only after that date. The lead member's
 /// verified users are notified.
 /// </summary>
-public sealed record ReturnReport(Guid ReportId, string Comments, DateOnly NewDueOn, int ExpectedVersion) : ICommand<Result<ReportChanged>>;
+[Allow(Audience.ProgramOfficers)]
+public sealed record ReturnReport(Guid ReportId, string Comments, DateOnly NewDueOn, int? ExpectedVersion) : ICommand<Result<ReportChanged>>, IVersioned;
 
 internal sealed class ReturnReportValidator : AbstractValidator<ReturnReport>
 {
@@ -21,19 +22,13 @@ internal sealed class ReturnReportValidator : AbstractValidator<ReturnReport>
     {
         RuleFor(c => c.Comments).NotEmpty().WithMessage("Dites ce qui doit être modifié.")
             .MaximumLength(4000).WithMessage("Les observations comptent au plus 4 000 caractères.");
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class ReturnReportAuthorizer(ICurrentUser user) : IAuthorizer<ReturnReport>
-{
-    public Task<Result> Authorize(ReturnReport request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class ReturnReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<ReturnReport, Result<ReportChanged>>
+    : ICommandHandler<ReturnReport, Result<ReportChanged>>
 {
-    public async Task<Result<ReportChanged>> Handle(ReturnReport request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReportChanged>> Handle(ReturnReport request, CancellationToken cancellationToken)
     {
         var found = await db.FindReportForReviewer(user, request.ReportId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -42,9 +37,9 @@ internal sealed class ReturnReportHandler(IPtceDbContext db, ICurrentUser user, 
         }
 
         var (report, agreement) = found.Value;
-        if (report.Version != request.ExpectedVersion)
+        if (db.VersionConflict(report, request) is { } conflict)
         {
-            return Concurrency.Stale(report.Version);
+            return conflict;
         }
 
         var now = clock.GetUtcNow();
@@ -61,7 +56,7 @@ internal sealed class ReturnReportHandler(IPtceDbContext db, ICurrentUser user, 
             $"report-returned:{report.Id}:{report.Reviews.Count}",
             now,
             cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return ReportChanged.Of(report, DateOnly.FromDateTime(now.UtcDateTime));
+        db.VersionOnceSaved(report);
+        return ReportChanged.Of(report, now.Today());
     }
 }

@@ -11,7 +11,8 @@ namespace PtceFunding.Application.Reporting;
 /// A verified user of the agreement's lead member saves the values of the report's indicators for its period (a draft:
 /// some may still be missing until the submission), once filing is open and until the report is submitted.
 /// </summary>
-public sealed record SaveReportIndicators(Guid ReportId, IReadOnlyList<IndicatorValue> Values, int ExpectedVersion) : ICommand<Result<ReportChanged>>;
+[Allow(Audience.Applicants)]
+public sealed record SaveReportIndicators(Guid ReportId, IReadOnlyList<IndicatorValue> Values, int? ExpectedVersion) : ICommand<Result<ReportChanged>>, IVersioned;
 
 internal sealed class SaveReportIndicatorsValidator : AbstractValidator<SaveReportIndicators>
 {
@@ -24,18 +25,12 @@ internal sealed class SaveReportIndicatorsValidator : AbstractValidator<SaveRepo
             value.RuleFor(v => v.Value).GreaterThanOrEqualTo(0).WithMessage("La valeur d'un indicateur ne peut pas être négative.")
                 .LessThan(1_000_000_000m).WithMessage("La valeur d'un indicateur est trop grande.");
         });
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
     }
 }
 
-internal sealed class SaveReportIndicatorsAuthorizer(ICurrentUser user) : IAuthorizer<SaveReportIndicators>
+internal sealed class SaveReportIndicatorsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<SaveReportIndicators, Result<ReportChanged>>
 {
-    public Task<Result> Authorize(SaveReportIndicators request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
-internal sealed class SaveReportIndicatorsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SaveReportIndicators, Result<ReportChanged>>
-{
-    public async Task<Result<ReportChanged>> Handle(SaveReportIndicators request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReportChanged>> Handle(SaveReportIndicators request, CancellationToken cancellationToken)
     {
         var found = await db.FindReportForLeadMember(user, request.ReportId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -44,19 +39,19 @@ internal sealed class SaveReportIndicatorsHandler(IPtceDbContext db, ICurrentUse
         }
 
         var report = found.Value.Report;
-        if (report.Version != request.ExpectedVersion)
+        if (db.VersionConflict(report, request) is { } conflict)
         {
-            return Concurrency.Stale(report.Version);
+            return conflict;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var filled = report.FillIndicators([.. request.Values.Select(v => v with { Code = v.Code.Trim() })], today);
         if (!filled.IsSuccess)
         {
             return filled.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.VersionOnceSaved(report);
         return ReportChanged.Of(report, today);
     }
 }

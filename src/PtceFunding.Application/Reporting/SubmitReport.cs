@@ -16,23 +16,13 @@ namespace PtceFunding.Application.Reporting;
 /// attachment is there, else 422 <c>report.incomplete</c> lists every failure at once. Late filing is allowed (it ends
 /// the hold on payments). The program officers of the agreement's funder parties are notified: the report awaits their review.
 /// </summary>
-public sealed record SubmitReport(Guid ReportId, int ExpectedVersion) : ICommand<Result<ReportChanged>>;
-
-internal sealed class SubmitReportValidator : AbstractValidator<SubmitReport>
-{
-    public SubmitReportValidator() =>
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
-}
-
-internal sealed class SubmitReportAuthorizer(ICurrentUser user) : IAuthorizer<SubmitReport>
-{
-    public Task<Result> Authorize(SubmitReport request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
+[Allow(Audience.Applicants)]
+public sealed record SubmitReport(Guid ReportId, int? ExpectedVersion) : ICommand<Result<ReportChanged>>, IVersioned;
 
 internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, UserManager<AppUser> users, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<SubmitReport, Result<ReportChanged>>
+    : ICommandHandler<SubmitReport, Result<ReportChanged>>
 {
-    public async Task<Result<ReportChanged>> Handle(SubmitReport request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReportChanged>> Handle(SubmitReport request, CancellationToken cancellationToken)
     {
         var found = await db.FindReportForLeadMember(user, request.ReportId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -41,9 +31,9 @@ internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, 
         }
 
         var (report, agreement) = found.Value;
-        if (report.Version != request.ExpectedVersion)
+        if (db.VersionConflict(report, request) is { } conflict)
         {
-            return Concurrency.Stale(report.Version);
+            return conflict;
         }
 
         var now = clock.GetUtcNow();
@@ -64,7 +54,7 @@ internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, 
             $"report-submitted:{report.Id}:v{request.ExpectedVersion}",
             now,
             cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return ReportChanged.Of(report, DateOnly.FromDateTime(now.UtcDateTime));
+        db.VersionOnceSaved(report);
+        return ReportChanged.Of(report, now.Today());
     }
 }

@@ -13,6 +13,7 @@ namespace PtceFunding.Application.Reporting;
 /// accounts), replacing the one given before for that type; size and type are checked like application documents
 /// before anything is stored, and the replaced file's bytes go once the change is committed.
 /// </summary>
+[Allow(Audience.Applicants)]
 public sealed record UploadReportAttachment(Guid ReportId, string Type, string FileName, long DeclaredLength, Stream Content) : ICommand<Result<ReportAttachmentView>>;
 
 internal sealed class UploadReportAttachmentValidator : AbstractValidator<UploadReportAttachment>
@@ -25,16 +26,11 @@ internal sealed class UploadReportAttachmentValidator : AbstractValidator<Upload
     }
 }
 
-internal sealed class UploadReportAttachmentAuthorizer(ICurrentUser user) : IAuthorizer<UploadReportAttachment>
-{
-    public Task<Result> Authorize(UploadReportAttachment request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Applicant));
-}
-
 internal sealed class UploadReportAttachmentHandler(
     IPtceDbContext db, ICurrentUser user, TimeProvider clock, DocumentIntake intake, IFileStore store, IUnitOfWork unitOfWork)
-    : IRequestHandler<UploadReportAttachment, Result<ReportAttachmentView>>
+    : ICommandHandler<UploadReportAttachment, Result<ReportAttachmentView>>
 {
-    public async Task<Result<ReportAttachmentView>> Handle(UploadReportAttachment request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReportAttachmentView>> Handle(UploadReportAttachment request, CancellationToken cancellationToken)
     {
         var found = await db.FindReportForLeadMember(user, request.ReportId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -44,7 +40,7 @@ internal sealed class UploadReportAttachmentHandler(
 
         var report = found.Value.Report;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = now.Today();
         var type = request.Type.Trim();
 
         // Refused before the file is read when the report cannot take it anyway.

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
@@ -12,24 +11,15 @@ namespace PtceFunding.Application.Reviews;
 /// A program officer takes the file (no <see cref="OfficerId"/>), or hands it to another program
 /// officer of the same funder; the history keeps every assignment.
 /// </summary>
-public sealed record AssignApplication(Guid Id, int ExpectedVersion, Guid? OfficerId) : ICommand<Result<int>>;
-
-internal sealed class AssignApplicationValidator : AbstractValidator<AssignApplication>
-{
-    public AssignApplicationValidator() => RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
-}
-
-internal sealed class AssignApplicationAuthorizer(ICurrentUser user) : IAuthorizer<AssignApplication>
-{
-    public Task<Result> Authorize(AssignApplication request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
+[Allow(Audience.ProgramOfficers)]
+public sealed record AssignApplication(Guid Id, int? ExpectedVersion, Guid? OfficerId) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock)
-    : IRequestHandler<AssignApplication, Result<int>>
+    : ICommandHandler<AssignApplication, Result<int>>
 {
-    public async Task<Result<int>> Handle(AssignApplication request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(AssignApplication request, CancellationToken cancellationToken)
     {
-        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -49,7 +39,6 @@ internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser u
             return assigned.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return application.Version;
+        return db.VersionOnceSaved(application);
     }
 }

@@ -21,6 +21,7 @@ namespace PtceFunding.Application.Reviews;
 /// The expert acts for a funder the application is routed to, or for a national funder: an expert
 /// of another region never reads a file outside it. They are told in-app and by e-mail.
 /// </summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record AssignReviewer(Guid ApplicationId, Guid ReviewerId) : ICommand<Result<Guid>>;
 
 internal sealed class AssignReviewerValidator : AbstractValidator<AssignReviewer>
@@ -29,15 +30,10 @@ internal sealed class AssignReviewerValidator : AbstractValidator<AssignReviewer
         RuleFor(c => c.ReviewerId).NotEmpty().WithMessage("Choisissez l'expert.");
 }
 
-internal sealed class AssignReviewerAuthorizer(ICurrentUser user) : IAuthorizer<AssignReviewer>
-{
-    public Task<Result> Authorize(AssignReviewer request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<AssignReviewer, Result<Guid>>
+    : ICommandHandler<AssignReviewer, Result<Guid>>
 {
-    public async Task<Result<Guid>> Handle(AssignReviewer request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(AssignReviewer request, CancellationToken cancellationToken)
     {
         var applicationId = new FundingApplicationId(request.ApplicationId);
         var application = await db.Applications.AsNoTracking().VisibleTo(db, user).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using FluentValidation;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
@@ -7,23 +6,14 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Reviews;
 
 /// <summary>The officer declares the submitted application complete: its instruction can go on.</summary>
-public sealed record ConfirmCompleteness(Guid Id, int ExpectedVersion) : ICommand<Result<int>>;
+[Allow(Audience.ProgramOfficers)]
+public sealed record ConfirmCompleteness(Guid Id, int? ExpectedVersion) : ICommand<Result<int>>, IVersioned;
 
-internal sealed class ConfirmCompletenessValidator : AbstractValidator<ConfirmCompleteness>
+internal sealed class ConfirmCompletenessHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ConfirmCompleteness, Result<int>>
 {
-    public ConfirmCompletenessValidator() => RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
-}
-
-internal sealed class ConfirmCompletenessAuthorizer(ICurrentUser user) : IAuthorizer<ConfirmCompleteness>
-{
-    public Task<Result> Authorize(ConfirmCompleteness request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
-internal sealed class ConfirmCompletenessHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ConfirmCompleteness, Result<int>>
-{
-    public async Task<Result<int>> Handle(ConfirmCompleteness request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(ConfirmCompleteness request, CancellationToken cancellationToken)
     {
-        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -36,7 +26,6 @@ internal sealed class ConfirmCompletenessHandler(IPtceDbContext db, ICurrentUser
             return confirmed.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return application.Version;
+        return db.VersionOnceSaved(application);
     }
 }

@@ -19,6 +19,7 @@ namespace PtceFunding.Application.Reviews;
 /// with it. A conflict recuses them, and the officer who has the file (or, when nobody has taken it
 /// yet, the officers of the funders it is routed to) is told in-app and by e-mail.
 /// </summary>
+[Allow(Audience.Reviewers)]
 public sealed record DeclareConflictOfInterest(Guid AssignmentId, bool HasConflict, string? Details) : ICommand<Result>;
 
 internal sealed class DeclareConflictOfInterestValidator : AbstractValidator<DeclareConflictOfInterest>
@@ -30,15 +31,10 @@ internal sealed class DeclareConflictOfInterestValidator : AbstractValidator<Dec
     }
 }
 
-internal sealed class DeclareConflictOfInterestAuthorizer(ICurrentUser user) : IAuthorizer<DeclareConflictOfInterest>
-{
-    public Task<Result> Authorize(DeclareConflictOfInterest request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Reviewer));
-}
-
 internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<DeclareConflictOfInterest, Result>
+    : ICommandHandler<DeclareConflictOfInterest, Result>
 {
-    public async Task<Result> Handle(DeclareConflictOfInterest request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(DeclareConflictOfInterest request, CancellationToken cancellationToken)
     {
         var id = new ReviewerAssignmentId(request.AssignmentId);
         var assignment = await db.ReviewerAssignments.OwnedBy(user).FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);

@@ -13,30 +13,25 @@ namespace PtceFunding.Application.Reviews;
 /// The officer declares a complete application eligible, or ineligible with the reasons the
 /// consortium is told (by e-mail and in the platform) and reads on its application.
 /// </summary>
-public sealed record DeclareEligibility(Guid Id, int ExpectedVersion, bool Eligible, string? Reasons) : ICommand<Result<int>>;
+[Allow(Audience.ProgramOfficers)]
+public sealed record DeclareEligibility(Guid Id, int? ExpectedVersion, bool Eligible, string? Reasons) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class DeclareEligibilityValidator : AbstractValidator<DeclareEligibility>
 {
     public DeclareEligibilityValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
         RuleFor(c => c.Reasons).NotEmpty().When(c => !c.Eligible)
             .WithMessage("Indiquez les motifs de l'inéligibilité : ils sont communiqués au consortium.");
         RuleFor(c => c.Reasons).MaximumLength(2000).WithMessage("Les motifs ne dépassent pas 2 000 caractères.");
     }
 }
 
-internal sealed class DeclareEligibilityAuthorizer(ICurrentUser user) : IAuthorizer<DeclareEligibility>
-{
-    public Task<Result> Authorize(DeclareEligibility request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class DeclareEligibilityHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<DeclareEligibility, Result<int>>
+    : ICommandHandler<DeclareEligibility, Result<int>>
 {
-    public async Task<Result<int>> Handle(DeclareEligibility request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(DeclareEligibility request, CancellationToken cancellationToken)
     {
-        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -69,7 +64,6 @@ internal sealed class DeclareEligibilityHandler(IPtceDbContext db, ICurrentUser 
                 cancellationToken).ConfigureAwait(false);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return application.Version;
+        return db.VersionOnceSaved(application);
     }
 }

@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Reviews;
 /// The officer's view of an application: everything the consortium filed, who has the file, the
 /// whole history with who did what, the proposal, and the officers of the funder it can be handed to.
 /// </summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record GetApplicationReview(Guid Id) : IQuery<Result<ApplicationReviewView>>;
 
 public sealed record ApplicationReviewView(
@@ -27,15 +28,10 @@ public sealed record OfficerView(Guid Id, string Name);
 
 public sealed record ProposalView(string? Report, IReadOnlyList<RequestedAmountView> Amounts, decimal Total, int? DurationYears, ScheduleShape? Shape);
 
-internal sealed class GetApplicationReviewAuthorizer(ICurrentUser user) : IAuthorizer<GetApplicationReview>
-{
-    public Task<Result> Authorize(GetApplicationReview request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class GetApplicationReviewHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock)
-    : IRequestHandler<GetApplicationReview, Result<ApplicationReviewView>>
+    : IQueryHandler<GetApplicationReview, Result<ApplicationReviewView>>
 {
-    public async Task<Result<ApplicationReviewView>> Handle(GetApplicationReview request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ApplicationReviewView>> Handle(GetApplicationReview request, CancellationToken cancellationToken)
     {
         var id = new FundingApplicationId(request.Id);
         var application = await db.Applications.AsNoTracking().Include(a => a.History).VisibleTo(db, user)

@@ -12,6 +12,7 @@ namespace PtceFunding.Application.Reviews;
 /// What the officer inbox can be filtered by: the published calls of the officer's funder (every call
 /// for national staff) with their sessions, and the regions of the officer's territory.
 /// </summary>
+[Allow(Audience.Instructors)]
 public sealed record GetInboxFilters : IQuery<Result<InboxFilters>>;
 
 public sealed record InboxFilters(IReadOnlyList<InboxCall> Calls, IReadOnlyList<FrenchRegion> Regions);
@@ -20,15 +21,9 @@ public sealed record InboxCall(Guid Id, string Title, IReadOnlyList<InboxSession
 
 public sealed record InboxSession(Guid Id, string Name, DateOnly CutOffDate);
 
-internal sealed class GetInboxFiltersAuthorizer(ICurrentUser user) : IAuthorizer<GetInboxFilters>
+internal sealed class GetInboxFiltersHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetInboxFilters, Result<InboxFilters>>
 {
-    public Task<Result> Authorize(GetInboxFilters request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Administrator));
-}
-
-internal sealed class GetInboxFiltersHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetInboxFilters, Result<InboxFilters>>
-{
-    public async Task<Result<InboxFilters>> Handle(GetInboxFilters request, CancellationToken cancellationToken)
+    public async ValueTask<Result<InboxFilters>> Handle(GetInboxFilters request, CancellationToken cancellationToken)
     {
         // The funders of a call are a JSON column: the (few) calls are filtered here.
         var calls = (await db.Calls.AsNoTracking().Where(c => c.Status != CallStatus.Draft).OrderBy(c => c.Title).ToListAsync(cancellationToken).ConfigureAwait(false))

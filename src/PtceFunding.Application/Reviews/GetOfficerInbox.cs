@@ -25,6 +25,7 @@ public enum InboxSort
 /// sorted and paginated, with the count of each status under the same filters except the status.
 /// <paramref name="AssignedToMe"/>: true for the files the officer has taken, false for the files nobody has taken.
 /// </summary>
+[Allow(Audience.Instructors)]
 public sealed record GetOfficerInbox(
     ApplicationStatus? Status = null,
     Guid? SessionId = null,
@@ -70,15 +71,9 @@ internal sealed class GetOfficerInboxValidator : AbstractValidator<GetOfficerInb
     }
 }
 
-internal sealed class GetOfficerInboxAuthorizer(ICurrentUser user) : IAuthorizer<GetOfficerInbox>
+internal sealed class GetOfficerInboxHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetOfficerInbox, Result<OfficerInbox>>
 {
-    public Task<Result> Authorize(GetOfficerInbox request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.Administrator));
-}
-
-internal sealed class GetOfficerInboxHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetOfficerInbox, Result<OfficerInbox>>
-{
-    public async Task<Result<OfficerInbox>> Handle(GetOfficerInbox request, CancellationToken cancellationToken)
+    public async ValueTask<Result<OfficerInbox>> Handle(GetOfficerInbox request, CancellationToken cancellationToken)
     {
         var filtered = Filter(db.Applications.AsNoTracking().VisibleTo(db, user), request);
 

@@ -17,6 +17,7 @@ namespace PtceFunding.Application.Reviews;
 /// they have declared no conflict of interest (403 <c>review.declaration_required</c> before,
 /// 403 <c>review.recused</c> after declaring one). The officers' work (history, report) is not shown.
 /// </summary>
+[Allow(Audience.Reviewers)]
 public sealed record GetReviewFile(Guid AssignmentId) : IQuery<Result<ReviewFileView>>;
 
 public sealed record ReviewFileView(
@@ -52,14 +53,9 @@ public sealed record ReviewedApplicationView(
 public sealed record SubmittedOpinionView(
     IReadOnlyList<CriterionScore> Scores, ReviewOpinion Opinion, string Text, string? ConfidentialText, decimal? WeightedScore, DateTime SubmittedAt);
 
-internal sealed class GetReviewFileAuthorizer(ICurrentUser user) : IAuthorizer<GetReviewFile>
+internal sealed class GetReviewFileHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetReviewFile, Result<ReviewFileView>>
 {
-    public Task<Result> Authorize(GetReviewFile request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Reviewer));
-}
-
-internal sealed class GetReviewFileHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetReviewFile, Result<ReviewFileView>>
-{
-    public async Task<Result<ReviewFileView>> Handle(GetReviewFile request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReviewFileView>> Handle(GetReviewFile request, CancellationToken cancellationToken)
     {
         var id = new ReviewerAssignmentId(request.AssignmentId);
         var assignment = await db.ReviewerAssignments.AsNoTracking().OwnedBy(user).FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Reviews;
 
 /// <summary>An expert's assignments, newest first: which application, and where their declaration and opinion stand — no content.</summary>
+[Allow(Audience.Reviewers)]
 public sealed record ListMyReviews : IQuery<Result<IReadOnlyList<MyReviewLine>>>;
 
 public sealed record MyReviewLine(
@@ -21,14 +22,9 @@ public sealed record MyReviewLine(
     ReviewOpinion? Opinion,
     DateTime? SubmittedAt);
 
-internal sealed class ListMyReviewsAuthorizer(ICurrentUser user) : IAuthorizer<ListMyReviews>
+internal sealed class ListMyReviewsHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<ListMyReviews, Result<IReadOnlyList<MyReviewLine>>>
 {
-    public Task<Result> Authorize(ListMyReviews request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Reviewer));
-}
-
-internal sealed class ListMyReviewsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ListMyReviews, Result<IReadOnlyList<MyReviewLine>>>
-{
-    public async Task<Result<IReadOnlyList<MyReviewLine>>> Handle(ListMyReviews request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<MyReviewLine>>> Handle(ListMyReviews request, CancellationToken cancellationToken)
     {
         var lines = await (
                 from assignment in db.ReviewerAssignments.AsNoTracking().OwnedBy(user)

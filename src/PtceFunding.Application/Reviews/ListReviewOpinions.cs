@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Reviews;
 /// weighted score: for the officers who see the application and the committee members of a funder
 /// it is routed to (or national ones). The consortium never reads them.
 /// </summary>
+[Allow(Audience.ReviewOpinionReaders)]
 public sealed record ListReviewOpinions(Guid ApplicationId) : IQuery<Result<ReviewOpinionsView>>;
 
 public sealed record ReviewOpinionsView(Guid ApplicationId, decimal? AverageScore, int OpinionsCount, IReadOnlyList<ReviewOpinionView> Reviews);
@@ -33,15 +34,9 @@ public sealed record ReviewOpinionView(
     decimal? WeightedScore,
     DateTime? SubmittedAt);
 
-internal sealed class ListReviewOpinionsAuthorizer(ICurrentUser user) : IAuthorizer<ListReviewOpinions>
+internal sealed class ListReviewOpinionsHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<ListReviewOpinions, Result<ReviewOpinionsView>>
 {
-    public Task<Result> Authorize(ListReviewOpinions request, CancellationToken cancellationToken) =>
-        Task.FromResult(user.RequireRole(Roles.ProgramOfficer, Roles.CommitteeMember));
-}
-
-internal sealed class ListReviewOpinionsHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<ListReviewOpinions, Result<ReviewOpinionsView>>
-{
-    public async Task<Result<ReviewOpinionsView>> Handle(ListReviewOpinions request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ReviewOpinionsView>> Handle(ListReviewOpinions request, CancellationToken cancellationToken)
     {
         var applicationId = new FundingApplicationId(request.ApplicationId);
         if (!await db.Applications.AsNoTracking().WithOpinionsVisibleTo(db, user).AnyAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false))

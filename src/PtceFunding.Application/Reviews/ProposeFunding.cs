@@ -15,14 +15,14 @@ namespace PtceFunding.Application.Reviews;
 /// The officer's instruction report and proposal to the committee: an amount per funder of the
 /// call, a duration of 1 to 5 years and the shape of the payment schedule.
 /// </summary>
+[Allow(Audience.ProgramOfficers)]
 public sealed record ProposeFunding(
-    Guid Id, int ExpectedVersion, string Report, IReadOnlyList<RequestedAmountInput> Amounts, int DurationYears, ScheduleShape Shape) : ICommand<Result<int>>;
+    Guid Id, int? ExpectedVersion, string Report, IReadOnlyList<RequestedAmountInput> Amounts, int DurationYears, ScheduleShape Shape) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class ProposeFundingValidator : AbstractValidator<ProposeFunding>
 {
     public ProposeFundingValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
         RuleFor(c => c.Report).NotEmpty().WithMessage("Rédigez le rapport d'instruction.")
             .MaximumLength(8000).WithMessage("Le rapport d'instruction ne dépasse pas 8 000 caractères.");
         RuleFor(c => c.Amounts).NotEmpty().WithMessage("Proposez un montant pour au moins un financeur de l'appel.");
@@ -32,16 +32,11 @@ internal sealed class ProposeFundingValidator : AbstractValidator<ProposeFunding
     }
 }
 
-internal sealed class ProposeFundingAuthorizer(ICurrentUser user) : IAuthorizer<ProposeFunding>
+internal sealed class ProposeFundingHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ProposeFunding, Result<int>>
 {
-    public Task<Result> Authorize(ProposeFunding request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
-internal sealed class ProposeFundingHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ProposeFunding, Result<int>>
-{
-    public async Task<Result<int>> Handle(ProposeFunding request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(ProposeFunding request, CancellationToken cancellationToken)
     {
-        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -71,7 +66,6 @@ internal sealed class ProposeFundingHandler(IPtceDbContext db, ICurrentUser user
             return proposed.Error;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return application.Version;
+        return db.VersionOnceSaved(application);
     }
 }

@@ -13,13 +13,13 @@ namespace PtceFunding.Application.Reviews;
 /// The officer sends the application back to the consortium with the changes to make and the date
 /// they are due by; the lead member's users are told by e-mail and in the platform.
 /// </summary>
-public sealed record RequestCorrections(Guid Id, int ExpectedVersion, IReadOnlyList<string> Items, DateOnly DueOn) : ICommand<Result<int>>;
+[Allow(Audience.ProgramOfficers)]
+public sealed record RequestCorrections(Guid Id, int? ExpectedVersion, IReadOnlyList<string> Items, DateOnly DueOn) : ICommand<Result<int>>, IVersioned;
 
 internal sealed class RequestCorrectionsValidator : AbstractValidator<RequestCorrections>
 {
     public RequestCorrectionsValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0).WithMessage("La version attendue est invalide.");
         RuleFor(c => c.Items).NotNull().Must(items => items.Any(i => !string.IsNullOrWhiteSpace(i)))
             .WithMessage("Indiquez au moins une correction attendue.");
         RuleForEach(c => c.Items).MaximumLength(1000).WithMessage("Une correction attendue ne dépasse pas 1 000 caractères.");
@@ -27,17 +27,12 @@ internal sealed class RequestCorrectionsValidator : AbstractValidator<RequestCor
     }
 }
 
-internal sealed class RequestCorrectionsAuthorizer(ICurrentUser user) : IAuthorizer<RequestCorrections>
-{
-    public Task<Result> Authorize(RequestCorrections request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.ProgramOfficer));
-}
-
 internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<RequestCorrections, Result<int>>
+    : ICommandHandler<RequestCorrections, Result<int>>
 {
-    public async Task<Result<int>> Handle(RequestCorrections request, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(RequestCorrections request, CancellationToken cancellationToken)
     {
-        var found = await db.ApplicationToReview(user, request.Id, request.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -68,7 +63,6 @@ internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser 
             now,
             cancellationToken).ConfigureAwait(false);
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return application.Version;
+        return db.VersionOnceSaved(application);
     }
 }

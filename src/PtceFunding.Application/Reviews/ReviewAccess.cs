@@ -15,7 +15,7 @@ internal static class ReviewAccess
     /// and it has not changed since the officer read it.
     /// </summary>
     public static async Task<Result<FundingApplication>> ApplicationToReview(
-        this IPtceDbContext db, ICurrentUser user, Guid id, int expectedVersion, CancellationToken cancellationToken)
+        this IPtceDbContext db, ICurrentUser user, Guid id, IVersioned command, CancellationToken cancellationToken)
     {
         var applicationId = new FundingApplicationId(id);
         var application = await db.Applications.VisibleTo(db, user).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
@@ -24,7 +24,7 @@ internal static class ReviewAccess
             return ApplicationAccess.NotFound;
         }
 
-        return application.Version != expectedVersion ? Concurrency.Stale(application.Version) : application;
+        return db.VersionConflict(application, command) is { } conflict ? conflict : application;
     }
 
     /// <summary>Tells every verified user of the lead member, by e-mail and in the platform.</summary>

@@ -14,6 +14,7 @@ namespace PtceFunding.Application.Reviews;
 /// each) and gives their opinion, with an optional confidential part for officers and committee.
 /// Answers the weighted score on 100 (null for a call without a grid). Final once submitted.
 /// </summary>
+[Allow(Audience.Reviewers)]
 public sealed record SubmitReviewOpinion(
     Guid AssignmentId, IReadOnlyList<CriterionScore>? Scores, ReviewOpinion? Opinion, string? Text, string? ConfidentialText) : ICommand<Result<decimal?>>;
 
@@ -30,14 +31,9 @@ internal sealed class SubmitReviewOpinionValidator : AbstractValidator<SubmitRev
     }
 }
 
-internal sealed class SubmitReviewOpinionAuthorizer(ICurrentUser user) : IAuthorizer<SubmitReviewOpinion>
+internal sealed class SubmitReviewOpinionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<SubmitReviewOpinion, Result<decimal?>>
 {
-    public Task<Result> Authorize(SubmitReviewOpinion request, CancellationToken cancellationToken) => Task.FromResult(user.RequireRole(Roles.Reviewer));
-}
-
-internal sealed class SubmitReviewOpinionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<SubmitReviewOpinion, Result<decimal?>>
-{
-    public async Task<Result<decimal?>> Handle(SubmitReviewOpinion request, CancellationToken cancellationToken)
+    public async ValueTask<Result<decimal?>> Handle(SubmitReviewOpinion request, CancellationToken cancellationToken)
     {
         var id = new ReviewerAssignmentId(request.AssignmentId);
         var assignment = await db.ReviewerAssignments.OwnedBy(user).FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);

@@ -2,10 +2,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Users;
 
 /// <summary>Confirms the e-mail address of an account with the token of the link sent to it.</summary>
+// Public on purpose: the link is opened from a mailbox, often on a device where nobody is
+// signed in; the token is the credential, and the handler checks it.
+[Allow(Audience.Anyone)]
 public sealed record ConfirmEmail(Guid UserId, string Token) : ICommand<Result>;
 
 internal sealed class ConfirmEmailValidator : AbstractValidator<ConfirmEmail>
@@ -17,16 +21,9 @@ internal sealed class ConfirmEmailValidator : AbstractValidator<ConfirmEmail>
     }
 }
 
-internal sealed class ConfirmEmailAuthorizer : IAuthorizer<ConfirmEmail>
+internal sealed class ConfirmEmailHandler(UserManager<AppUser> users) : ICommandHandler<ConfirmEmail, Result>
 {
-    // Public on purpose: the link is opened from a mailbox, often on a device where nobody is
-    // signed in; the token is the credential, and the handler checks it.
-    public Task<Result> Authorize(ConfirmEmail request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
-}
-
-internal sealed class ConfirmEmailHandler(UserManager<AppUser> users) : IRequestHandler<ConfirmEmail, Result>
-{
-    public async Task<Result> Handle(ConfirmEmail request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(ConfirmEmail request, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(request.UserId.ToString()).ConfigureAwait(false);
         var token = AccountTokens.Decode(request.Token);

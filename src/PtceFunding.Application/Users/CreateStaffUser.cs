@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using Microsoft.Extensions.Options;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
@@ -16,6 +16,7 @@ namespace PtceFunding.Application.Users;
 /// Creates the account of a staff member acting for a funder (or of a platform-wide administrator).
 /// Retrying with the same e-mail, role and funder answers the existing account.
 /// </summary>
+[Allow(Audience.Administrators)]
 public sealed record CreateStaffUser(string Email, string DisplayName, string Role, Guid? FunderId, string InitialPassword) : ICommand<Result<Guid>>
 {
     public override string ToString() => $"{nameof(CreateStaffUser)} {{ Email = {Email}, Role = {Role}, FunderId = {FunderId} }}";
@@ -34,26 +35,17 @@ internal sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUs
     }
 }
 
-internal sealed class CreateStaffUserAuthorizer(ICurrentUser user) : IAuthorizer<CreateStaffUser>
+internal sealed class CreateStaffUserHandler(IPtceDbContext db, ICurrentUser caller, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    : ICommandHandler<CreateStaffUser, Result<Guid>>
 {
-    public Task<Result> Authorize(CreateStaffUser request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(CreateStaffUser request, CancellationToken cancellationToken)
     {
-        var decision = user.RequireRole(Roles.Administrator);
-        if (decision.IsSuccess && !user.IsPlatformAdministrator() && request.FunderId != user.FunderId?.Value)
+        // A funder's administrator manages the staff of that funder only.
+        if (!caller.IsPlatformAdministrator() && request.FunderId != caller.FunderId?.Value)
         {
-            // A funder's administrator manages the staff of that funder only.
-            decision = Authorization.NotAllowed;
+            return Authorization.NotAllowed;
         }
 
-        return Task.FromResult(decision);
-    }
-}
-
-internal sealed class CreateStaffUserHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<CreateStaffUser, Result<Guid>>
-{
-    public async Task<Result<Guid>> Handle(CreateStaffUser request, CancellationToken cancellationToken)
-    {
         FunderId? funderId = request.FunderId is { } id ? new FunderId(id) : null;
         if (funderId is { } wanted && !await db.Funders.AnyAsync(f => f.Id == wanted, cancellationToken).ConfigureAwait(false))
         {

@@ -7,18 +7,14 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Users;
 
 /// <summary>The signed-in user's own account: name, roles, funder and territory.</summary>
+[Allow(Audience.SignedIn)]
 public sealed record GetMyProfile : IQuery<Result<MyProfile>>;
 
 public sealed record MyProfile(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? FunderId, string? FunderName, string Territory);
 
-internal sealed class GetMyProfileAuthorizer(ICurrentUser user) : IAuthorizer<GetMyProfile>
+internal sealed class GetMyProfileHandler(IPtceDbContext db, ICurrentUser user) : IQueryHandler<GetMyProfile, Result<MyProfile>>
 {
-    public Task<Result> Authorize(GetMyProfile request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
-
-internal sealed class GetMyProfileHandler(IPtceDbContext db, ICurrentUser user) : IRequestHandler<GetMyProfile, Result<MyProfile>>
-{
-    public async Task<Result<MyProfile>> Handle(GetMyProfile request, CancellationToken cancellationToken)
+    public async ValueTask<Result<MyProfile>> Handle(GetMyProfile request, CancellationToken cancellationToken)
     {
         var me = await db.Users.AsNoTracking()
             .Where(u => u.Id == user.UserId)

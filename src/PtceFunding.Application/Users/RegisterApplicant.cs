@@ -16,6 +16,9 @@ namespace PtceFunding.Application.Users;
 /// has an account: its owner is then e-mailed "vous avez déjà un compte" (or, for an account still
 /// unconfirmed, a new confirmation link), and nothing else changes.
 /// </summary>
+// Public on purpose: this is how an applicant gets an account. The answer never reveals whether
+// the address has one, and the account cannot sign in until its address is confirmed.
+[Allow(Audience.Anyone)]
 public sealed record RegisterApplicant(string Email, string DisplayName, string Password, bool AcceptsTerms) : ICommand<Result>
 {
     public override string ToString() => $"{nameof(RegisterApplicant)} {{ Email = {Email} }}";
@@ -33,17 +36,10 @@ internal sealed class RegisterApplicantValidator : AbstractValidator<RegisterApp
     }
 }
 
-internal sealed class RegisterApplicantAuthorizer : IAuthorizer<RegisterApplicant>
-{
-    // Public on purpose: this is how an applicant gets an account. The answer never reveals whether
-    // the address has one, and the account cannot sign in until its address is confirmed.
-    public Task<Result> Authorize(RegisterApplicant request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
-}
-
 internal sealed class RegisterApplicantHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<RegisterApplicant, Result>
+    : ICommandHandler<RegisterApplicant, Result>
 {
-    public async Task<Result> Handle(RegisterApplicant request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(RegisterApplicant request, CancellationToken cancellationToken)
     {
         // The password is judged first, alone: a weak password is refused the same way for a new
         // address and for one that has an account.

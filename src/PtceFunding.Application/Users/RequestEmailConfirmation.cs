@@ -5,6 +5,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Users;
 
@@ -13,6 +14,9 @@ namespace PtceFunding.Application.Users;
 /// link. The answer is the same whatever the address: a link is sent only to an account whose
 /// address is still unconfirmed.
 /// </summary>
+// Public on purpose: an unconfirmed account cannot sign in to ask. The link only goes to the
+// address on the account, and the answer never says whether there is one.
+[Allow(Audience.Anyone)]
 public sealed record RequestEmailConfirmation(string Email) : ICommand<Result>;
 
 internal sealed class RequestEmailConfirmationValidator : AbstractValidator<RequestEmailConfirmation>
@@ -21,17 +25,10 @@ internal sealed class RequestEmailConfirmationValidator : AbstractValidator<Requ
         RuleFor(c => c.Email).IsEmailAddress();
 }
 
-internal sealed class RequestEmailConfirmationAuthorizer : IAuthorizer<RequestEmailConfirmation>
-{
-    // Public on purpose: an unconfirmed account cannot sign in to ask. The link only goes to the
-    // address on the account, and the answer never says whether there is one.
-    public Task<Result> Authorize(RequestEmailConfirmation request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
-}
-
 internal sealed class RequestEmailConfirmationHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<RequestEmailConfirmation, Result>
+    : ICommandHandler<RequestEmailConfirmation, Result>
 {
-    public async Task<Result> Handle(RequestEmailConfirmation request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(RequestEmailConfirmation request, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
         if (user is null || user.EmailConfirmed)

@@ -5,6 +5,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Users;
 
@@ -12,6 +13,9 @@ namespace PtceFunding.Application.Users;
 /// Someone who forgot their password asks for a reset link by e-mail. The answer is the same
 /// whether or not an account has this address, so that nobody can probe for accounts.
 /// </summary>
+// Public on purpose: the person asking cannot sign in, that is the point. The link only ever
+// goes to the address on the account, and the answer never says whether the account exists.
+[Allow(Audience.Anyone)]
 public sealed record RequestPasswordReset(string Email) : ICommand<Result>;
 
 internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
@@ -22,17 +26,10 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
     }
 }
 
-internal sealed class RequestPasswordResetAuthorizer : IAuthorizer<RequestPasswordReset>
-{
-    // Public on purpose: the person asking cannot sign in, that is the point. The link only ever
-    // goes to the address on the account, and the answer never says whether the account exists.
-    public Task<Result> Authorize(RequestPasswordReset request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
-}
-
 internal sealed class RequestPasswordResetHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<RequestPasswordReset, Result>
+    : ICommandHandler<RequestPasswordReset, Result>
 {
-    public async Task<Result> Handle(RequestPasswordReset request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(RequestPasswordReset request, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
         if (user?.Email is not { } email)

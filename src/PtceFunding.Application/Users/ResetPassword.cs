@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Users;
 
@@ -9,6 +10,9 @@ namespace PtceFunding.Application.Users;
 /// Sets a new password with the token of a reset link. The account is unlocked too: whoever
 /// proves they read its mailbox may sign in again at once.
 /// </summary>
+// Public on purpose: the person has no password to sign in with; the token from the e-mail
+// is the credential, and the handler checks it.
+[Allow(Audience.Anyone)]
 public sealed record ResetPassword(string Email, string Token, string NewPassword) : ICommand<Result>
 {
     public override string ToString() => $"{nameof(ResetPassword)} {{ Email = {Email} }}";
@@ -24,16 +28,9 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordAuthorizer : IAuthorizer<ResetPassword>
+internal sealed class ResetPasswordHandler(UserManager<AppUser> users) : ICommandHandler<ResetPassword, Result>
 {
-    // Public on purpose: the person has no password to sign in with; the token from the e-mail
-    // is the credential, and the handler checks it.
-    public Task<Result> Authorize(ResetPassword request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
-}
-
-internal sealed class ResetPasswordHandler(UserManager<AppUser> users) : IRequestHandler<ResetPassword, Result>
-{
-    public async Task<Result> Handle(ResetPassword request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(ResetPassword request, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
         var token = AccountTokens.Decode(request.Token);

@@ -4,22 +4,19 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Users;
 
 /// <summary>The signed-in user asks for a link that confirms the e-mail address of their account.</summary>
+[Allow(Audience.SignedIn)]
 public sealed record SendEmailConfirmation : ICommand<Result>;
-
-internal sealed class SendEmailConfirmationAuthorizer(ICurrentUser user) : IAuthorizer<SendEmailConfirmation>
-{
-    public Task<Result> Authorize(SendEmailConfirmation request, CancellationToken cancellationToken) => Task.FromResult(user.RequireSignedIn());
-}
 
 internal sealed class SendEmailConfirmationHandler(
     IPtceDbContext db, UserManager<AppUser> users, ICurrentUser current, TimeProvider clock, IOptions<PublicSiteOptions> site)
-    : IRequestHandler<SendEmailConfirmation, Result>
+    : ICommandHandler<SendEmailConfirmation, Result>
 {
-    public async Task<Result> Handle(SendEmailConfirmation request, CancellationToken cancellationToken)
+    public async ValueTask<Result> Handle(SendEmailConfirmation request, CancellationToken cancellationToken)
     {
         var user = current.UserId is { } id ? await users.FindByIdAsync(id.ToString()).ConfigureAwait(false) : null;
         if (user?.Email is not { } email)

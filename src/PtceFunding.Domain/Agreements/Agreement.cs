@@ -71,7 +71,7 @@ public sealed class Agreement : AggregateRoot
     public bool PaymentsHeld => Status is not (AgreementStatus.Signed or AgreementStatus.Active or AgreementStatus.Completed);
 
     /// <summary>The day the last signature was given.</summary>
-    public DateOnly? SignedOn => SignedAt is { } signedAt ? DateOnly.FromDateTime(signedAt) : null;
+    public DateOnly? SignedOn => SignedAt is { } signedAt ? new DateTimeOffset(DateTime.SpecifyKind(signedAt, DateTimeKind.Utc)).Today() : null;
 
     /// <summary>Every version of the terms, the first drafted one (number 0) first; the current one is the last.</summary>
     public IReadOnlyList<AgreementVersion> Versions => _versions;
@@ -282,7 +282,7 @@ public sealed class Agreement : AggregateRoot
             return next.Error;
         }
 
-        if (Today(now) < StartDate)
+        if (now.Today() < StartDate)
         {
             return Error.RuleBroken("agreement.not_started", $"La convention prend effet le {StartDate:dd/MM/yyyy}.");
         }
@@ -301,7 +301,7 @@ public sealed class Agreement : AggregateRoot
             return next.Error;
         }
 
-        if (Today(now) <= EndDate)
+        if (now.Today() <= EndDate)
         {
             return Error.RuleBroken("agreement.not_ended", $"La convention court jusqu'au {EndDate:dd/MM/yyyy}.");
         }
@@ -488,8 +488,6 @@ public sealed class Agreement : AggregateRoot
 
     private static DateOnly DueAfter(DateOnly end, int months) => end.AddDays(1).AddMonths(months).AddDays(-1);
 
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.DateTime);
-
     private Error? SignableError() => Status == AgreementStatus.Draft
         ? null
         : Error.RuleBroken("agreement.not_draft", $"La convention est déjà {AgreementWorkflow.StatusLabel(Status)} : les signatures sont closes.");
@@ -516,7 +514,7 @@ public sealed class Agreement : AggregateRoot
 
         Status = AgreementWorkflow.Next(Status, AgreementAction.Sign).Value;
         SignedAt = now.UtcDateTime;
-        if (Today(now) >= StartDate)
+        if (now.Today() >= StartDate)
         {
             Status = AgreementWorkflow.Next(Status, AgreementAction.Activate).Value;
             ActivatedAt = now.UtcDateTime;

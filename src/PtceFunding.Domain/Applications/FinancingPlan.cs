@@ -33,7 +33,11 @@ public enum ResourceSource
 public sealed record ExpenseLine(int Year, ExpenseCategory Category, decimal Amount, string? Label = null);
 
 /// <summary>A resource of project year <see cref="Year"/>; <see cref="FunderId"/> names the call's funder it is asked from, if any.</summary>
-public sealed record ResourceLine(int Year, ResourceSource Source, decimal Amount, FunderId? FunderId = null, string? Label = null);
+public sealed record ResourceLine(int Year, ResourceSource Source, decimal Amount, FunderId? FunderId = null, string? Label = null)
+{
+    /// <summary>Only a resource of the State or of the Region names one of the call's funders.</summary>
+    public static bool MayNameAFunder(ResourceSource source) => source is ResourceSource.State or ResourceSource.Region;
+}
 
 /// <summary>
 /// The multi-year financing plan (plan de financement): expenses by category and year, resources
@@ -57,6 +61,18 @@ public sealed record FinancingPlan(IReadOnlyList<ExpenseLine> Expenses, IReadOnl
             ? Error.Validation("Plan", "Les montants du plan de financement sont positifs, en euros et centimes.")
             : Result.Success();
     }
+
+    /// <summary>A resource line names a funder of the call only for a State or Region resource (field errors by line).</summary>
+    public Result CheckFunderLines()
+    {
+        var errors = Resources
+            .Select((line, index) => (line, index))
+            .Where(x => x.line.FunderId is not null && !ResourceLine.MayNameAFunder(x.line.Source))
+            .ToDictionary(x => $"Resources[{x.index}].FunderId", _ => new[] { FunderOnlyForStateOrRegion }, StringComparer.Ordinal);
+        return errors.Count == 0 ? Result.Success() : Error.Validation(errors);
+    }
+
+    public const string FunderOnlyForStateOrRegion = "Un financeur de l'appel se choisit pour une ressource de l'État ou de la Région.";
 
     /// <summary>Every failure that prevents submitting this plan for a project of <paramref name="durationYears"/> years.</summary>
     public IEnumerable<Error> Failures(int durationYears)

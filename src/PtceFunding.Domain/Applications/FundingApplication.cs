@@ -250,6 +250,12 @@ public sealed class FundingApplication : AggregateRoot
             return amounts;
         }
 
+        var funderLines = plan.CheckFunderLines();
+        if (!funderLines.IsSuccess)
+        {
+            return funderLines;
+        }
+
         if (requested.Any(r => r.Amount < 0 || !Money.IsInCents(r.Amount)) || requested.Select(r => r.FunderId).Distinct().Count() != requested.Count)
         {
             return Error.Validation("RequestedAmounts", "Un montant positif en euros et centimes par financeur, une seule fois chacun.");

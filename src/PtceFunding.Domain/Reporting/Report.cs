@@ -220,7 +220,7 @@ public sealed class Report : AggregateRoot
 
     public Result Submit(Guid userId, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = now.Today();
         if (!IsFileableOn(today))
         {
             return NotFileable(today);
@@ -251,7 +251,7 @@ public sealed class Report : AggregateRoot
             return Error.Validation("Comments", "Dites ce qui doit être modifié.");
         }
 
-        if (newDueOn <= DateOnly.FromDateTime(now.UtcDateTime))
+        if (newDueOn <= now.Today())
         {
             return Error.Validation("NewDueOn", "La nouvelle échéance doit être postérieure à aujourd'hui.");
         }

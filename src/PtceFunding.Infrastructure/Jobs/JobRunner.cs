@@ -16,9 +16,9 @@ namespace PtceFunding.Infrastructure.Jobs;
 /// Runs a job as a command through the mediator (so it is validated, authorized as the system,
 /// logged and audited like a request) and records the run with its figures or its error.
 /// </summary>
-internal sealed partial class JobRunner(IServiceScopeFactory scopes, ISender sender, TimeProvider clock, ILogger<JobRunner> logger)
+internal sealed partial class JobRunner(IServiceScopeFactory scopes, Mediator.ISender sender, TimeProvider clock, ILogger<JobRunner> logger)
 {
-    public async ValueTask Run<T>(IJobExecutionContext context, IRequest<Result<T>> command, CancellationToken cancellationToken)
+    public async ValueTask Run<T>(IJobExecutionContext context, ICommand<Result<T>> command, CancellationToken cancellationToken)
     {
         var run = new JobRun
         {

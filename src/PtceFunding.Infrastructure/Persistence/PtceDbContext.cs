@@ -8,9 +8,6 @@ using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
@@ -18,6 +15,9 @@ using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reminders;
+using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Reviews;
 using PtceFunding.Infrastructure.Security;
 
@@ -96,6 +96,32 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public void ExpectVersion(AggregateRoot aggregate, int expected) =>
+        Entry(aggregate).Property(a => a.Version).OriginalValue = expected;
+
+    public int VersionOnceSaved(AggregateRoot aggregate)
+    {
+        ChangeTracker.DetectChanges();
+        TouchCallsOfChangedRules();
+        var entry = Entry(aggregate);
+        if (entry.State == EntityState.Modified)
+        {
+            BumpOnce(entry);
+        }
+
+        return aggregate.Version;
+    }
+
+    /// <summary>One increment per unit of work, whether asked for by the handler (VersionOnceSaved) or done by the save.</summary>
+    private static void BumpOnce(EntityEntry entry)
+    {
+        var version = entry.Property(nameof(AggregateRoot.Version));
+        if (Equals(version.CurrentValue, version.OriginalValue))
+        {
+            ((AggregateRoot)entry.Entity).IncrementVersion();
+        }
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
@@ -110,7 +136,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
         foreach (var entry in changed.Where(e => e is { State: EntityState.Modified, Entity: AggregateRoot }))
         {
-            ((AggregateRoot)entry.Entity).IncrementVersion();
+            BumpOnce(entry);
         }
 
         ChangeTracker.DetectChanges();

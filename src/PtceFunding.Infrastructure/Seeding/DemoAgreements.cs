@@ -146,7 +146,7 @@ internal sealed class DemoAgreements(PtceDbContext db, DemoStaff staff, IFileSto
         Ensure(installment.Order(reference, signed.Agreement.LegalCommitmentOf(installment.FunderId), account.Id.Value, staff.Finance, on, signed.Agreement.PaymentsHeld), $"order {reference}");
     }
 
-    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+    private static DateOnly Day(DateTimeOffset at) => at.Today();
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
 

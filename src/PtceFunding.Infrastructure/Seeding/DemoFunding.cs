@@ -3,8 +3,8 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Reviews;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Domain.Reviews;
 using PtceFunding.Domain.Territories;
 using PtceFunding.Infrastructure.Persistence;
 

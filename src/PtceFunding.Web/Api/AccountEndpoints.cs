@@ -1,4 +1,4 @@
-using PtceFunding.Application.Messaging;
+using Mediator;
 using PtceFunding.Application.Users;
 using PtceFunding.Web.Security;
 

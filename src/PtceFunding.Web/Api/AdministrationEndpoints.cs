@@ -1,5 +1,5 @@
+using Mediator;
 using PtceFunding.Application.Auditing;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Users;
 using PtceFunding.Web.Security;
 

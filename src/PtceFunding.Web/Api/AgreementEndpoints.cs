@@ -1,5 +1,5 @@
+using Mediator;
 using PtceFunding.Application.Agreements;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Web.Security;
 
@@ -9,7 +9,7 @@ internal static class AgreementEndpoints
 {
     public sealed record DraftBody(Guid ApplicationId);
 
-    public sealed record SignBody(int ExpectedVersion);
+    public sealed record SignBody(int? ExpectedVersion);
 
     public sealed record AmendmentBody(
         AmendmentKind Kind,
@@ -18,9 +18,9 @@ internal static class AgreementEndpoints
         IReadOnlyList<AmendedCommitment>? Funders,
         int? DurationYears,
         Guid? LeadOrganisationId,
-        int ExpectedVersion);
+        int? ExpectedVersion);
 
-    public sealed record TerminationBody(DateOnly EffectiveOn, string Reason, int ExpectedVersion);
+    public sealed record TerminationBody(DateOnly EffectiveOn, string Reason, int? ExpectedVersion);
 
     public static RouteGroupBuilder MapAgreementEndpoints(this RouteGroupBuilder api)
     {

@@ -1,5 +1,5 @@
+using Mediator;
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Web.Security;
 
@@ -7,17 +7,17 @@ namespace PtceFunding.Web.Api;
 
 internal static class ApplicationEndpoints
 {
-    public sealed record ProjectBody(int ExpectedVersion, string Title, string? Description, string? Territory, IReadOnlyList<string>? Sectors, DateOnly? StartDate, int? DurationYears);
+    public sealed record ProjectBody(int? ExpectedVersion, string Title, string? Description, string? Territory, IReadOnlyList<string>? Sectors, DateOnly? StartDate, int? DurationYears);
 
-    public sealed record ConsortiumBody(int ExpectedVersion, IReadOnlyList<MemberInput> Members);
+    public sealed record ConsortiumBody(int? ExpectedVersion, IReadOnlyList<MemberInput> Members);
 
-    public sealed record FinancingBody(int ExpectedVersion, IReadOnlyList<ExpenseLine> Expenses, IReadOnlyList<ResourceInput> Resources, IReadOnlyList<RequestedAmountInput> RequestedAmounts);
+    public sealed record FinancingBody(int? ExpectedVersion, IReadOnlyList<ExpenseLine> Expenses, IReadOnlyList<ResourceInput> Resources, IReadOnlyList<RequestedAmountInput> RequestedAmounts);
 
-    public sealed record IndicatorsBody(int ExpectedVersion, IReadOnlyList<IndicatorCommitment> Indicators);
+    public sealed record IndicatorsBody(int? ExpectedVersion, IReadOnlyList<IndicatorCommitment> Indicators);
 
-    public sealed record VersionBody(int ExpectedVersion);
+    public sealed record VersionBody(int? ExpectedVersion);
 
-    public sealed record WithdrawBody(int ExpectedVersion, string? Reason);
+    public sealed record WithdrawBody(int? ExpectedVersion, string? Reason);
 
     public sealed record InviteBody(string Email);
 

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Users;
 using PtceFunding.Web.Security;
 

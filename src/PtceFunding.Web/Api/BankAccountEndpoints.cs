@@ -1,4 +1,4 @@
-using PtceFunding.Application.Messaging;
+using Mediator;
 using PtceFunding.Application.Payments;
 using PtceFunding.Web.Security;
 
@@ -8,9 +8,9 @@ internal static class BankAccountEndpoints
 {
     public sealed record BankDetailsBody(string? HolderName, string? Iban, string? Bic);
 
-    public sealed record ApprovalBody(int ExpectedVersion);
+    public sealed record ApprovalBody(int? ExpectedVersion);
 
-    public sealed record RejectionBody(int ExpectedVersion, string? Reason);
+    public sealed record RejectionBody(int? ExpectedVersion, string? Reason);
 
     public static RouteGroupBuilder MapBankAccountEndpoints(this RouteGroupBuilder api)
     {

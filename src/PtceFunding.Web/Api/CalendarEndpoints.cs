@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reminders;
 using PtceFunding.Web.Security;
 

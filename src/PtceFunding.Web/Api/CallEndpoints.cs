@@ -1,5 +1,5 @@
+using Mediator;
 using PtceFunding.Application.Calls;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Reminders;
 using PtceFunding.Web.Security;
@@ -8,13 +8,13 @@ namespace PtceFunding.Web.Api;
 
 internal static class CallEndpoints
 {
-    public sealed record ChangeDetailsBody(CallDetailsInput Details, int ExpectedVersion);
+    public sealed record ChangeDetailsBody(CallDetailsInput Details, int? ExpectedVersion);
 
-    public sealed record ChangeRulesBody(CallRules Rules, int ExpectedVersion);
+    public sealed record ChangeRulesBody(CallRules Rules, int? ExpectedVersion);
 
     public sealed record PlanSessionBody(string Name, DateOnly CutOffDate, DateOnly MeetingDate);
 
-    public sealed record FollowUpBody(CallAgreementTerms AgreementTerms, ReminderPolicy ReminderPolicy, int ExpectedVersion);
+    public sealed record FollowUpBody(CallAgreementTerms AgreementTerms, ReminderPolicy ReminderPolicy, int? ExpectedVersion);
 
     public static RouteGroupBuilder MapCallEndpoints(this RouteGroupBuilder api)
     {

@@ -1,6 +1,6 @@
+using Mediator;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Committee;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Committee;
 using PtceFunding.Web.Security;
 
@@ -12,7 +12,7 @@ internal static class CommitteeEndpoints
 
     public sealed record DecisionBody(
         Guid ApplicationId,
-        int ExpectedVersion,
+        int? ExpectedVersion,
         DecisionOutcome Outcome,
         IReadOnlyList<RequestedAmountInput>? Amounts,
         int? DurationYears,

@@ -1,8 +1,8 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Documents;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Organisations;
 using PtceFunding.Web.Security;
 

@@ -29,11 +29,11 @@ internal static class FinanceEndpoints
     private static void Map<TView>(RouteGroupBuilder group, string path, string fileName, Func<Guid?, IQuery<Result<TView>>> query, Func<TView, CsvWriter> csv, string summary)
         where TView : notnull
     {
-        group.MapGet(path, async (Guid? funderId, ISender sender, CancellationToken ct) =>
+        group.MapGet(path, async (Guid? funderId, Mediator.ISender sender, CancellationToken ct) =>
                 (await sender.Send(query(funderId), ct)).ToHttp(view => TypedResults.Ok(view)))
             .WithSummary(summary);
 
-        group.MapGet(path + ".csv", async (Guid? funderId, ISender sender, CancellationToken ct) =>
+        group.MapGet(path + ".csv", async (Guid? funderId, Mediator.ISender sender, CancellationToken ct) =>
                 (await sender.Send(query(funderId), ct)).ToHttp(view => TypedResults.File(csv(view).ToBytes(), CsvWriter.ContentType, fileName + ".csv")))
             .WithSummary(summary + " Fichier CSV (UTF-8, séparateur point-virgule).");
     }

@@ -1,5 +1,5 @@
+using Mediator;
 using PtceFunding.Application.Funders;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Web.Security;
 
@@ -7,9 +7,9 @@ namespace PtceFunding.Web.Api;
 
 internal static class FunderEndpoints
 {
-    public sealed record RenameFunderBody(string Name, int ExpectedVersion);
+    public sealed record RenameFunderBody(string Name, int? ExpectedVersion);
 
-    public sealed record SetFunderSiretBody(string? Siret, int ExpectedVersion);
+    public sealed record SetFunderSiretBody(string? Siret, int? ExpectedVersion);
 
     public static RouteGroupBuilder MapFunderEndpoints(this RouteGroupBuilder api)
     {

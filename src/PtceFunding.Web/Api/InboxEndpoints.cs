@@ -1,4 +1,4 @@
-using PtceFunding.Application.Messaging;
+using Mediator;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Web.Security;

@@ -1,5 +1,5 @@
+using Mediator;
 using PtceFunding.Application.Jobs;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;

@@ -1,4 +1,4 @@
-using PtceFunding.Application.Messaging;
+using Mediator;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Web.Security;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PtceFunding.Application.Messaging;
+using Mediator;
 using PtceFunding.Application.OpenData;
 using PtceFunding.Web.Security;
 

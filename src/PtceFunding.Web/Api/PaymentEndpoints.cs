@@ -1,5 +1,5 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
 using PtceFunding.Web.Security;
 
@@ -7,13 +7,13 @@ namespace PtceFunding.Web.Api;
 
 internal static class PaymentEndpoints
 {
-    public sealed record LegalCommitmentBody(string Reference, int ExpectedVersion);
+    public sealed record LegalCommitmentBody(string Reference, int? ExpectedVersion);
 
-    public sealed record OrderBody(string Reference, int ExpectedVersion);
+    public sealed record OrderBody(string Reference, int? ExpectedVersion);
 
     public sealed record PaymentBody(decimal Amount, DateOnly PaidOn, string BankReference);
 
-    public sealed record IssueBody(string Reference, int ExpectedVersion);
+    public sealed record IssueBody(string Reference, int? ExpectedVersion);
 
     public sealed record SettlementBody(decimal Amount, DateOnly ReceivedOn, string Reference);
 

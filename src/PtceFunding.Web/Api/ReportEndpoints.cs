@@ -1,5 +1,5 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Web.Security;
@@ -13,13 +13,13 @@ namespace PtceFunding.Web.Api;
 /// </summary>
 internal static class ReportEndpoints
 {
-    public sealed record IndicatorsBody(IReadOnlyList<IndicatorValue> Values, int ExpectedVersion);
+    public sealed record IndicatorsBody(IReadOnlyList<IndicatorValue> Values, int? ExpectedVersion);
 
-    public sealed record VersionBody(int ExpectedVersion);
+    public sealed record VersionBody(int? ExpectedVersion);
 
-    public sealed record ReturnBody(string Comments, DateOnly NewDueOn, int ExpectedVersion);
+    public sealed record ReturnBody(string Comments, DateOnly NewDueOn, int? ExpectedVersion);
 
-    public sealed record RejectBody(string Reason, int ExpectedVersion);
+    public sealed record RejectBody(string Reason, int? ExpectedVersion);
 
     /// <summary>Room for the multipart envelope and the other fields around a file of the maximum size.</summary>
     private const long EnvelopeAllowance = 1024 * 1024;

@@ -1,5 +1,5 @@
+using Mediator;
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Web.Security;
@@ -8,15 +8,15 @@ namespace PtceFunding.Web.Api;
 
 internal static class ReviewEndpoints
 {
-    public sealed record AssignmentBody(int ExpectedVersion, Guid? OfficerId);
+    public sealed record AssignmentBody(int? ExpectedVersion, Guid? OfficerId);
 
-    public sealed record CorrectionsBody(int ExpectedVersion, IReadOnlyList<string>? Items, DateOnly DueOn);
+    public sealed record CorrectionsBody(int? ExpectedVersion, IReadOnlyList<string>? Items, DateOnly DueOn);
 
-    public sealed record VersionBody(int ExpectedVersion);
+    public sealed record VersionBody(int? ExpectedVersion);
 
-    public sealed record EligibilityBody(int ExpectedVersion, bool Eligible, string? Reasons);
+    public sealed record EligibilityBody(int? ExpectedVersion, bool Eligible, string? Reasons);
 
-    public sealed record ProposalBody(int ExpectedVersion, string? Report, IReadOnlyList<RequestedAmountInput>? Amounts, int DurationYears, ScheduleShape Shape);
+    public sealed record ProposalBody(int? ExpectedVersion, string? Report, IReadOnlyList<RequestedAmountInput>? Amounts, int DurationYears, ScheduleShape Shape);
 
     public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder api)
     {

@@ -1,4 +1,4 @@
-using PtceFunding.Application.Messaging;
+using Mediator;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Domain.Reviews;
 using PtceFunding.Web.Security;

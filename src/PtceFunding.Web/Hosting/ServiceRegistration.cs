@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application;

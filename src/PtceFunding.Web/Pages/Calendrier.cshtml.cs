@@ -1,8 +1,8 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reminders;
 using PtceFunding.Web.Api;
 

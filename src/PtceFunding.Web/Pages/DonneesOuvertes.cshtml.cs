@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Funders;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Web.Pages;

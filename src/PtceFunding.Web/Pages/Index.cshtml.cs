@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Calls;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Users;
 

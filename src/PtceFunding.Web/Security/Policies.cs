@@ -41,22 +41,26 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Staff, p => p.RequireRole(Roles.ProgramOfficer, Roles.Reviewer, Roles.CommitteeMember, Roles.FinanceOfficer, Roles.Administrator))
-            .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(PlatformAdministrator, p => p
-                .RequireRole(Roles.Administrator)
+                .RequireRole(Audiences.RolesOf(Audience.PlatformAdministrators))
                 .RequireAssertion(c => !c.User.HasClaim(claim => claim.Type == PtceClaims.FunderId)))
-            .AddPolicy(ProgramOfficer, p => p.RequireRole(Roles.ProgramOfficer))
-            .AddPolicy(Reviewer, p => p.RequireRole(Roles.Reviewer))
-            .AddPolicy(CommitteeMember, p => p.RequireRole(Roles.CommitteeMember))
-            .AddPolicy(FinanceOfficer, p => p.RequireRole(Roles.FinanceOfficer))
-            .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
-            .AddPolicy(ApplicationReaders, p => p.RequireRole(Roles.Applicant, Roles.ProgramOfficer, Roles.Administrator))
-            .AddPolicy(Instructors, p => p.RequireRole(Roles.ProgramOfficer, Roles.Administrator))
-            .AddPolicy(ReviewOpinionReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.CommitteeMember))
-            .AddPolicy(AgreementReaders, p => p.RequireRole(Roles.ProgramOfficer, Roles.Applicant, Roles.FinanceOfficer, Roles.Administrator))
-            .AddPolicy(BankDetailsEditors, p => p.RequireRole(Roles.Applicant, Roles.FinanceOfficer))
-            .AddPolicy(FinanceReaders, p => p.RequireRole(Roles.FinanceOfficer, Roles.Administrator))
+            .AddAudience(Staff, Audience.Staff)
+            .AddAudience(Administrator, Audience.Administrators)
+            .AddAudience(ProgramOfficer, Audience.ProgramOfficers)
+            .AddAudience(Reviewer, Audience.Reviewers)
+            .AddAudience(CommitteeMember, Audience.CommitteeMembers)
+            .AddAudience(FinanceOfficer, Audience.FinanceOfficers)
+            .AddAudience(Applicant, Audience.Applicants)
+            .AddAudience(ApplicationReaders, Audience.ApplicationReaders)
+            .AddAudience(Instructors, Audience.Instructors)
+            .AddAudience(ReviewOpinionReaders, Audience.ReviewOpinionReaders)
+            .AddAudience(AgreementReaders, Audience.AgreementReaders)
+            .AddAudience(BankDetailsEditors, Audience.BankDetailsEditors)
+            .AddAudience(FinanceReaders, Audience.FinanceReaders)
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
+
+    /// <summary>A policy admitting the roles of an audience, the same set the use cases declare (Domain/Users/Audience.cs).</summary>
+    private static AuthorizationBuilder AddAudience(this AuthorizationBuilder builder, string policy, Audience audience) =>
+        builder.AddPolicy(policy, p => p.RequireRole(Audiences.RolesOf(audience)));
 }

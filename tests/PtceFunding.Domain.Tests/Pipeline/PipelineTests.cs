@@ -1,222 +1,167 @@
 using FluentValidation;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PtceFunding.Application;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
+using PtceFunding.Application.Pipeline;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+using PtceFunding.Domain.Territories;
+using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Domain.Tests.Pipeline;
 
-/// <summary>The mediator as registered by AddApplication, around requests defined here.</summary>
+/// <summary>
+/// Each step of the pipeline around requests defined here; their order through the generated
+/// mediator is proven end to end by the integration tests (PipelineOrderTests).
+/// </summary>
 public sealed class PipelineTests
 {
-    private readonly Journal _journal = new();
+    private readonly List<string> _steps = [];
 
     [Fact]
-    public async Task A_command_goes_through_logging_validation_authorization_and_transaction_in_that_order()
+    public async Task A_caller_outside_the_declared_audience_is_refused_before_the_rest_of_the_pipeline()
     {
-        var result = await Send(new RecordThing("ok"));
+        var behavior = new AuthorizationBehavior<RecordThing, Result>(User.WithRole(Roles.Applicant));
+
+        var result = await behavior.Handle(new RecordThing("ok"), Next, CancellationToken.None);
+
+        Assert.Equal("auth.forbidden", result.Error!.Code);
+        Assert.Empty(_steps);
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_asked_to_sign_in()
+    {
+        var behavior = new AuthorizationBehavior<RecordThing, Result>(User.Anonymous);
+
+        var result = await behavior.Handle(new RecordThing("ok"), Next, CancellationToken.None);
+
+        Assert.Equal(ErrorKind.Unauthorized, result.Error!.Kind);
+    }
+
+    [Fact]
+    public async Task A_caller_in_the_declared_audience_goes_on()
+    {
+        var behavior = new AuthorizationBehavior<RecordThing, Result>(User.WithRole(Roles.Administrator));
+
+        var result = await behavior.Handle(new RecordThing("ok"), Next, CancellationToken.None);
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(["validate", "authorize", "transaction:RecordThing", "handle", "commit", "log:RecordThing succeeded"], _journal.Steps);
+        Assert.Equal(["next"], _steps);
     }
 
     [Fact]
-    public async Task Invalid_input_is_refused_with_field_errors_before_authorization()
+    public async Task A_request_without_a_declaration_is_a_programming_error_not_an_implicit_allow()
     {
-        var result = await Send(new RecordThing(""));
+        var behavior = new AuthorizationBehavior<UndeclaredThing, Result>(User.WithRole(Roles.Administrator));
 
-        Assert.False(result.IsSuccess);
-        Assert.Equal(ErrorKind.Validation, result.Error.Kind);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await behavior.Handle(new UndeclaredThing(), (_, _) => Next(default!, default), CancellationToken.None));
+
+        Assert.Contains("declares no audience", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_steps);
+    }
+
+    [Fact]
+    public async Task Invalid_input_is_refused_with_field_errors_and_goes_no_further()
+    {
+        var behavior = new ValidationBehavior<RecordThing, Result>([new RecordThingValidator()]);
+
+        var result = await behavior.Handle(new RecordThing(""), Next, CancellationToken.None);
+
+        Assert.Equal(ErrorKind.Validation, result.Error!.Kind);
         Assert.Equal(["Le nom est obligatoire."], result.Error.FieldErrors["Name"]);
-        Assert.Equal(["validate", "log:RecordThing refused with validation"], _journal.Steps);
+        Assert.Empty(_steps);
     }
 
     [Fact]
-    public async Task A_refused_authorization_stops_before_the_transaction()
+    public async Task A_command_runs_in_a_transaction_that_commits_on_success_and_rolls_back_on_a_refusal()
     {
-        var result = await Send(new RecordThing("forbidden"));
+        var unitOfWork = new JournalUnitOfWork(_steps);
+        var behavior = new TransactionBehavior<RecordThing, Result>(unitOfWork, new OperationContext());
 
-        Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
-        Assert.Equal(["validate", "authorize", "log:RecordThing refused with auth.forbidden"], _journal.Steps);
+        await behavior.Handle(new RecordThing("ok"), Next, CancellationToken.None);
+        await behavior.Handle(new RecordThing("rule"), Next, CancellationToken.None);
+
+        Assert.Equal(["transaction:RecordThing", "next", "commit", "transaction:RecordThing", "next", "rollback"], _steps);
     }
 
     [Fact]
-    public async Task A_failed_command_is_rolled_back()
+    public async Task An_exception_rolls_back_and_propagates_through_the_log()
     {
-        var result = await Send(new RecordThing("rule"));
+        var logging = new LoggingBehavior<RecordThing, Result>(NullLogger<LoggingBehavior<RecordThing, Result>>.Instance);
+        var transaction = new TransactionBehavior<RecordThing, Result>(new JournalUnitOfWork(_steps), new OperationContext());
 
-        Assert.Equal("thing.rule", result.Error!.Code);
-        Assert.Equal(["validate", "authorize", "transaction:RecordThing", "handle", "rollback", "log:RecordThing refused with thing.rule"], _journal.Steps);
+        await Assert.ThrowsAsync<TimeoutException>(async () =>
+            await logging.Handle(new RecordThing("throw"), (m, ct) => transaction.Handle(m, Next, ct), CancellationToken.None));
+
+        Assert.Equal(["transaction:RecordThing", "next", "rollback"], _steps);
     }
 
-    [Fact]
-    public async Task A_query_runs_without_a_transaction()
+    private ValueTask<Result> Next(RecordThing message, CancellationToken cancellationToken)
     {
-        var result = await Sender().Send(new ReadThing());
-
-        Assert.Equal(42, result.Value);
-        Assert.Equal(["authorize", "handle", "log:ReadThing succeeded"], _journal.Steps);
+        _steps.Add("next");
+        return message?.Name switch
+        {
+            "rule" => ValueTask.FromResult<Result>(Error.RuleBroken("thing.rule", "Règle")),
+            "throw" => throw new TimeoutException(),
+            _ => ValueTask.FromResult(Result.Success()),
+        };
     }
 
-    [Fact]
-    public async Task A_request_without_an_authorizer_is_a_programming_error_not_an_implicit_allow()
-    {
-        var sender = Sender();
+    [Allow(Audience.Administrators)]
+    public sealed record RecordThing(string Name) : Application.Messaging.ICommand<Result>;
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sender.Send(new UnguardedThing()));
-        Assert.Contains("no authorizer", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("handle", _journal.Steps);
-    }
-
-    [Fact]
-    public async Task An_exception_in_the_handler_is_logged_and_propagates()
-    {
-        await Assert.ThrowsAsync<TimeoutException>(() => Send(new RecordThing("throw")));
-
-        Assert.Equal(["validate", "authorize", "transaction:RecordThing", "handle", "rollback", "log:RecordThing failed"], _journal.Steps);
-    }
-
-    private Task<Result> Send(RecordThing command) => Sender().Send(command);
-
-    private ISender Sender() => Services().CreateScope().ServiceProvider.GetRequiredService<ISender>();
-
-    private ServiceProvider Services()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(_journal);
-        services.AddLogging(b => b.AddProvider(new JournalLoggerProvider(_journal)));
-        services.AddApplication();
-        services.AddScoped<IUnitOfWork, JournalUnitOfWork>();
-        services.AddScoped<IRequestHandler<RecordThing, Result>, RecordThingHandler>();
-        services.AddScoped<IValidator<RecordThing>, RecordThingValidator>();
-        services.AddScoped<IAuthorizer<RecordThing>, RecordThingAuthorizer>();
-        services.AddScoped<IRequestHandler<ReadThing, Result<int>>, ReadThingHandler>();
-        services.AddScoped<IAuthorizer<ReadThing>, ReadThingAuthorizer>();
-        services.AddScoped<IRequestHandler<UnguardedThing, Result>, UnguardedThingHandler>();
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
-
-    public sealed class Journal
-    {
-        public List<string> Steps { get; } = [];
-    }
-
-    public sealed record RecordThing(string Name) : ICommand<Result>;
-
-    public sealed record ReadThing : IQuery<Result<int>>;
-
-    public sealed record UnguardedThing : ICommand<Result>;
+    public sealed record UndeclaredThing : Application.Messaging.ICommand<Result>;
 
     private sealed class RecordThingValidator : AbstractValidator<RecordThing>
     {
-        public RecordThingValidator(Journal journal) => RuleFor(c => c.Name).Must(name =>
-        {
-            journal.Steps.Add("validate");
-            return name.Length > 0;
-        }).WithMessage("Le nom est obligatoire.");
+        public RecordThingValidator() => RuleFor(c => c.Name).NotEmpty().WithMessage("Le nom est obligatoire.");
     }
 
-    private sealed class RecordThingAuthorizer(Journal journal) : IAuthorizer<RecordThing>
+    private sealed class User(bool authenticated, params string[] roles) : ICurrentUser
     {
-        public Task<Result> Authorize(RecordThing request, CancellationToken cancellationToken)
-        {
-            journal.Steps.Add("authorize");
-            return Task.FromResult(request.Name == "forbidden" ? Result.Failure(Authorization.NotAllowed) : Result.Success());
-        }
+        public static User Anonymous => new(false);
+
+        public static User WithRole(string role) => new(true, role);
+
+        public Guid? UserId => authenticated ? Guid.Empty : null;
+
+        public string? UserName => null;
+
+        public bool IsAuthenticated => authenticated;
+
+        public bool IsSystem => false;
+
+        public FunderId? FunderId => null;
+
+        public Territory Territory => Territory.National;
+
+        public string? CorrelationId => null;
+
+        public bool IsInRole(string role) => roles.Contains(role);
     }
 
-    private sealed class RecordThingHandler(Journal journal) : IRequestHandler<RecordThing, Result>
-    {
-        public Task<Result> Handle(RecordThing request, CancellationToken cancellationToken)
-        {
-            journal.Steps.Add("handle");
-            return request.Name switch
-            {
-                "rule" => Task.FromResult<Result>(Error.RuleBroken("thing.rule", "Règle")),
-                "throw" => throw new TimeoutException(),
-                _ => Task.FromResult(Result.Success()),
-            };
-        }
-    }
-
-    private sealed class ReadThingAuthorizer(Journal journal) : IAuthorizer<ReadThing>
-    {
-        public Task<Result> Authorize(ReadThing request, CancellationToken cancellationToken)
-        {
-            journal.Steps.Add("authorize");
-            return Task.FromResult(Result.Success());
-        }
-    }
-
-    private sealed class ReadThingHandler(Journal journal) : IRequestHandler<ReadThing, Result<int>>
-    {
-        public Task<Result<int>> Handle(ReadThing request, CancellationToken cancellationToken)
-        {
-            journal.Steps.Add("handle");
-            return Task.FromResult<Result<int>>(42);
-        }
-    }
-
-    private sealed class UnguardedThingHandler(Journal journal) : IRequestHandler<UnguardedThing, Result>
-    {
-        public Task<Result> Handle(UnguardedThing request, CancellationToken cancellationToken)
-        {
-            journal.Steps.Add("handle");
-            return Task.FromResult(Result.Success());
-        }
-    }
-
-    private sealed class JournalUnitOfWork(Journal journal) : IUnitOfWork
+    private sealed class JournalUnitOfWork(List<string> steps) : IUnitOfWork
     {
         public async Task<TResponse> InTransaction<TResponse>(string operation, Func<Task<TResponse>> work, CancellationToken cancellationToken)
             where TResponse : IResult, IResultFactory<TResponse>
         {
-            journal.Steps.Add($"transaction:{operation}");
+            steps.Add($"transaction:{operation}");
             try
             {
                 var result = await work();
-                journal.Steps.Add(result.IsSuccess ? "commit" : "rollback");
+                steps.Add(result.IsSuccess ? "commit" : "rollback");
                 return result;
             }
             catch
             {
-                journal.Steps.Add("rollback");
+                steps.Add("rollback");
                 throw;
             }
         }
 
-        public void OnCommitted(Func<Task> action) => journal.Steps.Add("on-committed");
+        public void OnCommitted(Func<Task> action) => steps.Add("on-committed");
 
-        public void OnRolledBack(Func<Task> action) => journal.Steps.Add("on-rolled-back");
-    }
-
-    private sealed class JournalLoggerProvider(Journal journal) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new JournalLogger(journal, categoryName);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class JournalLogger(Journal journal, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (category.Contains("LoggingBehavior", StringComparison.Ordinal))
-            {
-                // "RecordThing succeeded in 0.1 ms" → "log:RecordThing succeeded"
-                var message = formatter(state, exception);
-                var end = message.IndexOf(" in ", StringComparison.Ordinal) is var i and >= 0 ? i : message.IndexOf(" after ", StringComparison.Ordinal);
-                journal.Steps.Add("log:" + message[..end]);
-            }
-        }
+        public void OnRolledBack(Func<Task> action) => steps.Add("on-rolled-back");
     }
 }

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PtceFunding.Application.Agreements;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;

@@ -137,6 +137,53 @@ public sealed class ApplicationSubmissionTests(PtceApp app) : IClassFixture<Ptce
     }
 
     [Fact]
+    public async Task The_api_refuses_an_own_revenue_line_that_names_a_funder_as_the_page_does_and_changes_nothing()
+    {
+        app.Clock.Now = Consortium.Today;
+        var consortium = await new Consortium(app).WithFunders();
+        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
+        var leadId = await consortium.Organisation("SCIC Recettes");
+        var partnerId = await consortium.Organisation("Association Recettes", LegalForm.Association);
+        var (_, lead) = await consortium.VerifiedUserOf(leadId);
+        var id = await consortium.CompleteDraft(lead, callId, leadId, partnerId);
+        var before = await Consortium.Get(lead, id);
+
+        var response = await lead.PutAsJsonAsync($"/api/applications/{id}/financing", new
+        {
+            expectedVersion = before.GetProperty("version").GetInt32(),
+            expenses = new[] { new { year = 1, category = "Staff", amount = 10_000m, label = "Coordination" } },
+            resources = new[] { new { year = 1, source = "OwnRevenue", amount = 10_000m, funderId = consortium.State.Id.Value } },
+            requestedAmounts = Array.Empty<object>(),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Un financeur de l'appel se choisit pour une ressource de l'État ou de la Région.", problem.GetProperty("errors").GetProperty("Resources[0].FunderId")[0].GetString());
+        Assert.Equal(before.GetProperty("version").GetInt32(), await Consortium.VersionOf(lead, id));
+    }
+
+    [Fact]
+    public async Task An_edit_without_the_version_it_read_is_refused_with_400_and_changes_nothing()
+    {
+        app.Clock.Now = Consortium.Today;
+        var consortium = await new Consortium(app).WithFunders();
+        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
+        var leadId = await consortium.Organisation("SCIC Version");
+        var partnerId = await consortium.Organisation("Association Version", LegalForm.Association);
+        var (_, lead) = await consortium.VerifiedUserOf(leadId);
+        var id = await consortium.CompleteDraft(lead, callId, leadId, partnerId);
+        var version = await Consortium.VersionOf(lead, id);
+
+        var response = await lead.PostAsJsonAsync($"/api/applications/{id}/submit", new { });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("ExpectedVersion", out _));
+        Assert.Equal(version, await Consortium.VersionOf(lead, id));
+        Assert.Equal("Draft", (await Consortium.Get(lead, id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Without_a_future_session_the_application_is_accepted_and_waits_unscheduled()
     {
         app.Clock.Now = Consortium.Today;

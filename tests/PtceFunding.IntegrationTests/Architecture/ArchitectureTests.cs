@@ -5,7 +5,7 @@ using PtceFunding.Application.Messaging;
 
 namespace PtceFunding.IntegrationTests.Architecture;
 
-/// <summary>Dependencies point inward, and every use case is wired with a handler and an authorizer.</summary>
+/// <summary>Dependencies point inward, and every use case is wired with one handler and declares who may send it.</summary>
 public sealed class ArchitectureTests(PtceApp app) : IClassFixture<PtceApp>
 {
     private static readonly Assembly Domain = typeof(Domain.Funders.Funder).Assembly;
@@ -37,20 +37,61 @@ public sealed class ArchitectureTests(PtceApp app) : IClassFixture<PtceApp>
     }
 
     [Fact]
-    public void Every_request_has_exactly_one_handler_and_at_least_one_authorizer()
+    public void Every_request_has_exactly_one_handler_resolvable_in_the_application()
     {
         var requests = DependencyInjection.RequestTypes().ToList();
         using var scope = app.Services.CreateScope();
 
-        Assert.NotEmpty(requests);
+        Assert.True(requests.Count > 100, $"only {requests.Count} request types found");
         foreach (var request in requests)
         {
-            var response = request.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GetGenericArguments()[0];
-            var handlers = scope.ServiceProvider.GetServices(typeof(IRequestHandler<,>).MakeGenericType(request, response));
-            var authorizers = scope.ServiceProvider.GetServices(typeof(IAuthorizer<>).MakeGenericType(request));
+            var contract = request.GetInterfaces().Single(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommand<>) || i.GetGenericTypeDefinition() == typeof(IQuery<>)));
+            var handlerContract = (contract.GetGenericTypeDefinition() == typeof(ICommand<>) ? typeof(ICommandHandler<,>) : typeof(IQueryHandler<,>))
+                .MakeGenericType(request, contract.GetGenericArguments()[0]);
+            var handlers = ApplicationLayer.GetTypes().Where(t => !t.IsAbstract && handlerContract.IsAssignableFrom(t)).ToList();
 
-            Assert.True(handlers.Count() == 1, $"{request.Name} needs exactly one handler");
-            Assert.True(authorizers.Any(), $"{request.Name} needs an authorizer: declare who may send it");
+            Assert.True(handlers.Count == 1, $"{request.Name} needs exactly one handler, has {handlers.Count}");
+            Assert.NotNull(scope.ServiceProvider.GetService(handlers[0]));
         }
+    }
+
+    [Fact]
+    public void Every_request_declares_who_may_send_it()
+    {
+        var undeclared = DependencyInjection.RequestTypes().Where(t => t.GetCustomAttribute<AllowAttribute>() is null).Select(t => t.Name).ToList();
+
+        Assert.True(undeclared.Count == 0, "declare [Allow(...)] on: " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public void Every_command_that_carries_a_version_declares_it_versioned_and_may_not_omit_it()
+    {
+        var requests = DependencyInjection.RequestTypes().ToList();
+        var carrying = requests.Where(t => t.GetProperty(nameof(IVersioned.ExpectedVersion)) is not null).ToList();
+
+        Assert.True(carrying.Count >= 30, $"only {carrying.Count} versioned commands found");
+        foreach (var command in carrying)
+        {
+            Assert.True(typeof(IVersioned).IsAssignableFrom(command), $"{command.Name} carries a version but is not IVersioned");
+            Assert.Equal(typeof(int?), command.GetProperty(nameof(IVersioned.ExpectedVersion))!.PropertyType);
+        }
+    }
+
+    [Fact]
+    public void Handlers_leave_saving_to_the_unit_of_work()
+    {
+        // The commands that commit step by step (IManagesOwnTransactions) and the two whose writes must be ordered
+        // for a partial unique index (docs/adr/0023) are the only ones allowed to save themselves.
+        string[] allowed = ["DeliverNotifications.cs", "ApproveBankDetails.cs", "SubmitBankDetails.cs", "IPtceDbContext.cs"];
+        var root = Path.Combine(SmtpSink.RepositoryRoot(), "src", "PtceFunding.Application");
+
+        var saving = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("SaveChangesAsync", StringComparison.Ordinal))
+            .Select(Path.GetFileName)
+            .Where(name => !allowed.Contains(name))
+            .ToList();
+
+        Assert.True(saving.Count == 0, "these handlers save themselves: " + string.Join(", ", saving));
     }
 }

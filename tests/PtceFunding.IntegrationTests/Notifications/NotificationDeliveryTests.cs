@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
@@ -14,38 +13,8 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.IntegrationTests.Notifications;
 
 /// <summary>The outbox against a real SMTP server process and a real PostgreSQL.</summary>
-public sealed class NotificationDeliveryTests(NotificationDeliveryTests.App app) : IClassFixture<NotificationDeliveryTests.App>
+public sealed class NotificationDeliveryTests(PtceApp app) : IClassFixture<PtceApp>
 {
-    /// <summary>The application, plus a command that writes a notification and then fails.</summary>
-    public sealed class App : PtceApp
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-            {
-                services.AddScoped<IRequestHandler<NotifyThenFail, Result>, NotifyThenFailHandler>();
-                services.AddScoped<IAuthorizer<NotifyThenFail>, AnyoneMay>();
-            });
-        }
-    }
-
-    public sealed record NotifyThenFail(string Email) : ICommand<Result>;
-
-    private sealed class AnyoneMay : IAuthorizer<NotifyThenFail>
-    {
-        public Task<Result> Authorize(NotifyThenFail request, CancellationToken cancellationToken) => Task.FromResult(Result.Success());
-    }
-
-    private sealed class NotifyThenFailHandler(IPtceDbContext db, TimeProvider clock) : IRequestHandler<NotifyThenFail, Result>
-    {
-        public async Task<Result> Handle(NotifyThenFail request, CancellationToken cancellationToken)
-        {
-            await db.Enqueue(Outgoing(request.Email, null, NotificationChannels.Email), clock.GetUtcNow(), cancellationToken);
-            return Error.RuleBroken("test.refused", "Refusé après avoir écrit une notification.");
-        }
-    }
-
     [Fact]
     public async Task A_notification_written_by_a_command_is_delivered_in_french_by_email_and_in_the_application()
     {
@@ -85,7 +54,15 @@ public sealed class NotificationDeliveryTests(NotificationDeliveryTests.App app)
         var email = $"jamais.{Guid.NewGuid():N}@test.ptce.fr";
         await using var scope = app.Services.CreateAsyncScope();
 
-        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new NotifyThenFail(email));
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var db = scope.ServiceProvider.GetRequiredService<IPtceDbContext>();
+
+        // What every command's transaction does (TransactionBehavior): a refusal after writing a notice rolls it back.
+        var result = await unitOfWork.InTransaction<Result>("NotifyThenFail", async () =>
+        {
+            await db.Enqueue(Outgoing(email, null, NotificationChannels.Email), DateTimeOffset.UtcNow, CancellationToken.None);
+            return Error.RuleBroken("test.refused", "Refusé après avoir écrit une notification.");
+        }, CancellationToken.None);
         await app.DeliverNotifications();
 
         Assert.Equal("test.refused", result.Error!.Code);

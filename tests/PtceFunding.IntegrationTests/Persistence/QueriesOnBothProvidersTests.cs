@@ -105,11 +105,19 @@ public sealed class QueriesOnBothProvidersTests
             return new Stack(services, file);
         }
 
-        public async Task<TResponse> Send<TResponse>(IRequest<TResponse> request)
+        public Task<TResponse> Send<TResponse>(ICommand<TResponse> command)
+            where TResponse : Domain.Common.IResult, Domain.Common.IResultFactory<TResponse> =>
+            Send<TResponse>((object)command);
+
+        public Task<TResponse> Send<TResponse>(IQuery<TResponse> query)
+            where TResponse : Domain.Common.IResult, Domain.Common.IResultFactory<TResponse> =>
+            Send<TResponse>((object)query);
+
+        private async Task<TResponse> Send<TResponse>(object request)
             where TResponse : Domain.Common.IResult, Domain.Common.IResultFactory<TResponse>
         {
             await using var scope = _services.CreateAsyncScope();
-            var response = await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+            var response = (TResponse)(await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(request))!;
             Assert.True(response.IsSuccess, response.Error?.Message);
             return response;
         }

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reminders;
 
 namespace PtceFunding.IntegrationTests.Reminders;

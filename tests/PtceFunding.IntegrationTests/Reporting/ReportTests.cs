@@ -92,6 +92,27 @@ public sealed class ReportTests(CommitteeApp app) : IClassFixture<CommitteeApp>
     }
 
     [Fact]
+    public async Task At_half_past_midnight_in_Paris_a_report_due_yesterday_is_overdue_for_every_path()
+    {
+        // 1 July 2028, 00:30 in Paris is still 30 June in UTC: the report due on 30 June is overdue in Paris.
+        var agreement = await new AgreementSetup(app).Signed(state: 80_000m, region: 0m);
+        var reports = new Reports(app, agreement);
+        var advance = await agreement.Installment(agreement.State, 2, InstallmentKind.Advance);
+        app.Clock.Now = new DateTimeOffset(2028, 6, 30, 22, 30, 0, TimeSpan.Zero);
+        await agreement.ApproveBankDetails();
+        var finance = await agreement.Finance(agreement.State);
+        (await agreement.RecordLegalCommitment(finance, "2103456789")).EnsureSuccessStatusCode();
+
+        var report = await Reports.Read(await reports.Lead(), (await reports.Of(ReportKind.Activity, 1)).Id.Value);
+        var order = await finance.PostAsJsonAsync($"/api/installments/{advance.Id}/order", new { reference = "DP-AV-2", expectedVersion = advance.Version });
+        var forFinance = await finance.GetFromJsonAsync<JsonElement>("/api/finance/agreements");
+
+        Assert.Equal("Overdue", report.GetProperty("status").GetString());
+        Assert.Equal("installment.blocked", await CommitteeSetup.Code(order));
+        Assert.Equal("Blocked", forFinance.EnumerateArray().Single(a => a.GetProperty("agreementId").GetGuid() == agreement.Id).GetProperty("nextInstallment").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_returned_report_gets_a_new_due_date_and_is_overdue_only_after_it()
     {
         var agreement = await new AgreementSetup(app).Signed(state: 80_000m, region: 0m);

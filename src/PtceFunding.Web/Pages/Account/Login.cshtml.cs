@@ -1,8 +1,8 @@
+using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Users;
 using PtceFunding.Web.Security;
 

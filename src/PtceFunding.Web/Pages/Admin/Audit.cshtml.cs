@@ -1,8 +1,8 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application;
 using PtceFunding.Application.Auditing;
-using PtceFunding.Application.Messaging;
 
 namespace PtceFunding.Web.Pages.Admin;
 

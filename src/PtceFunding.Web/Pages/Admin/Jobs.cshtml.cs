@@ -13,7 +13,7 @@ using PtceFunding.Domain.Notifications;
 namespace PtceFunding.Web.Pages.Admin;
 
 /// <summary>The platform's background work: the recurring jobs (pause, resume, run now) and the notification outbox.</summary>
-public sealed class JobsModel(ISender sender) : PageModel
+public sealed class JobsModel(Mediator.ISender sender) : PageModel
 {
     public IReadOnlyList<JobOverview> Jobs { get; private set; } = [];
 

@@ -1,7 +1,7 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Calls;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Admin;

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Committee;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Comite;

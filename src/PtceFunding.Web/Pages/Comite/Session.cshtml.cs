@@ -1,8 +1,8 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Committee;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;

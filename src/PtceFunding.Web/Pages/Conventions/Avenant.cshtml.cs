@@ -1,8 +1,8 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
@@ -16,7 +16,7 @@ namespace PtceFunding.Web.Pages.Conventions;
 /// (3) a preview of the schedule computed by the same rules as the amendment (nothing saved), then confirmation.
 /// Each step is a plain form (no script): the values travel in the form.
 /// </summary>
-public sealed class AvenantModel(ISender sender, ICurrentUser user) : PageModel
+public sealed class AvenantModel(ISender sender, ICurrentUser user, TimeProvider clock) : PageModel
 {
     public sealed class AmendmentForm
     {
@@ -87,7 +87,7 @@ public sealed class AvenantModel(ISender sender, ICurrentUser user) : PageModel
         }
 
         Form.ExpectedVersion = Agreement!.Version;
-        Form.EffectiveOn ??= DateOnly.FromDateTime(DateTime.Today);
+        Form.EffectiveOn ??= clock.Today();
         Form.Total ??= ApplicationText.Input(OwnFunder?.Total);
         Form.DurationYears ??= Agreement.DurationYears;
         return Page();

@@ -1,7 +1,7 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
-using PtceFunding.Application.Messaging;
 
 namespace PtceFunding.Web.Pages.Conventions;
 

@@ -1,5 +1,5 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reviews;
 
 namespace PtceFunding.Web.Pages.Expertise;

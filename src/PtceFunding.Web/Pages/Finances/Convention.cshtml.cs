@@ -1,8 +1,8 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
@@ -110,7 +110,7 @@ public sealed class ConventionModel(ISender sender, ICurrentUser user, TimeProvi
         }
 
         Agreement = read.Value;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         Own = Agreement.Funders.FirstOrDefault(f => user.FunderId is { } funderId && f.FunderId == funderId.Value);
         Shown = Own is not null ? [Own] : Agreement.Funders;
         return true;

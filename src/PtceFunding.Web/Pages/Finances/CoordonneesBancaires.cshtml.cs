@@ -1,7 +1,7 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Common;
 

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Common;
 

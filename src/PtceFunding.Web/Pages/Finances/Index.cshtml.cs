@@ -1,10 +1,10 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Finance;
 using PtceFunding.Application.Funders;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Finances;

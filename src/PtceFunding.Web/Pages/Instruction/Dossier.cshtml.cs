@@ -1,11 +1,11 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Organisations;
 
 namespace PtceFunding.Web.Pages.Organisations;

@@ -8,7 +8,7 @@ using PtceFunding.Domain.Common;
 namespace PtceFunding.Web.Pages.Admin.Calls;
 
 /// <summary>One call: its details, its rules (versioned once published), and its publication, closing and archiving.</summary>
-public sealed class EditModel(ISender sender) : PageModel
+public sealed class EditModel(Mediator.ISender sender) : PageModel
 {
     public CallView? Call { get; private set; }
 

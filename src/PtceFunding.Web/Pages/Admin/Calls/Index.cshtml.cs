@@ -1,9 +1,9 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Calls;
 using PtceFunding.Application.Funders;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Territories;

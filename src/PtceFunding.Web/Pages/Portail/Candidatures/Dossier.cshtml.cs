@@ -1,9 +1,9 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Organisations;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
@@ -246,9 +246,9 @@ public sealed class DossierModel(ISender sender) : PageModel
                 continue;
             }
 
-            if (row.FunderId is not null && row.Source is not (ResourceSource.State or ResourceSource.Region))
+            if (row.FunderId is not null && !ResourceLine.MayNameAFunder(row.Source))
             {
-                FieldErrors[$"Financing.Resources[{i}].FunderId"] = "Un financeur de l'appel se choisit pour une ressource de l'État ou de la Région.";
+                FieldErrors[$"Financing.Resources[{i}].FunderId"] = FinancingPlan.FunderOnlyForStateOrRegion;
             }
 
             resources.Add(new ResourceInput(row.Year, row.Source, amount, row.FunderId, string.IsNullOrWhiteSpace(row.Label) ? null : row.Label.Trim()));

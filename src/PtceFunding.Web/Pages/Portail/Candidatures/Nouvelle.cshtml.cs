@@ -1,7 +1,7 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Organisations;
 
 namespace PtceFunding.Web.Pages.Portail.Candidatures;

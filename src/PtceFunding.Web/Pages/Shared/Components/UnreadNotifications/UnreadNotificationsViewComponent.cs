@@ -1,5 +1,5 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Web.Pages.Shared.Components.UnreadNotifications;

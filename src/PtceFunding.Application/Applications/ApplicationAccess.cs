@@ -76,8 +76,7 @@ public static class ApplicationQueries
 {
     /// <summary>Submitted and not decided yet (<see cref="FundingApplication.IsAwaitingDecision"/>), as a query.</summary>
     public static IQueryable<FundingApplication> AwaitingDecision(this IQueryable<FundingApplication> applications) =>
-        applications.Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.CorrectionsRequested
-            || a.Status == ApplicationStatus.Complete || a.Status == ApplicationStatus.Eligible);
+        applications.Where(FundingApplication.AwaitingDecision.Predicate);
 
     /// <summary>Submitted, not decided, and with no session to examine them yet (<see cref="FundingApplication.IsUnscheduled"/>).</summary>
     public static IQueryable<FundingApplication> Unscheduled(this IQueryable<FundingApplication> applications) =>

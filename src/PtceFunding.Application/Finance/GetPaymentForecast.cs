@@ -35,7 +35,7 @@ internal sealed class GetPaymentForecastHandler(IPtceDbContext db, ICurrentUser 
         var lines = await db.Load(user, request.FunderId, cancellationToken).ConfigureAwait(false);
         var overdue = await db.WithOverdueReports([.. lines.Select(l => l.Agreement.Id).Distinct()], today, cancellationToken).ConfigureAwait(false);
         var expected = lines
-            .Where(l => l.Agreement.Status is AgreementStatus.Signed or AgreementStatus.Active)
+            .Where(l => Agreement.InForce.IsSatisfiedBy(l.Agreement))
             .SelectMany(l => l.Installments.Select(i => (Installment: i, PaymentsHeld: l.Agreement.PaymentsHeld || overdue.Contains(l.Agreement.Id))))
             .Where(x => x.Installment.State is InstallmentState.Planned or InstallmentState.Ordered && x.Installment.Remaining > 0)
             .Select(x => (

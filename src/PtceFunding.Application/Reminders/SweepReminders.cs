@@ -274,9 +274,7 @@ internal sealed class SweepRemindersHandler(
     {
         // Due = planned, its date come, released, and its agreement's payments not held (Installment.StatusOn).
         var candidates = await (
-                from installment in db.Installments.AsNoTracking()
-                where installment.State == InstallmentState.Planned && installment.DueFrom <= today
-                    && (installment.Condition == ReleaseCondition.None || installment.ReleasedAt != null)
+                from installment in db.Installments.AsNoTracking().Where(Installment.Due.On(today))
                 join agreement in db.Agreements.AsNoTracking() on installment.AgreementId equals agreement.Id
                 where agreement.Status == AgreementStatus.Signed || agreement.Status == AgreementStatus.Active || agreement.Status == AgreementStatus.Completed
                 select new { installment.Id, installment.AgreementId, installment.FunderId, installment.Year, installment.Kind, installment.Amount, installment.CancelledAmount, installment.DueFrom, agreement.CallId, agreement.Title })

@@ -16,7 +16,7 @@ public static class PaymentHolds
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(agreement);
         return agreement.PaymentsHeld
-            || await db.Reports.AnyAsync(r => r.AgreementId == agreement.Id && (r.State == ReportState.Pending || r.State == ReportState.Returned) && r.DueOn < today, cancellationToken).ConfigureAwait(false);
+            || await db.Reports.Where(r => r.AgreementId == agreement.Id).AnyAsync(Report.Overdue.On(today), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The agreements among <paramref name="agreementIds"/> with an overdue report today.</summary>
@@ -24,7 +24,8 @@ public static class PaymentHolds
     {
         ArgumentNullException.ThrowIfNull(db);
         var overdue = await db.Reports.AsNoTracking()
-            .Where(r => agreementIds.Contains(r.AgreementId) && (r.State == ReportState.Pending || r.State == ReportState.Returned) && r.DueOn < today)
+            .Where(r => agreementIds.Contains(r.AgreementId))
+            .Where(Report.Overdue.On(today))
             .Select(r => r.AgreementId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. overdue];
     }

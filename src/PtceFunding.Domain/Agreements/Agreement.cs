@@ -70,6 +70,14 @@ public sealed class Agreement : AggregateRoot
     /// <summary>Payments are held while the agreement is not in force (a draft, or after it ended early).</summary>
     public bool PaymentsHeld => Status is not (AgreementStatus.Signed or AgreementStatus.Active or AgreementStatus.Completed);
 
+    /// <summary>Signed and not yet completed or terminated.</summary>
+    public static IReadOnlyList<AgreementStatus> InForceStatuses { get; } = [AgreementStatus.Signed, AgreementStatus.Active];
+
+    /// <summary>In force: the one rule of the payments forecast, the agreement pages and early termination.</summary>
+    public static Specification<Agreement> InForce { get; } = new(a => InForceStatuses.Contains(a.Status));
+
+    public static bool IsInForce(AgreementStatus status) => InForceStatuses.Contains(status);
+
     /// <summary>The day the last signature was given.</summary>
     public DateOnly? SignedOn => SignedAt is { } signedAt ? new DateTimeOffset(DateTime.SpecifyKind(signedAt, DateTimeKind.Utc)).Today() : null;
 

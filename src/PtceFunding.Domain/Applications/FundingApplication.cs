@@ -146,8 +146,13 @@ public sealed class FundingApplication : AggregateRoot
     public bool IsUnscheduled => IsAwaitingDecision(Status) && SessionId is null;
 
     /// <summary>The states in which an application waits for its committee session.</summary>
-    public static bool IsAwaitingDecision(ApplicationStatus status) =>
-        status is ApplicationStatus.Submitted or ApplicationStatus.CorrectionsRequested or ApplicationStatus.Complete or ApplicationStatus.Eligible;
+    public static IReadOnlyList<ApplicationStatus> AwaitingDecisionStatuses { get; } =
+        [ApplicationStatus.Submitted, ApplicationStatus.CorrectionsRequested, ApplicationStatus.Complete, ApplicationStatus.Eligible];
+
+    /// <summary>Submitted and not decided yet: the one rule of the inbox, the committee agenda and the reminders.</summary>
+    public static Specification<FundingApplication> AwaitingDecision { get; } = new(a => AwaitingDecisionStatuses.Contains(a.Status));
+
+    public static bool IsAwaitingDecision(ApplicationStatus status) => AwaitingDecisionStatuses.Contains(status);
 
     public static Result<FundingApplication> Start(
         FundingApplicationId id, Call call, string category, int stage, MemberProfile lead, string title, Guid userId, DateTimeOffset now)

@@ -168,9 +168,16 @@ public sealed class Installment : AggregateRoot
         InstallmentState.Paid => InstallmentStatus.Paid,
         InstallmentState.Ordered => InstallmentStatus.Ordered,
         _ when today < DueFrom => InstallmentStatus.Scheduled,
-        _ when held || !IsReleased => InstallmentStatus.Blocked,
-        _ => InstallmentStatus.Due,
+        _ when !held && Due.IsSatisfiedBy(this, today) => InstallmentStatus.Due,
+        _ => InstallmentStatus.Blocked,
     };
+
+    /// <summary>
+    /// Planned, its date come and its release condition met — due unless the agreement's payments are held: the one
+    /// rule of the installment status, the finance views and the payment reminders.
+    /// </summary>
+    public static DayRule<Installment> Due { get; } = new((i, today) =>
+        i.State == InstallmentState.Planned && i.DueFrom <= today && (i.Condition == ReleaseCondition.None || i.ReleasedAt != null));
 
     /// <summary>
     /// Meets the installment's release condition: the reports it waits for are approved (<paramref name="releasedBy"/>

@@ -111,8 +111,13 @@ public sealed class Report : AggregateRoot
     /// <summary>Filing is allowed: pending or returned, and the period is over.</summary>
     public bool IsFileableOn(DateOnly today) => State is ReportState.Pending or ReportState.Returned && today >= OpensOn;
 
-    /// <summary>Past its due date and not submitted (a returned report is overdue after its new due date).</summary>
-    public bool IsOverdueOn(DateOnly today) => State is ReportState.Pending or ReportState.Returned && today > DueOn;
+    /// <summary>
+    /// Past its due date and not submitted (a returned report is overdue after its new due date): the one rule of the
+    /// report status, the payment holds, the reminders and the calendar.
+    /// </summary>
+    public static DayRule<Report> Overdue { get; } = new((r, today) => (r.State == ReportState.Pending || r.State == ReportState.Returned) && r.DueOn < today);
+
+    public bool IsOverdueOn(DateOnly today) => Overdue.IsSatisfiedBy(this, today);
 
     /// <summary>The reports an agreement owes under its current terms, with the indicators of each period.</summary>
     public static IReadOnlyList<Report> For(Agreement agreement)

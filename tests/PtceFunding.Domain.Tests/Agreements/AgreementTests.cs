@@ -216,11 +216,12 @@ public sealed class AgreementTests
     {
         var agreement = Signed();
 
-        Assert.Equal("agreement.not_started", agreement.Activate(new DateTimeOffset(2027, 8, 31, 23, 0, 0, TimeSpan.Zero)).Error?.Code);
-        Assert.True(agreement.Activate(new DateTimeOffset(2027, 9, 1, 0, 0, 0, TimeSpan.Zero)).IsSuccess);
+        // Days are Paris days (summer time, UTC+2): 31 August 23:59 is before the start, 1 September 00:00 is on it.
+        Assert.Equal("agreement.not_started", agreement.Activate(new DateTimeOffset(2027, 8, 31, 23, 59, 0, TimeSpan.FromHours(2))).Error?.Code);
+        Assert.True(agreement.Activate(new DateTimeOffset(2027, 9, 1, 0, 0, 0, TimeSpan.FromHours(2))).IsSuccess);
 
         Assert.Equal(AgreementStatus.Active, agreement.Status);
-        Assert.Equal(new DateTime(2027, 9, 1, 0, 0, 0, DateTimeKind.Utc), agreement.ActivatedAt);
+        Assert.Equal(new DateTime(2027, 8, 31, 22, 0, 0, DateTimeKind.Utc), agreement.ActivatedAt);
     }
 
     [Fact]

@@ -9,6 +9,21 @@ public sealed class FinancingPlanTests
 {
     private static readonly FinancingPlan Balanced = ApplicationBuilder.BalancedPlan;
 
+    [Theory]
+    [InlineData(ResourceSource.OwnRevenue)]
+    [InlineData(ResourceSource.Department)]
+    [InlineData(ResourceSource.InKind)]
+    public void Only_a_state_or_region_resource_names_a_funder_of_the_call(ResourceSource source)
+    {
+        var plan = Balanced with { Resources = [.. Balanced.Resources, new(1, source, 0m, CallBuilder.State)] };
+
+        var checkedLines = plan.CheckFunderLines();
+
+        Assert.Equal(ErrorKind.Validation, checkedLines.Error?.Kind);
+        Assert.Equal([FinancingPlan.FunderOnlyForStateOrRegion], checkedLines.Error!.FieldErrors[$"Resources[{plan.Resources.Count - 1}].FunderId"]);
+        Assert.True(Balanced.CheckFunderLines().IsSuccess);
+    }
+
     [Fact]
     public void A_plan_balanced_each_year_has_no_failure()
     {
@@ -168,7 +183,7 @@ public sealed class FinancingPlanTests
         var stranger = FunderId.New();
         var plan = Balanced with
         {
-            Resources = [.. Balanced.Resources.Where(r => r.FunderId != CallBuilder.Region), new(1, ResourceSource.Department, 25_000m, stranger), new(2, ResourceSource.Department, 25_000m, stranger)],
+            Resources = [.. Balanced.Resources.Where(r => r.FunderId != CallBuilder.Region), new(1, ResourceSource.Region, 25_000m, stranger), new(2, ResourceSource.Region, 25_000m, stranger)],
         };
         var draft = new ApplicationBuilder(new CallBuilder().Build())
             .WithPlan(plan)
@@ -207,7 +222,7 @@ public sealed class FinancingPlanTests
         var stranger = FunderId.New();
         var plan = Balanced with
         {
-            Resources = [.. Balanced.Resources.Where(r => r.Source != ResourceSource.OwnRevenue), new(1, ResourceSource.Department, 15_000m, stranger), new(2, ResourceSource.Department, 15_000m, stranger)],
+            Resources = [.. Balanced.Resources.Where(r => r.Source != ResourceSource.OwnRevenue), new(1, ResourceSource.Region, 15_000m, stranger), new(2, ResourceSource.Region, 15_000m, stranger)],
         };
         var draft = new ApplicationBuilder(new CallBuilder().Build()).WithPlan(plan).Build();
 

@@ -40,7 +40,7 @@ public sealed class ConventionModel(ISender sender) : PageModel
     public bool IsFinance => User.IsInRole(Roles.FinanceOfficer);
 
     /// <summary>Amendments and termination concern an agreement in force.</summary>
-    public bool InForce => View.Status is AgreementStatus.Signed or AgreementStatus.Active;
+    public bool InForce => Agreement.IsInForce(View.Status);
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken) =>
         await Load(cancellationToken) ? Page() : NotFound();

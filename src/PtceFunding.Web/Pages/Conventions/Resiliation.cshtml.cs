@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
-using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
 
@@ -33,7 +32,7 @@ public sealed class ResiliationModel(ISender sender) : PageModel
     [TempData]
     public string? Notice { get; set; }
 
-    public bool CanTerminate => Agreement is { Status: AgreementStatus.Signed or AgreementStatus.Active };
+    public bool CanTerminate => Agreement is { } agreement && PtceFunding.Domain.Agreements.Agreement.IsInForce(agreement.Status);
 
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {

@@ -39,14 +39,14 @@ internal sealed class SubmitApplicationHandler(IPtceDbContext db, ICurrentUser u
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var now = clock.GetUtcNow();
-        var submitted = application.Submit(call, members, documents, sessions, userId, now);
+        var funderIds = call.Funders.Select(f => f.FunderId).ToList();
+        var funders = await db.Funders.AsNoTracking().Where(f => funderIds.Contains(f.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var submitted = application.Submit(call, members, documents, sessions, funders, userId, now);
         if (!submitted.IsSuccess)
         {
             return submitted.Error;
         }
 
-        var funderIds = call.Funders.Select(f => f.FunderId).ToList();
-        application.RouteTo(await db.Funders.AsNoTracking().Where(f => funderIds.Contains(f.Id)).ToListAsync(cancellationToken).ConfigureAwait(false));
         var session = sessions.FirstOrDefault(s => s.Id == application.SessionId);
         var submitter = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName })
             .SingleAsync(cancellationToken).ConfigureAwait(false);

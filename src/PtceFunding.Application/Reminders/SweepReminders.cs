@@ -21,7 +21,7 @@ using PtceFunding.Domain.Users;
 namespace PtceFunding.Application.Reminders;
 
 /// <summary>
-/// The daily reminders sweep (a recurring job): for today (Europe/Paris) it finds every obligation still pending
+/// The hourly reminders sweep (a recurring job): for today (Europe/Paris) it finds every obligation still pending
 /// whose reminder step has come under its call's <see cref="ReminderPolicy"/> — reports due, drafts before their
 /// session's cut-off, reviewers' opinions, corrections requested, installments due but not ordered — and writes
 /// one notification per recipient to the outbox, under the key

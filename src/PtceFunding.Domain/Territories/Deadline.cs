@@ -19,9 +19,6 @@ public sealed record Deadline(DateOnly Date, string TimeZoneId)
 
     public bool IsOverdueAt(DateTimeOffset now) => now >= EndsAt;
 
-    /// <summary>Whole local days from the local date of <paramref name="now"/> to the deadline (negative once past).</summary>
-    public int DaysRemainingAt(DateTimeOffset now) => Date.DayNumber - LocalDate(now, TimeZoneId).DayNumber;
-
     /// <summary>The calendar date that <paramref name="instant"/> falls on in the given time zone.</summary>
     public static DateOnly LocalDate(DateTimeOffset instant, string timeZoneId) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);

@@ -322,13 +322,11 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
 
     private void Submit(FundingApplication application, Call call, IReadOnlyList<MemberProfile> members, IReadOnlyList<CommitteeSession> sessions, Guid userId, DateTimeOffset at)
     {
-        var submitted = application.Submit(call, members, [.. PermanentRules.Documents.Select(d => d.Code)], sessions, userId, at);
+        var submitted = application.Submit(call, members, [.. PermanentRules.Documents.Select(d => d.Code)], sessions, db.Funders.Local, userId, at);
         if (!submitted.IsSuccess)
         {
             throw new InvalidOperationException($"Demo application '{application.Title}' cannot be submitted: {string.Join(" / ", submitted.Error.Failures.Select(f => f.Message))}");
         }
-
-        application.RouteTo(db.Funders.Local.Where(f => call.IsFundedBy(f.Id)));
     }
 
     private async Task AttachAll(FundingApplication application, Guid userId, DateTimeOffset at, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Tests.Builders;
 
@@ -22,6 +23,19 @@ public sealed class SubmissionTests
         Assert.Equal(ApplicationBuilder.Applicant, application.SubmittedBy);
         Assert.Equal("84", application.RegionCode);
         Assert.Equal(130_000m, application.TotalRequested);
+    }
+
+    [Fact]
+    public void Submitting_routes_the_application_to_the_funders_of_its_call_only()
+    {
+        var draft = new ApplicationBuilder(new CallBuilder().Build()).Build();
+        var state = Funder.Create(CallBuilder.State, "État", FunderKind.StateNational, null).Value;
+        var region = Funder.Create(CallBuilder.Region, "Région Auvergne-Rhône-Alpes", FunderKind.Region, "84").Value;
+        var otherRegion = Funder.Create(FunderId.New(), "Région Bretagne", FunderKind.Region, "53").Value;
+
+        Assert.True(draft.SubmitTo(state, region, otherRegion).IsSuccess);
+
+        Assert.Equal(new HashSet<FunderId> { CallBuilder.State, CallBuilder.Region }, draft.Application.Routes.Select(r => r.FunderId).ToHashSet());
     }
 
     [Fact]

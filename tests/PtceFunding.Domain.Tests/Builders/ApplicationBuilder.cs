@@ -1,6 +1,7 @@
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
 
 namespace PtceFunding.Domain.Tests.Builders;
@@ -129,5 +130,8 @@ internal sealed record DraftApplication(FundingApplication Application, Call Cal
     public IReadOnlyList<string> FailureCodes(DateTimeOffset? at = null) => [.. Failures(at).Select(f => f.Code)];
 
     public Result Submit(DateTimeOffset? at = null, params CommitteeSession[] sessions) =>
-        Application.Submit(Call, Profiles, Documents, sessions, ApplicationBuilder.Applicant, at ?? ApplicationBuilder.SubmittedAt);
+        Application.Submit(Call, Profiles, Documents, sessions, [], ApplicationBuilder.Applicant, at ?? ApplicationBuilder.SubmittedAt);
+
+    public Result SubmitTo(params Funder[] funders) =>
+        Application.Submit(Call, Profiles, Documents, [], funders, ApplicationBuilder.Applicant, ApplicationBuilder.SubmittedAt);
 }

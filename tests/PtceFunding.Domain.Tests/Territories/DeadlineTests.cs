@@ -1,3 +1,4 @@
+using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Territories;
 
 namespace PtceFunding.Domain.Tests.Territories;
@@ -49,11 +50,11 @@ public sealed class DeadlineTests
     [InlineData("2027-06-30T21:59:00Z", 0)]
     [InlineData("2027-06-30T22:00:00Z", -1)]
     [InlineData("2027-07-15T08:00:00Z", -15)]
-    public void Days_remaining_count_local_calendar_days(string now, int expected)
+    public void Days_before_a_deadline_count_paris_calendar_days(string now, int expected)
     {
-        var deadline = new Deadline(June30, "Europe/Paris");
+        var today = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture).Today();
 
-        Assert.Equal(expected, deadline.DaysRemainingAt(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, June30.DayNumber - today.DayNumber);
     }
 
     [Fact]

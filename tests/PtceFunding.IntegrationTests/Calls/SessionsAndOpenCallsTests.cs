@@ -154,7 +154,7 @@ public sealed class SessionsAndOpenCallsTests(PtceApp app) : IClassFixture<PtceA
             Assert.True(application.PlanFinancing(
                 new FinancingPlan([new ExpenseLine(1, ExpenseCategory.Staff, 1_000m)], [new ResourceLine(1, ResourceSource.State, 1_000m, funderId)]),
                 [new RequestedAmount(funderId, 1_000m)]).IsSuccess);
-            var submitted = application.Submit(call, [lead], [], [], userId, now);
+            var submitted = application.Submit(call, [lead], [], [], [], userId, now);
             Assert.True(submitted.IsSuccess, submitted.Error?.Message + string.Join(" ; ", submitted.Error?.Failures.Select(f => f.Message) ?? []));
             Assert.True(application.IsUnscheduled);
             db.Applications.Add(application);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Users;
 using PtceFunding.Infrastructure.Email;
 using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Jobs;
@@ -65,6 +64,7 @@ public static class DependencyInjection
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PtceClaimsPrincipalFactory>();
+        services.AddScoped<Application.Abstractions.IUserDirectory, UserDirectory>();
         return services;
     }
 }

@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Territories;
+using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.Benchmarks;

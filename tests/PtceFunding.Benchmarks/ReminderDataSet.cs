@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using NpgsqlTypes;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
@@ -11,6 +10,7 @@ using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Territories;
 using PtceFunding.Domain.Users;
+using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.Benchmarks;

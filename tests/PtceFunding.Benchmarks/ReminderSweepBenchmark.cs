@@ -8,13 +8,13 @@ using PtceFunding.Application;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Reminders;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Reminders;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Territories;
 using PtceFunding.Domain.Users;
+using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.Benchmarks;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
@@ -22,7 +21,8 @@ public interface IPtceDbContext
 {
     DbSet<Funder> Funders { get; }
 
-    DbSet<AppUser> Users { get; }
+    /// <summary>The people who sign in, for queries (names, e-mails, funders); accounts themselves go through <see cref="IUserDirectory"/>.</summary>
+    IQueryable<UserAccount> Users { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Access;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
@@ -72,31 +72,6 @@ public sealed record AgreementFunderView(
     decimal Paid,
     decimal Remaining,
     IReadOnlyList<RecoveryOrderView> RecoveryOrders);
-
-/// <summary>An installment as read today; <see cref="Id"/> is null for the planned installments of a draft.</summary>
-public sealed record InstallmentView(
-    Guid? Id,
-    int Year,
-    InstallmentKind Kind,
-    decimal Amount,
-    decimal CancelledAmount,
-    decimal PaidAmount,
-    decimal Remaining,
-    DateOnly? DueFrom,
-    ReleaseCondition Condition,
-    bool Released,
-    InstallmentStatus Status,
-    string StatusLabel,
-    string? OrderReference,
-    DateOnly? OrderedOn,
-    string? CancellationReason,
-    int PlannedByVersion,
-    IReadOnlyList<PaymentView> Payments,
-    int Version);
-
-public sealed record PaymentView(Guid Id, decimal Amount, DateOnly PaidOn, string BankReference, DateTime RecordedAt);
-
-public sealed record RecoveryOrderView(Guid Id, RecoveryCause Cause, decimal Amount, decimal Outstanding, string Reason, string? Reference, RecoveryState State, DateTime CreatedAt, int Version);
 
 public sealed record AgreementMemberView(Guid OrganisationId, string Name, MemberRole Role, decimal? BudgetShare);
 

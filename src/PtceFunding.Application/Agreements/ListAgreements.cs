@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Access;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;

@@ -1,7 +1,7 @@
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Access;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;

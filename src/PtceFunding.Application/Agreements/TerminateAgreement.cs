@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Access;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Payments;

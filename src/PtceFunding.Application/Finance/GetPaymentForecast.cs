@@ -1,6 +1,6 @@
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Application.Reporting;
+using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;

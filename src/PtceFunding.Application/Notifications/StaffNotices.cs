@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 
@@ -15,7 +13,7 @@ public static class StaffNotices
     /// </summary>
     public static async Task NotifyStaff(
         this IPtceDbContext db,
-        UserManager<AppUser> users,
+        IUserDirectory users,
         string role,
         IReadOnlyCollection<FunderId> funders,
         string template,
@@ -29,7 +27,7 @@ public static class StaffNotices
         ArgumentNullException.ThrowIfNull(funders);
 
         // Staff of a role are few: read once, filtered by funder here (as the reminders sweep does).
-        var recipients = (await users.GetUsersInRoleAsync(role).ConfigureAwait(false))
+        var recipients = (await users.InRole(role).ConfigureAwait(false))
             .Where(u => !string.IsNullOrEmpty(u.Email) && u.FunderId is { } funder && funders.Contains(funder))
             .OrderBy(u => u.Id);
         foreach (var recipient in recipients)

@@ -1,6 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace PtceFunding.Application.Organisations;
 
@@ -10,7 +10,7 @@ namespace PtceFunding.Application.Organisations;
 /// </summary>
 internal static class InvitationTokens
 {
-    public static string New() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;

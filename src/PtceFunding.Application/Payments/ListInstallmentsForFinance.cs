@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;

@@ -1,8 +1,6 @@
 using FluentValidation;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;

@@ -1,4 +1,3 @@
-using PtceFunding.Application.Agreements;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Payments;
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Agreements;
+using PtceFunding.Application.Access;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;

@@ -1,6 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
@@ -26,7 +26,7 @@ public sealed record RevokeMyCalendarFeed : ICommand<Result>;
 
 internal static class CalendarTokens
 {
-    public static string New() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
 }

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
@@ -27,7 +25,7 @@ namespace PtceFunding.Application.Reminders;
 [Allow(Audience.Anyone)]
 public sealed record GetCalendar(string Token) : IQuery<Result<string>>;
 
-internal sealed class GetCalendarHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : IQueryHandler<GetCalendar, Result<string>>
 {
     public static readonly Error UnknownFeed = Error.NotFound("calendar.not_found", "Ce calendrier n'existe pas ou a été révoqué.");
@@ -42,15 +40,15 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, UserManager<AppUser>
         var hash = CalendarTokens.Hash(request.Token);
         var userId = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash).Select(f => (Guid?)f.UserId)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var account = userId is null ? null : await users.FindByIdAsync(userId.Value.ToString()).ConfigureAwait(false);
+        var account = userId is null ? null : await users.FindById(userId.Value).ConfigureAwait(false);
         if (account is null)
         {
             return UnknownFeed;
         }
 
-        var roles = await users.GetRolesAsync(account).ConfigureAwait(false);
+        var roles = await users.RolesOf(account.Id).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var today = Deadline.LocalDate(now, FrenchRegion.MetropolitanTimeZone);
+        var today = now.Today();
         var events = new List<CalendarEvent>();
         await Consortium(account.Id, now, today, events, cancellationToken).ConfigureAwait(false);
         if (roles.Contains(Roles.ProgramOfficer) && account.FunderId is { } funder)

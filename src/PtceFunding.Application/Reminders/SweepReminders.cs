@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Application.Reporting;
-using PtceFunding.Application.Users;
+using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
@@ -39,7 +37,7 @@ public sealed record ReminderSweepFigures(int Reports, int Drafts, int Reviews, 
 }
 
 internal sealed class SweepRemindersHandler(
-    IPtceDbContext db, INotificationBulkWriter outbox, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    IPtceDbContext db, INotificationBulkWriter outbox, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : ICommandHandler<SweepReminders, Result<ReminderSweepFigures>>
 {
     private const int BatchSize = 5000;
@@ -416,7 +414,7 @@ internal sealed class SweepRemindersHandler(
 
     /// <summary>Staff of a role (few: read once, filtered by funder here).</summary>
     private async Task<List<Recipient>> Staff(string role) =>
-        [.. (await users.GetUsersInRoleAsync(role).ConfigureAwait(false))
+        [.. (await users.InRole(role).ConfigureAwait(false))
             .Where(u => !string.IsNullOrEmpty(u.Email) && u.FunderId is not null)
             .Select(u => new Recipient(u.Id, u.Email!, u.DisplayName, u.FunderId))];
 

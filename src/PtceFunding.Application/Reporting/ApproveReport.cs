@@ -1,11 +1,9 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Reporting;
@@ -27,7 +25,7 @@ public sealed record ApprovedReport(ReportChanged Report, IReadOnlyList<Released
 
 public sealed record ReleasedInstallment(Guid Id, Guid FunderId, int Year, decimal Amount);
 
-internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site, UserManager<AppUser> users)
+internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site, IUserDirectory users)
     : ICommandHandler<ApproveReport, Result<ApprovedReport>>
 {
     public async ValueTask<Result<ApprovedReport>> Handle(ApproveReport request, CancellationToken cancellationToken)

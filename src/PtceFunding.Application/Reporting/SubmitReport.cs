@@ -1,11 +1,9 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
 
@@ -19,7 +17,7 @@ namespace PtceFunding.Application.Reporting;
 [Allow(Audience.Applicants)]
 public sealed record SubmitReport(Guid ReportId, int? ExpectedVersion) : ICommand<Result<ReportChanged>>, IVersioned;
 
-internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, UserManager<AppUser> users, IOptions<PublicSiteOptions> site)
+internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IUserDirectory users, IOptions<PublicSiteOptions> site)
     : ICommandHandler<SubmitReport, Result<ReportChanged>>
 {
     public async ValueTask<Result<ReportChanged>> Handle(SubmitReport request, CancellationToken cancellationToken)

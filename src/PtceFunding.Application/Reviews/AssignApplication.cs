@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
 
@@ -14,7 +12,7 @@ namespace PtceFunding.Application.Reviews;
 [Allow(Audience.ProgramOfficers)]
 public sealed record AssignApplication(Guid Id, int? ExpectedVersion, Guid? OfficerId) : ICommand<Result<int>>, IVersioned;
 
-internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock)
+internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock)
     : ICommandHandler<AssignApplication, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(AssignApplication request, CancellationToken cancellationToken)
@@ -26,8 +24,8 @@ internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser u
         }
 
         var officerId = request.OfficerId ?? user.UserId!.Value;
-        var officer = await users.FindByIdAsync(officerId.ToString()).ConfigureAwait(false);
-        if (officer is null || officer.FunderId is null || officer.FunderId != user.FunderId || !await users.IsInRoleAsync(officer, Roles.ProgramOfficer).ConfigureAwait(false))
+        var officer = await users.FindById(officerId).ConfigureAwait(false);
+        if (officer is null || officer.FunderId is null || officer.FunderId != user.FunderId || !await users.IsInRole(officer.Id, Roles.ProgramOfficer).ConfigureAwait(false))
         {
             return Error.RuleBroken("assignment.officer_invalid", "Le dossier ne peut être confié qu'à un chargé de mission de votre financeur.");
         }

@@ -1,12 +1,10 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
@@ -30,7 +28,7 @@ internal sealed class AssignReviewerValidator : AbstractValidator<AssignReviewer
         RuleFor(c => c.ReviewerId).NotEmpty().WithMessage("Choisissez l'expert.");
 }
 
-internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : ICommandHandler<AssignReviewer, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(AssignReviewer request, CancellationToken cancellationToken)
@@ -47,8 +45,8 @@ internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user
             return Error.RuleBroken("review.not_ready", "Un expert se désigne sur un dossier déclaré complet ou éligible.");
         }
 
-        var reviewer = await users.FindByIdAsync(request.ReviewerId.ToString()).ConfigureAwait(false);
-        if (reviewer is null || !await users.IsInRoleAsync(reviewer, Roles.Reviewer).ConfigureAwait(false))
+        var reviewer = await users.FindById(request.ReviewerId).ConfigureAwait(false);
+        if (reviewer is null || !await users.IsInRole(reviewer.Id, Roles.Reviewer).ConfigureAwait(false))
         {
             return Error.RuleBroken("review.not_a_reviewer", "Cette personne n'est pas un expert de la plateforme.");
         }

@@ -1,11 +1,9 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
@@ -31,7 +29,7 @@ internal sealed class DeclareConflictOfInterestValidator : AbstractValidator<Dec
     }
 }
 
-internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : ICommandHandler<DeclareConflictOfInterest, Result>
 {
     public async ValueTask<Result> Handle(DeclareConflictOfInterest request, CancellationToken cancellationToken)
@@ -79,26 +77,16 @@ internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurre
         return Result.Success();
     }
 
-    private async Task<IReadOnlyList<AppUser>> OfficersToTell(Guid? assignedOfficerId, IReadOnlyList<FunderId> routedFunders, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<UserAccount>> OfficersToTell(Guid? assignedOfficerId, IReadOnlyList<FunderId> routedFunders, CancellationToken cancellationToken)
     {
         if (assignedOfficerId is { } officerId && await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == officerId, cancellationToken).ConfigureAwait(false) is { } assigned)
         {
             return [assigned];
         }
 
-        var funders = routedFunders.Select(f => (FunderId?)f).ToList();
-        var candidates = await db.Users.AsNoTracking()
-            .Where(u => funders.Contains(u.FunderId))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var officers = new List<AppUser>();
-        foreach (var candidate in candidates)
-        {
-            if (await users.IsInRoleAsync(candidate, Roles.ProgramOfficer).ConfigureAwait(false))
-            {
-                officers.Add(candidate);
-            }
-        }
-
-        return officers;
+        // Officers are few: the role's members are read once and filtered by the routed funders here.
+        return [.. (await users.InRole(Roles.ProgramOfficer).ConfigureAwait(false))
+            .Where(o => o.FunderId is { } funder && routedFunders.Contains(funder))
+            .OrderBy(o => o.Id)];
     }
 }

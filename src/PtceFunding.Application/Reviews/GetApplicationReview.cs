@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Messaging;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
@@ -28,7 +26,7 @@ public sealed record OfficerView(Guid Id, string Name);
 
 public sealed record ProposalView(string? Report, IReadOnlyList<RequestedAmountView> Amounts, decimal Total, int? DurationYears, ScheduleShape? Shape);
 
-internal sealed class GetApplicationReviewHandler(IPtceDbContext db, ICurrentUser user, UserManager<AppUser> users, TimeProvider clock)
+internal sealed class GetApplicationReviewHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock)
     : IQueryHandler<GetApplicationReview, Result<ApplicationReviewView>>
 {
     public async ValueTask<Result<ApplicationReviewView>> Handle(GetApplicationReview request, CancellationToken cancellationToken)
@@ -52,7 +50,7 @@ internal sealed class GetApplicationReviewHandler(IPtceDbContext db, ICurrentUse
 
         // Officers of the funder are few: the role's members are read once and filtered here.
         var officers = user.FunderId is { } funderId
-            ? (await users.GetUsersInRoleAsync(Roles.ProgramOfficer).ConfigureAwait(false))
+            ? (await users.InRole(Roles.ProgramOfficer).ConfigureAwait(false))
                 .Where(o => o.FunderId == funderId)
                 .OrderBy(o => o.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))
                 .Select(o => new OfficerView(o.Id, o.DisplayName))

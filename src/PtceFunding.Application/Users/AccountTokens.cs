@@ -1,5 +1,5 @@
+using System.Buffers.Text;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Common;
@@ -18,7 +18,7 @@ internal static class AccountTokens
     /// <summary>The refusal of a link that is wrong, tampered with, expired or already used — never saying which.</summary>
     public static Error Expired(string field) => Error.Validation(field, ExpiredMessage);
 
-    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+    public static string Encode(string token) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
 
     /// <summary>
     /// Writes to the outbox the e-mail that carries a token link to the account's owner. One per
@@ -26,7 +26,7 @@ internal static class AccountTokens
     /// valid, since issuing a token changes nothing on the account).
     /// </summary>
     public static Task Send(
-        IPtceDbContext db, AppUser user, string template, string linkWithoutToken, string token, DateTimeOffset now, CancellationToken cancellationToken)
+        IPtceDbContext db, UserAccount user, string template, string linkWithoutToken, string token, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var link = $"{linkWithoutToken}&token={Uri.EscapeDataString(Encode(token))}";
         return db.Enqueue(
@@ -46,7 +46,7 @@ internal static class AccountTokens
     {
         try
         {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(encoded));
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(encoded));
         }
         catch (FormatException)
         {

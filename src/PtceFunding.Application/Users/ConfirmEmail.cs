@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
@@ -21,18 +21,13 @@ internal sealed class ConfirmEmailValidator : AbstractValidator<ConfirmEmail>
     }
 }
 
-internal sealed class ConfirmEmailHandler(UserManager<AppUser> users) : ICommandHandler<ConfirmEmail, Result>
+internal sealed class ConfirmEmailHandler(IUserDirectory users) : ICommandHandler<ConfirmEmail, Result>
 {
     public async ValueTask<Result> Handle(ConfirmEmail request, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(request.UserId.ToString()).ConfigureAwait(false);
         var token = AccountTokens.Decode(request.Token);
-        if (user is null || token is null)
-        {
-            return AccountTokens.Expired(nameof(request.Token));
-        }
-
-        var confirmed = await users.ConfirmEmailAsync(user, token).ConfigureAwait(false);
-        return confirmed.Succeeded ? Result.Success() : AccountTokens.Expired(nameof(request.Token));
+        return token is not null && await users.ConfirmEmail(request.UserId, token).ConfigureAwait(false)
+            ? Result.Success()
+            : AccountTokens.Expired(nameof(request.Token));
     }
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
@@ -35,7 +34,7 @@ internal sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUs
     }
 }
 
-internal sealed class CreateStaffUserHandler(IPtceDbContext db, ICurrentUser caller, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class CreateStaffUserHandler(IPtceDbContext db, ICurrentUser caller, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : ICommandHandler<CreateStaffUser, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(CreateStaffUser request, CancellationToken cancellationToken)
@@ -52,27 +51,21 @@ internal sealed class CreateStaffUserHandler(IPtceDbContext db, ICurrentUser cal
             return Error.Validation(nameof(request.FunderId), "Ce financeur n'existe pas.");
         }
 
-        var existing = await users.FindByEmailAsync(request.Email).ConfigureAwait(false);
+        var existing = await users.FindByEmail(request.Email).ConfigureAwait(false);
         if (existing is not null)
         {
-            return existing.FunderId == funderId && await users.IsInRoleAsync(existing, request.Role).ConfigureAwait(false)
+            return existing.FunderId == funderId && await users.IsInRole(existing.Id, request.Role).ConfigureAwait(false)
                 ? existing.Id
                 : Error.Conflict("user.email_taken", "Un compte existe déjà avec cette adresse électronique.");
         }
 
-        var user = AppUser.New(request.Email, request.DisplayName, funderId, clock.GetUtcNow());
-
-        var created = await users.CreateAsync(user, request.InitialPassword).ConfigureAwait(false);
-        if (!created.Succeeded)
+        var created = await users.Create(new NewAccount(request.Email, request.DisplayName, funderId, clock.GetUtcNow()), request.InitialPassword, request.Role).ConfigureAwait(false);
+        if (!created.IsSuccess)
         {
-            return Error.Validation(nameof(request.InitialPassword), IdentityMessages.Describe(created));
+            return Error.Validation(nameof(request.InitialPassword), created.Error.FieldErrors.Values.SelectMany(m => m).First());
         }
 
-        var inRole = await users.AddToRoleAsync(user, request.Role).ConfigureAwait(false);
-        if (!inRole.Succeeded)
-        {
-            throw new InvalidOperationException($"Role '{request.Role}' could not be granted: {IdentityMessages.Describe(inRole)}");
-        }
+        var user = created.Value;
 
         var funderName = funderId is { } fid
             ? await db.Funders.Where(f => f.Id == fid).Select(f => f.Name).SingleAsync(cancellationToken).ConfigureAwait(false)

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
@@ -36,52 +35,38 @@ internal sealed class RegisterApplicantValidator : AbstractValidator<RegisterApp
     }
 }
 
-internal sealed class RegisterApplicantHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RegisterApplicantHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : ICommandHandler<RegisterApplicant, Result>
 {
     public async ValueTask<Result> Handle(RegisterApplicant request, CancellationToken cancellationToken)
     {
         // The password is judged first, alone: a weak password is refused the same way for a new
         // address and for one that has an account.
-        var weak = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
+        if (await users.PasswordProblem(request.Password).ConfigureAwait(false) is { } weak)
         {
-            var checkedPassword = await validator.ValidateAsync(users, new AppUser(), request.Password).ConfigureAwait(false);
-            weak.AddRange(checkedPassword.Errors);
-        }
-
-        if (weak.Count > 0)
-        {
-            return Error.Validation(nameof(request.Password), IdentityMessages.Describe(IdentityResult.Failed([.. weak])));
+            return Error.Validation(nameof(request.Password), weak);
         }
 
         var email = request.Email.Trim();
         var now = clock.GetUtcNow();
-        var existing = await users.FindByEmailAsync(email).ConfigureAwait(false);
+        var existing = await users.FindByEmail(email).ConfigureAwait(false);
         if (existing is not null)
         {
             await TellTheOwner(existing, now, cancellationToken).ConfigureAwait(false);
             return Result.Success();
         }
 
-        var user = AppUser.NewApplicant(email, request.DisplayName, now);
-        var created = await users.CreateAsync(user, request.Password).ConfigureAwait(false);
-        if (!created.Succeeded)
+        var created = await users.Create(new NewAccount(email, request.DisplayName, null, now, SelfRegistered: true), request.Password, Roles.Applicant).ConfigureAwait(false);
+        if (!created.IsSuccess)
         {
-            return Error.Validation(nameof(request.Password), IdentityMessages.Describe(created));
+            return created.Error;
         }
 
-        var inRole = await users.AddToRoleAsync(user, Roles.Applicant).ConfigureAwait(false);
-        if (!inRole.Succeeded)
-        {
-            throw new InvalidOperationException($"Role '{Roles.Applicant}' could not be granted: {IdentityMessages.Describe(inRole)}");
-        }
-
-        await SendConfirmation(user, now, cancellationToken).ConfigureAwait(false);
+        await SendConfirmation(created.Value, now, cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
 
-    private async Task TellTheOwner(AppUser owner, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task TellTheOwner(UserAccount owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!owner.EmailConfirmed)
         {
@@ -102,9 +87,9 @@ internal sealed class RegisterApplicantHandler(IPtceDbContext db, UserManager<Ap
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SendConfirmation(AppUser user, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SendConfirmation(UserAccount user, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var token = await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false);
+        var token = await users.EmailConfirmationToken(user.Id).ConfigureAwait(false);
         await AccountTokens.Send(
             db, user, NotificationTemplates.EmailConfirmation,
             site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),

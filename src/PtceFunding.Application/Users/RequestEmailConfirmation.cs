@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
@@ -25,18 +24,18 @@ internal sealed class RequestEmailConfirmationValidator : AbstractValidator<Requ
         RuleFor(c => c.Email).IsEmailAddress();
 }
 
-internal sealed class RequestEmailConfirmationHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RequestEmailConfirmationHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : ICommandHandler<RequestEmailConfirmation, Result>
 {
     public async ValueTask<Result> Handle(RequestEmailConfirmation request, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
+        var user = await users.FindByEmail(request.Email.Trim()).ConfigureAwait(false);
         if (user is null || user.EmailConfirmed)
         {
             return Result.Success();
         }
 
-        var token = await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false);
+        var token = await users.EmailConfirmationToken(user.Id).ConfigureAwait(false);
         await AccountTokens.Send(
             db, user, NotificationTemplates.EmailConfirmation,
             site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
@@ -26,18 +25,18 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
     }
 }
 
-internal sealed class RequestPasswordResetHandler(IPtceDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RequestPasswordResetHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : ICommandHandler<RequestPasswordReset, Result>
 {
     public async ValueTask<Result> Handle(RequestPasswordReset request, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
+        var user = await users.FindByEmail(request.Email.Trim()).ConfigureAwait(false);
         if (user?.Email is not { } email)
         {
             return Result.Success();
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
+        var token = await users.PasswordResetToken(user.Id).ConfigureAwait(false);
         await AccountTokens.Send(
             db, user, NotificationTemplates.PasswordReset,
             site.Value.Link($"Account/ResetPassword?email={Uri.EscapeDataString(email)}"),

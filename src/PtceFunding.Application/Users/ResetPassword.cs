@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
@@ -28,11 +28,11 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(UserManager<AppUser> users) : ICommandHandler<ResetPassword, Result>
+internal sealed class ResetPasswordHandler(IUserDirectory users) : ICommandHandler<ResetPassword, Result>
 {
     public async ValueTask<Result> Handle(ResetPassword request, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(request.Email.Trim()).ConfigureAwait(false);
+        var user = await users.FindByEmail(request.Email.Trim()).ConfigureAwait(false);
         var token = AccountTokens.Decode(request.Token);
         if (user is null || token is null)
         {
@@ -40,24 +40,11 @@ internal sealed class ResetPasswordHandler(UserManager<AppUser> users) : IComman
             return AccountTokens.Expired(nameof(request.Token));
         }
 
-        var reset = await users.ResetPasswordAsync(user, token, request.NewPassword).ConfigureAwait(false);
-        if (!reset.Succeeded)
+        return await users.ResetPassword(user.Id, token, request.NewPassword).ConfigureAwait(false) switch
         {
-            return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
-                ? AccountTokens.Expired(nameof(request.Token))
-                : Error.Validation(nameof(request.NewPassword), IdentityMessages.Describe(reset));
-        }
-
-        Ensure(await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false));
-        Ensure(await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false));
-        return Result.Success();
-    }
-
-    private static void Ensure(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"The account could not be unlocked: {IdentityMessages.Describe(result)}");
-        }
+            null => Result.Success(),
+            { Password: { } refused } => Error.Validation(nameof(request.NewPassword), refused),
+            _ => AccountTokens.Expired(nameof(request.Token)),
+        };
     }
 }

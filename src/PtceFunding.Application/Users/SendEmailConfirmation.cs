@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Messaging;
@@ -13,12 +12,12 @@ namespace PtceFunding.Application.Users;
 public sealed record SendEmailConfirmation : ICommand<Result>;
 
 internal sealed class SendEmailConfirmationHandler(
-    IPtceDbContext db, UserManager<AppUser> users, ICurrentUser current, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    IPtceDbContext db, IUserDirectory users, ICurrentUser current, TimeProvider clock, IOptions<PublicSiteOptions> site)
     : ICommandHandler<SendEmailConfirmation, Result>
 {
     public async ValueTask<Result> Handle(SendEmailConfirmation request, CancellationToken cancellationToken)
     {
-        var user = current.UserId is { } id ? await users.FindByIdAsync(id.ToString()).ConfigureAwait(false) : null;
+        var user = current.UserId is { } id ? await users.FindById(id).ConfigureAwait(false) : null;
         if (user?.Email is not { } email)
         {
             return Error.NotFound("user.not_found", "Ce compte n'existe plus.");
@@ -29,7 +28,7 @@ internal sealed class SendEmailConfirmationHandler(
             return Error.RuleBroken("user.email_already_confirmed", "Votre adresse électronique est déjà confirmée.");
         }
 
-        var token = await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false);
+        var token = await users.EmailConfirmationToken(user.Id).ConfigureAwait(false);
         await AccountTokens.Send(
             db, user, NotificationTemplates.EmailConfirmation,
             site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
@@ -19,6 +18,7 @@ using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Reminders;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Reviews;
+using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Security;
 
 namespace PtceFunding.Infrastructure.Persistence;
@@ -41,6 +41,17 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     };
 
     public DbSet<Funder> Funders => Set<Funder>();
+
+    /// <summary>Identity's accounts as the use cases read them (a projection, composed into their queries).</summary>
+    IQueryable<UserAccount> IPtceDbContext.Users => Users.Select(u => new UserAccount
+    {
+        Id = u.Id,
+        Email = u.Email,
+        NormalizedEmail = u.NormalizedEmail,
+        DisplayName = u.DisplayName,
+        FunderId = u.FunderId,
+        EmailConfirmed = u.EmailConfirmed,
+    });
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Users;
+using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.Infrastructure.Seeding;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Infrastructure.Seeding;
 

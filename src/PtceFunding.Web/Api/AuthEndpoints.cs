@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
+using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using PtceFunding.Application.Users;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Web.Security;
 

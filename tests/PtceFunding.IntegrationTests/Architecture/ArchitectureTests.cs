@@ -94,4 +94,46 @@ public sealed class ArchitectureTests(PtceApp app) : IClassFixture<PtceApp>
 
         Assert.True(saving.Count == 0, "these handlers save themselves: " + string.Join(", ", saving));
     }
+
+    [Fact]
+    public void The_application_does_not_reference_asp_net_core()
+    {
+        var aspNet = ApplicationLayer.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)).ToList();
+
+        Assert.True(aspNet.Count == 0, "the application references " + string.Join(", ", aspNet));
+    }
+
+    [Fact]
+    public void Page_models_and_endpoints_do_not_use_the_database_context()
+    {
+        var result = NetArchTest.Rules.Types.InAssembly(typeof(Web.Security.Policies).Assembly)
+            .That().ResideInNamespace("PtceFunding.Web.Pages").Or().ResideInNamespace("PtceFunding.Web.Api")
+            .ShouldNot().HaveDependencyOnAny("PtceFunding.Application.Abstractions.IPtceDbContext", "PtceFunding.Infrastructure.Persistence.PtceDbContext", "Microsoft.EntityFrameworkCore.DbContext")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "these use the database directly: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void The_feature_folders_of_the_application_do_not_depend_on_each_other_in_a_cycle()
+    {
+        var features = ApplicationLayer.GetTypes()
+            .Select(t => t.Namespace)
+            .OfType<string>()
+            .Where(n => n.StartsWith("PtceFunding.Application.", StringComparison.Ordinal) && n.Count(c => c == '.') == 2)
+            .Where(n => n is not ("PtceFunding.Application.Abstractions" or "PtceFunding.Application.Messaging" or "PtceFunding.Application.Pipeline"))
+            .Distinct()
+            .ToList();
+        bool DependsOn(string from, string to) => !NetArchTest.Rules.Types.InAssembly(ApplicationLayer)
+            .That().ResideInNamespace(from)
+            .ShouldNot().HaveDependencyOn(to)
+            .GetResult().IsSuccessful;
+
+        var cycles = (from a in features
+                      from b in features
+                      where string.CompareOrdinal(a, b) < 0 && DependsOn(a, b) && DependsOn(b, a)
+                      select $"{a[24..]} <-> {b[24..]}").ToList();
+
+        Assert.True(cycles.Count == 0, "feature cycles: " + string.Join("; ", cycles));
+    }
 }

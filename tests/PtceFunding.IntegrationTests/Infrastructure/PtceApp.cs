@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
+using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.IntegrationTests.Infrastructure;

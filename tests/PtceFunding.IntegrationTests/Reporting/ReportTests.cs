@@ -132,7 +132,7 @@ public sealed class ReportTests(CommitteeApp app) : IClassFixture<CommitteeApp>
         Assert.Equal("Returned", read.GetProperty("status").GetString());
         Assert.True(read.GetProperty("canFile").GetBoolean());
         Assert.Equal("Précisez la nature des emplois créés.", read.GetProperty("reviews")[0].GetProperty("comments").GetString());
-        Assert.False(await app.Db(db => Application.Reporting.PaymentHolds.PaymentsHeld(db, db.Agreements.Single(a => a.Id == new AgreementId(agreement.Id)), new DateOnly(2028, 7, 15), default)));
+        Assert.False(await app.Db(db => Application.Payments.PaymentHolds.PaymentsHeld(db, db.Agreements.Single(a => a.Id == new AgreementId(agreement.Id)), new DateOnly(2028, 7, 15), default)));
 
         app.Clock.Now = new DateTimeOffset(2028, 10, 1, 9, 0, 0, TimeSpan.Zero);
         Assert.Equal("Overdue", (await Reports.Read(await reports.Lead(), activity.Id.Value)).GetProperty("status").GetString());

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Reporting;
+using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Infrastructure.Seeding;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Reminders;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 

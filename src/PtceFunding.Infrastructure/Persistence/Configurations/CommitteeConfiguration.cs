@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Users;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PtceFunding.Domain.Organisations;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
@@ -40,7 +41,7 @@ internal sealed class OrganisationMembershipConfiguration : IEntityTypeConfigura
         builder.Property(m => m.DecisionReason).HasMaxLength(1000);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Application.Users.AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.OrganisationId, m.UserId });
         builder.HasIndex(m => new { m.UserId, m.Status });
     }
@@ -58,7 +59,7 @@ internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfigura
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Ignore(i => i.IsAccepted);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Application.Users.AppUser>().WithMany().HasForeignKey(i => i.InvitedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(i => i.InvitedBy).OnDelete(DeleteBehavior.Restrict);
 
         // One invitation per organisation and address (inviting again renews it), found by its token's hash.
         builder.HasIndex(i => new { i.OrganisationId, i.Email }).IsUnique();

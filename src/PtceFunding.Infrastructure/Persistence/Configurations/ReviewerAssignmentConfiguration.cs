@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Reviews;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 

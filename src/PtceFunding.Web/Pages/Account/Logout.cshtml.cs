@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PtceFunding.Application.Users;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Web.Pages.Account;
 

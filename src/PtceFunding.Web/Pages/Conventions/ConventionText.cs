@@ -1,4 +1,5 @@
 using PtceFunding.Application.Agreements;
+using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Payments;
 

@@ -2,11 +2,10 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Reviews;
+using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
@@ -19,7 +18,7 @@ namespace PtceFunding.Web.Pages.Instruction;
 /// and the actions its status allows (take or hand over the file, request corrections, confirm
 /// completeness, declare eligibility, propose funding). Each form carries the version it was read at.
 /// </summary>
-public sealed class DossierModel(ISender sender, IPtceDbContext db) : PageModel
+public sealed class DossierModel(ISender sender) : PageModel
 {
     public const string AssignmentSection = "attribution";
     public const string CorrectionsSection = "corrections";
@@ -87,14 +86,13 @@ public sealed class DossierModel(ISender sender, IPtceDbContext db) : PageModel
     public async Task<IActionResult> OnPostReviewer(string? reviewerEmail, CancellationToken cancellationToken)
     {
         Typed["reviewerEmail"] = reviewerEmail;
-        var normalized = reviewerEmail?.Trim().ToUpperInvariant() ?? "";
-        var reviewerId = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
-        if (reviewerId is null)
+        var reviewer = await sender.Send(new FindAccountByEmail(reviewerEmail ?? ""), cancellationToken);
+        if (!reviewer.IsSuccess)
         {
-            return await Refused(ReviewersSection, ["Aucun compte ne porte cette adresse : l'expert doit avoir un compte d'expert sur la plateforme."], cancellationToken);
+            return await Refused(ReviewersSection, [reviewer.Error.Message], cancellationToken);
         }
 
-        var result = await sender.Send(new AssignReviewer(Id, reviewerId.Value), cancellationToken);
+        var result = await sender.Send(new AssignReviewer(Id, reviewer.Value), cancellationToken);
         if (result.IsSuccess)
         {
             Notice = "L'expert est désigné : il est prévenu et doit d'abord déclarer ses éventuels conflits d'intérêts.";

@@ -6,7 +6,7 @@ using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Users;
 
-namespace PtceFunding.Application.Agreements;
+namespace PtceFunding.Application.Access;
 
 /// <summary>
 /// Who sees an agreement, its schedule and its payments: the program officers who see its application; finance

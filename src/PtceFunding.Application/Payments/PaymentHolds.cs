@@ -3,7 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Reporting;
 
-namespace PtceFunding.Application.Reporting;
+namespace PtceFunding.Application.Payments;
 
 /// <summary>
 /// Whether an agreement's payments are held today: it is not in force, or one of its reports is overdue

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace PtceFunding.Application.Users;
+namespace PtceFunding.Infrastructure.Identity;
 
 /// <summary>Turns Identity's errors into one French sentence.</summary>
 internal static class IdentityMessages

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Domain.Funders;
 
-namespace PtceFunding.Application.Users;
+namespace PtceFunding.Infrastructure.Identity;
 
 /// <summary>A person who signs in: staff of a funder, a platform administrator, or an applicant.</summary>
 public sealed class AppUser : IdentityUser<Guid>

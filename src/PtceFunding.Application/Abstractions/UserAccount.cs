@@ -1,0 +1,69 @@
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Funders;
+
+namespace PtceFunding.Application.Abstractions;
+
+/// <summary>
+/// A person who signs in, as the use cases read them: staff of a funder, a platform administrator or an applicant.
+/// The account itself (password, lockout, tokens) belongs to ASP.NET Core Identity, in Infrastructure.
+/// </summary>
+public sealed class UserAccount
+{
+    public Guid Id { get; init; }
+
+    public string? Email { get; init; }
+
+    /// <summary>The e-mail as Identity compares it (upper case).</summary>
+    public string? NormalizedEmail { get; init; }
+
+    public string DisplayName { get; init; } = "";
+
+    /// <summary>The funder a staff member acts for; null for applicants and platform-wide administrators.</summary>
+    public FunderId? FunderId { get; init; }
+
+    public bool EmailConfirmed { get; init; }
+}
+
+/// <summary>The accounts of the platform, behind ASP.NET Core Identity (implemented in Infrastructure).</summary>
+public interface IUserDirectory
+{
+    Task<UserAccount?> FindById(Guid id);
+
+    Task<UserAccount?> FindByEmail(string email);
+
+    Task<bool> IsInRole(Guid userId, string role);
+
+    Task<IReadOnlyList<string>> RolesOf(Guid userId);
+
+    /// <summary>Every account holding <paramref name="role"/> (staff of a role are few).</summary>
+    Task<IReadOnlyList<UserAccount>> InRole(string role);
+
+    /// <summary>The password policy's verdict on <paramref name="password"/>, as a French sentence; null when it is accepted.</summary>
+    Task<string?> PasswordProblem(string password);
+
+    /// <summary>
+    /// Creates an account with <paramref name="password"/> and grants it <paramref name="role"/>. A self-registered
+    /// applicant (<see cref="NewAccount.SelfRegistered"/>) confirms the e-mail before signing in. Answers a validation
+    /// error (field <c>Password</c>) when the password or the address is refused.
+    /// </summary>
+    Task<Result<UserAccount>> Create(NewAccount account, string password, string role);
+
+    Task<string> EmailConfirmationToken(Guid userId);
+
+    Task<string> PasswordResetToken(Guid userId);
+
+    /// <summary>Confirms the address when the token is the one e-mailed; false otherwise (wrong, expired or used).</summary>
+    Task<bool> ConfirmEmail(Guid userId, string token);
+
+    /// <summary>
+    /// Sets a new password with the token of a reset link and unlocks the account. Null when done, the refusal
+    /// otherwise: <c>token</c> for a wrong or expired token, a French sentence for a refused password.
+    /// </summary>
+    Task<PasswordResetRefusal?> ResetPassword(Guid userId, string token, string newPassword);
+}
+
+/// <summary>What a new account is made of.</summary>
+public sealed record NewAccount(string Email, string DisplayName, FunderId? FunderId, DateTimeOffset CreatedAt, bool SelfRegistered = false);
+
+/// <summary>Why a password reset was refused: the token (<see cref="Password"/> null), or the new password.</summary>
+public sealed record PasswordResetRefusal(string? Password);

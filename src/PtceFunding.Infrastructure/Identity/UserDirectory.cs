@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Identity;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Domain.Common;
+
+namespace PtceFunding.Infrastructure.Identity;
+
+/// <summary>The accounts of the platform through ASP.NET Core Identity's user manager.</summary>
+internal sealed class UserDirectory(UserManager<AppUser> users) : IUserDirectory
+{
+    public async Task<UserAccount?> FindById(Guid id) => Read(await users.FindByIdAsync(id.ToString()).ConfigureAwait(false));
+
+    public async Task<UserAccount?> FindByEmail(string email) => Read(await users.FindByEmailAsync(email).ConfigureAwait(false));
+
+    public async Task<bool> IsInRole(Guid userId, string role) =>
+        await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is { } user && await users.IsInRoleAsync(user, role).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<string>> RolesOf(Guid userId) =>
+        await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is { } user ? [.. await users.GetRolesAsync(user).ConfigureAwait(false)] : [];
+
+    public async Task<IReadOnlyList<UserAccount>> InRole(string role) =>
+        [.. (await users.GetUsersInRoleAsync(role).ConfigureAwait(false)).Select(u => Read(u)!)];
+
+    public async Task<string?> PasswordProblem(string password)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, new AppUser(), password).ConfigureAwait(false)).Errors);
+        }
+
+        return errors.Count == 0 ? null : IdentityMessages.Describe(IdentityResult.Failed([.. errors]));
+    }
+
+    public async Task<Result<UserAccount>> Create(NewAccount account, string password, string role)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var user = account.SelfRegistered
+            ? AppUser.NewApplicant(account.Email, account.DisplayName, account.CreatedAt)
+            : AppUser.New(account.Email, account.DisplayName, account.FunderId, account.CreatedAt);
+        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            return Error.Validation("Password", IdentityMessages.Describe(created));
+        }
+
+        Ensure(await users.AddToRoleAsync(user, role).ConfigureAwait(false), $"Role '{role}' could not be granted");
+        return Read(user)!;
+    }
+
+    public async Task<string> EmailConfirmationToken(Guid userId) =>
+        await users.GenerateEmailConfirmationTokenAsync(await Existing(userId).ConfigureAwait(false)).ConfigureAwait(false);
+
+    public async Task<string> PasswordResetToken(Guid userId) =>
+        await users.GeneratePasswordResetTokenAsync(await Existing(userId).ConfigureAwait(false)).ConfigureAwait(false);
+
+    public async Task<bool> ConfirmEmail(Guid userId, string token) =>
+        await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is { } user
+        && (await users.ConfirmEmailAsync(user, token).ConfigureAwait(false)).Succeeded;
+
+    public async Task<PasswordResetRefusal?> ResetPassword(Guid userId, string token, string newPassword)
+    {
+        if (await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is not { } user)
+        {
+            return new PasswordResetRefusal(null);
+        }
+
+        var reset = await users.ResetPasswordAsync(user, token, newPassword).ConfigureAwait(false);
+        if (!reset.Succeeded)
+        {
+            return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+                ? new PasswordResetRefusal(null)
+                : new PasswordResetRefusal(IdentityMessages.Describe(reset));
+        }
+
+        // Whoever proves they read the mailbox may sign in again at once.
+        Ensure(await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false), "The account could not be unlocked");
+        Ensure(await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false), "The account could not be unlocked");
+        return null;
+    }
+
+    private async Task<AppUser> Existing(Guid userId) =>
+        await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"Account {userId} does not exist.");
+
+    private static UserAccount? Read(AppUser? user) => user is null ? null : new UserAccount
+    {
+        Id = user.Id,
+        Email = user.Email,
+        NormalizedEmail = user.NormalizedEmail,
+        DisplayName = user.DisplayName,
+        FunderId = user.FunderId,
+        EmailConfirmed = user.EmailConfirmed,
+    };
+
+    private static void Ensure(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"{what}: {IdentityMessages.Describe(result)}");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Application.Payments;
+using PtceFunding.Domain.Agreements;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Payments;
+using PtceFunding.Domain.Reminders;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.Application.Reminders;
+
+/// <summary>Installments due and not ordered (payments not held): the finance officers of the installment's funder.</summary>
+internal sealed class PaymentReminders(IPtceDbContext db) : IReminderSource
+{
+    public async Task<int> Collect(ReminderSweep sweep, CancellationToken cancellationToken)
+    {
+        // Due = planned, its date come, released, and its agreement's payments not held (Installment.StatusOn).
+        var candidates = await (
+                from installment in db.Installments.AsNoTracking().Where(Installment.Due.On(sweep.Today))
+                join agreement in db.Agreements.AsNoTracking() on installment.AgreementId equals agreement.Id
+                where agreement.Status == AgreementStatus.Signed || agreement.Status == AgreementStatus.Active || agreement.Status == AgreementStatus.Completed
+                select new { installment.Id, installment.AgreementId, installment.FunderId, installment.Year, installment.Kind, installment.Amount, installment.CancelledAmount, installment.DueFrom, agreement.CallId, agreement.Title })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var held = await db.WithOverdueReports([.. candidates.Select(c => c.AgreementId).Distinct()], sweep.Today, cancellationToken).ConfigureAwait(false);
+        var due = candidates.Where(c => !held.Contains(c.AgreementId)).ToList();
+        var steps = due
+            .Select(i => (Installment: i, Step: sweep.Calls[i.CallId].Policy.StepDue(i.DueFrom, sweep.Today, ReminderSweep.OnOrAfterDeadline)))
+            .Where(i => i.Step is not null)
+            .ToList();
+        if (steps.Count == 0)
+        {
+            return due.Count;
+        }
+
+        var finance = await sweep.Staff(Roles.FinanceOfficer).ConfigureAwait(false);
+        var funders = await db.Funders.AsNoTracking().Select(f => new { f.Id, f.Name }).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken).ConfigureAwait(false);
+        foreach (var (installment, step) in steps)
+        {
+            Dictionary<string, string> Data() => new()
+            {
+                ["installment"] = ReminderText.Installment(installment.Kind, installment.Year),
+                ["amount"] = Money.Format(installment.Amount - installment.CancelledAmount),
+                ["funder"] = funders.GetValueOrDefault(installment.FunderId, ""),
+                ["title"] = installment.Title,
+                ["dueOn"] = FrenchFormat.Date(installment.DueFrom),
+                ["when"] = ReminderText.When(installment.DueFrom, sweep.Today),
+                ["link"] = sweep.Link($"Finances/Convention?id={installment.AgreementId}"),
+            };
+            foreach (var officer in finance.Where(o => o.FunderId == installment.FunderId))
+            {
+                sweep.Add(ReminderKind.Payment, installment.Id.Value, officer, installment.DueFrom, step!.Value, NotificationTemplates.PaymentDueReminder, Data);
+            }
+        }
+
+        return due.Count;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Notifications;
+using PtceFunding.Domain.Applications;
+using PtceFunding.Domain.Common;
+using PtceFunding.Domain.Reminders;
+using PtceFunding.Domain.Reviews;
+
+namespace PtceFunding.Application.Reminders;
+
+/// <summary>Reviewers' opinions due (a set number of days after the assignment): the reviewer; from the escalated step, the officer who assigned them.</summary>
+internal sealed class ReviewReminders(IPtceDbContext db) : IReminderSource
+{
+    public async Task<int> Collect(ReminderSweep sweep, CancellationToken cancellationToken)
+    {
+        var pending = await (
+                from assignment in db.ReviewerAssignments.AsNoTracking()
+                where assignment.SubmittedAt == null && assignment.Declaration != ConflictDeclaration.Conflict
+                join application in db.Applications.AsNoTracking().Where(FundingApplication.AwaitingDecision.Predicate) on assignment.ApplicationId equals application.Id
+                select new { assignment.Id, assignment.ReviewerId, assignment.AssignedBy, assignment.AssignedAt, application.CallId, application.Reference, application.Title })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var steps = pending
+            .Select(r =>
+            {
+                var policy = sweep.Calls[r.CallId].Policy;
+                var due = new DateTimeOffset(DateTime.SpecifyKind(r.AssignedAt, DateTimeKind.Utc)).Today().AddDays(policy.ReviewDueAfterDays);
+                return (Review: r, Policy: policy, DueOn: due, Step: policy.StepDue(due, sweep.Today));
+            })
+            .Where(r => r.Step is not null)
+            .ToList();
+        var people = await sweep.Accounts([.. steps.SelectMany(s => new[] { s.Review.ReviewerId, s.Review.AssignedBy })], cancellationToken).ConfigureAwait(false);
+        foreach (var (review, policy, dueOn, step) in steps)
+        {
+            var offset = step!.Value;
+            var reviewer = people.GetValueOrDefault(review.ReviewerId);
+            Dictionary<string, string> Data() => new()
+            {
+                ["reference"] = review.Reference ?? "",
+                ["title"] = review.Title,
+                ["reviewer"] = reviewer?.Name ?? "",
+                ["dueOn"] = FrenchFormat.Date(dueOn),
+                ["when"] = ReminderText.When(dueOn, sweep.Today),
+                ["link"] = sweep.Link($"Expertise/Dossier?id={review.Id}"),
+            };
+            if (reviewer is not null)
+            {
+                sweep.Add(ReminderKind.Review, review.Id.Value, reviewer, dueOn, offset, offset > 0 ? NotificationTemplates.ReviewOverdueReminder : NotificationTemplates.ReviewDueReminder, Data);
+            }
+
+            if (policy.Escalates(offset) && people.GetValueOrDefault(review.AssignedBy) is { } officer)
+            {
+                sweep.Add(ReminderKind.Review, review.Id.Value, officer, dueOn, offset, NotificationTemplates.ReviewOverdueEscalation, () =>
+                {
+                    var data = Data();
+                    data["link"] = sweep.Link($"Instruction/Dossier?id={review.Id}");
+                    return data;
+                });
+            }
+        }
+
+        return pending.Count;
+    }
+}

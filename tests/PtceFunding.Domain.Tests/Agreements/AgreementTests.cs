@@ -216,11 +216,12 @@ public sealed class AgreementTests
     {
         var agreement = Signed();
 
-        Assert.Equal("agreement.not_started", agreement.Activate(new DateTimeOffset(2027, 8, 31, 23, 0, 0, TimeSpan.Zero)).Error?.Code);
-        Assert.True(agreement.Activate(new DateTimeOffset(2027, 9, 1, 0, 0, 0, TimeSpan.Zero)).IsSuccess);
+        // The start date is a Paris date (ADR 0027): 21:30 UTC on 31 August is still 31 August in Paris, 22:30 UTC is 1 September.
+        Assert.Equal("agreement.not_started", agreement.Activate(new DateTimeOffset(2027, 8, 31, 21, 30, 0, TimeSpan.Zero)).Error?.Code);
+        Assert.True(agreement.Activate(new DateTimeOffset(2027, 8, 31, 22, 30, 0, TimeSpan.Zero)).IsSuccess);
 
         Assert.Equal(AgreementStatus.Active, agreement.Status);
-        Assert.Equal(new DateTime(2027, 9, 1, 0, 0, 0, DateTimeKind.Utc), agreement.ActivatedAt);
+        Assert.Equal(new DateTime(2027, 8, 31, 22, 30, 0, DateTimeKind.Utc), agreement.ActivatedAt);
     }
 
     [Fact]

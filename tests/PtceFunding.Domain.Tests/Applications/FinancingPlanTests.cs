@@ -168,7 +168,7 @@ public sealed class FinancingPlanTests
         var stranger = FunderId.New();
         var plan = Balanced with
         {
-            Resources = [.. Balanced.Resources.Where(r => r.FunderId != CallBuilder.Region), new(1, ResourceSource.Department, 25_000m, stranger), new(2, ResourceSource.Department, 25_000m, stranger)],
+            Resources = [.. Balanced.Resources.Where(r => r.FunderId != CallBuilder.Region), new(1, ResourceSource.Region, 25_000m, stranger), new(2, ResourceSource.Region, 25_000m, stranger)],
         };
         var draft = new ApplicationBuilder(new CallBuilder().Build())
             .WithPlan(plan)
@@ -207,7 +207,7 @@ public sealed class FinancingPlanTests
         var stranger = FunderId.New();
         var plan = Balanced with
         {
-            Resources = [.. Balanced.Resources.Where(r => r.Source != ResourceSource.OwnRevenue), new(1, ResourceSource.Department, 15_000m, stranger), new(2, ResourceSource.Department, 15_000m, stranger)],
+            Resources = [.. Balanced.Resources.Where(r => r.Source != ResourceSource.OwnRevenue), new(1, ResourceSource.Region, 15_000m, stranger), new(2, ResourceSource.Region, 15_000m, stranger)],
         };
         var draft = new ApplicationBuilder(new CallBuilder().Build()).WithPlan(plan).Build();
 

@@ -30,6 +30,11 @@ public static class Formats
 
     public static string DateTime(DateTime? utc, string missing) => utc is { } value ? DateTime(value) : missing;
 
+    /// <summary>"30/06/2028 à 10:00:05", Paris time: for the runs of technical jobs, which can follow each other within a minute.</summary>
+    public static string DateTimeToTheSecond(DateTime? utc) => utc is { } value
+        ? FrenchFormat.DateTime(new DateTimeOffset(System.DateTime.SpecifyKind(value, DateTimeKind.Utc)), FrenchRegion.MetropolitanTimeZone, withSeconds: true)
+        : "—";
+
     public static string DateTime(DateTimeOffset instant, string? timeZoneId = null) =>
         FrenchFormat.DateTime(instant, timeZoneId ?? FrenchRegion.MetropolitanTimeZone);
 

@@ -9,6 +9,6 @@ public static class FrenchFormat
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", French);
 
-    public static string DateTime(DateTimeOffset instant, string timeZoneId) =>
-        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).ToString("dd/MM/yyyy 'à' HH:mm", French);
+    public static string DateTime(DateTimeOffset instant, string timeZoneId, bool withSeconds = false) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).ToString(withSeconds ? "dd/MM/yyyy 'à' HH:mm:ss" : "dd/MM/yyyy 'à' HH:mm", French);
 }

@@ -72,7 +72,7 @@ public sealed class ReportReviewTests : BrowserJourney, IClassFixture<Chromium>
         ((IJavaScriptExecutor)_browser).ExecuteScript("arguments[0].value = arguments[1];", _browser.FindElement(By.Id("nouvelle-echeance")), newDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Save("Renvoyer pour compléments");
         Assert.Equal("À compléter", _browser.Text("[data-testid=report-status]"), ignoreCase: true);
-        Assert.Equal(newDueOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")), _browser.Text("[data-testid=report-due]"));
+        Assert.Equal(newDueOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), _browser.Text("[data-testid=report-due]"));
         Assert.Contains(Comment, _browser.Text("[data-testid=reviews]"), StringComparison.Ordinal);
         Accessibility.AssertNoSeriousViolations(_browser);
 

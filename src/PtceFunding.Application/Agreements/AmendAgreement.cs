@@ -149,7 +149,7 @@ public sealed record AmendmentInput(
     int? DurationYears,
     Guid? LeadOrganisationId);
 
-/// <summary>French labels of amendments.</summary>
+/// <summary>French labels of amendments: the API's kindLabel, the notices and the pages (through the Web presentation kit).</summary>
 public static class AmendmentText
 {
     public static string KindLabel(AmendmentKind kind) => kind switch
@@ -159,7 +159,7 @@ public static class AmendmentText
         AmendmentKind.ExtendDuration => "Prolongation",
         AmendmentKind.ChangeYearlySplit => "Nouvelle répartition annuelle",
         AmendmentKind.ChangeLeadMember => "Changement de chef de file",
-        _ => kind.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
 

@@ -3,7 +3,7 @@ using PtceFunding.Domain.Payments;
 
 namespace PtceFunding.Application.Payments;
 
-/// <summary>French labels of the payment vocabulary, and the read models of installments and recovery orders.</summary>
+/// <summary>French labels of the payment vocabulary (the API's statusLabel; the pages use them through the Web presentation kit), and the read models of installments and recovery orders.</summary>
 public static class PaymentText
 {
     public static string StatusLabel(InstallmentStatus status) => status switch
@@ -14,7 +14,7 @@ public static class PaymentText
         InstallmentStatus.Ordered => "Mise en paiement",
         InstallmentStatus.Paid => "Payée",
         InstallmentStatus.Cancelled => "Annulée",
-        _ => status.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     public static string KindLabel(InstallmentKind kind) => kind == InstallmentKind.Advance ? "Avance" : "Solde";
@@ -24,7 +24,7 @@ public static class PaymentText
         RecoveryCause.EarlyTermination => "Résiliation anticipée",
         RecoveryCause.AmountReduced => "Montant réduit par avenant",
         RecoveryCause.ReportRejected => "Compte rendu rejeté",
-        _ => cause.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
     };
 
     public static InstallmentView ToView(this Installment installment, DateOnly today, bool held)

@@ -15,17 +15,19 @@ public static class ReportText
         ReportStatus.Approved => "Approuvé",
         ReportStatus.Rejected => "Rejeté",
         ReportStatus.Waived => "Plus dû",
-        _ => status.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>The DSFR badge modifier of a status.</summary>
+    /// <summary>The DSFR badge modifier of a status, returned by the API as statusBadge; the pages use it through the Web presentation kit.</summary>
     public static string StatusBadge(ReportStatus status) => status switch
     {
         ReportStatus.Approved => "fr-badge--success",
         ReportStatus.Overdue or ReportStatus.Rejected => "fr-badge--error",
         ReportStatus.Returned or ReportStatus.Open => "fr-badge--warning",
         ReportStatus.Submitted => "fr-badge--info",
-        _ => "fr-badge--new",
+        ReportStatus.Upcoming => "fr-badge--new",
+        ReportStatus.Waived => "",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     public static string OutcomeLabel(ReportState outcome) => outcome switch
@@ -33,8 +35,10 @@ public static class ReportText
         ReportState.Returned => "Renvoyé pour compléments",
         ReportState.Approved => "Approuvé",
         ReportState.Rejected => "Rejeté",
+        ReportState.Pending => "En attente",
+        ReportState.Submitted => "Déposé",
         ReportState.Waived => "Plus dû",
-        _ => outcome.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
     /// <summary>"Compte rendu d'activité 2028 (année 1)" or "Bilan final".</summary>

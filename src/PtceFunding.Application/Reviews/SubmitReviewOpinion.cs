@@ -46,7 +46,7 @@ internal sealed class SubmitReviewOpinionHandler(IPtceDbContext db, ICurrentUser
             .Select(a => new { a.CallId, a.RulesVersion, a.Status }).SingleAsync(cancellationToken).ConfigureAwait(false);
         if (assignment.ContentClosedError() is null && assignment.SubmittedAt is null && application.Status is not (ApplicationStatus.Complete or ApplicationStatus.Eligible))
         {
-            return Error.RuleBroken("review.application_closed", $"Ce dossier est {ApplicationWorkflow.StatusLabel(application.Status)} : il n'attend plus d'avis.");
+            return Error.RuleBroken("review.application_closed", $"Ce dossier est {ApplicationWorkflow.InStatus(application.Status)} : il n'attend plus d'avis.");
         }
 
         // The grid the application was filed under, not the call's current one.

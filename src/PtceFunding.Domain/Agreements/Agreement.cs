@@ -498,7 +498,7 @@ public sealed class Agreement : AggregateRoot
 
     private Error? SignableError() => Status == AgreementStatus.Draft
         ? null
-        : Error.RuleBroken("agreement.not_draft", $"La convention est déjà {AgreementWorkflow.StatusLabel(Status)} : les signatures sont closes.");
+        : Error.RuleBroken("agreement.not_draft", $"La convention est déjà {AgreementWorkflow.StatusLabel(Status).ToLowerInvariant()} : les signatures sont closes.");
 
     private Error SignatureMissing()
     {

@@ -53,16 +53,17 @@ public static class AgreementWorkflow
     public static Result<AgreementStatus> Next(AgreementStatus from, AgreementAction action) =>
         Transitions.TryGetValue((from, action), out var to)
             ? to
-            : Error.RuleBroken("agreement.transition_not_allowed", $"Impossible de {Verb(action)} une convention {StatusLabel(from)}.");
+            : Error.RuleBroken("agreement.transition_not_allowed", $"Impossible de {Verb(action)} une convention {StatusLabel(from).ToLowerInvariant()}.");
 
+    /// <summary>The one French label of a status: the API's statusLabel and the pages say it this way; messages lower-case it.</summary>
     public static string StatusLabel(AgreementStatus status) => status switch
     {
-        AgreementStatus.Draft => "en projet",
-        AgreementStatus.Signed => "signée",
-        AgreementStatus.Active => "en cours d'exécution",
-        AgreementStatus.Completed => "achevée",
-        AgreementStatus.TerminatedEarly => "résiliée",
-        _ => status.ToString(),
+        AgreementStatus.Draft => "En projet",
+        AgreementStatus.Signed => "Signée",
+        AgreementStatus.Active => "En cours d'exécution",
+        AgreementStatus.Completed => "Achevée",
+        AgreementStatus.TerminatedEarly => "Résiliée",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     private static string Verb(AgreementAction action) => action switch

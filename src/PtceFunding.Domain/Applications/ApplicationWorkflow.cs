@@ -63,24 +63,28 @@ public static class ApplicationWorkflow
     public static Result<ApplicationStatus> Next(ApplicationStatus from, ApplicationAction action) =>
         Transitions.TryGetValue((from, action), out var to)
             ? to
-            : Error.RuleBroken("application.transition_not_allowed", $"Impossible de {Verb(action)} un dossier {StatusLabel(from)}.");
+            : Error.RuleBroken("application.transition_not_allowed", $"Impossible de {Verb(action)} un dossier {InStatus(from)}.");
 
     /// <summary>The consortium may edit its application only while it is a draft or sent back for corrections.</summary>
     public static bool IsEditableByConsortium(ApplicationStatus status) => status is ApplicationStatus.Draft or ApplicationStatus.CorrectionsRequested;
 
+    /// <summary>The one French label of a status: the domain's messages, the API and the pages all say it this way.</summary>
     public static string StatusLabel(ApplicationStatus status) => status switch
     {
-        ApplicationStatus.Draft => "en brouillon",
-        ApplicationStatus.Submitted => "déposé",
-        ApplicationStatus.Withdrawn => "retiré",
-        ApplicationStatus.CorrectionsRequested => "renvoyé pour corrections",
-        ApplicationStatus.Complete => "complet",
-        ApplicationStatus.Eligible => "éligible",
-        ApplicationStatus.Ineligible => "inéligible",
-        ApplicationStatus.Accepted => "retenu",
-        ApplicationStatus.Rejected => "refusé",
-        _ => status.ToString(),
+        ApplicationStatus.Draft => "Brouillon",
+        ApplicationStatus.Submitted => "Déposé",
+        ApplicationStatus.Withdrawn => "Retiré",
+        ApplicationStatus.CorrectionsRequested => "Corrections demandées",
+        ApplicationStatus.Complete => "En instruction",
+        ApplicationStatus.Eligible => "Éligible",
+        ApplicationStatus.Ineligible => "Inéligible",
+        ApplicationStatus.Accepted => "Retenu",
+        ApplicationStatus.Rejected => "Non retenu",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
+
+    /// <summary>"un dossier au statut « Non retenu »", for messages.</summary>
+    public static string InStatus(ApplicationStatus status) => $"au statut « {StatusLabel(status)} »";
 
     private static string Verb(ApplicationAction action) => action switch
     {

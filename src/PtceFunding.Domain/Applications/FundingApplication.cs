@@ -357,7 +357,7 @@ public sealed partial class FundingApplication : AggregateRoot
     {
         if (Status is ApplicationStatus.Draft or ApplicationStatus.Withdrawn or ApplicationStatus.Ineligible or ApplicationStatus.Accepted or ApplicationStatus.Rejected)
         {
-            return Error.RuleBroken("application.not_under_review", $"Un dossier {ApplicationWorkflow.StatusLabel(Status)} ne s'instruit pas.");
+            return Error.RuleBroken("application.not_under_review", $"Un dossier {ApplicationWorkflow.InStatus(Status)} ne s'instruit pas.");
         }
 
         if (AssignedOfficerId == officerId)
@@ -455,7 +455,7 @@ public sealed partial class FundingApplication : AggregateRoot
         ArgumentNullException.ThrowIfNull(amounts);
         if (Status is not (ApplicationStatus.Complete or ApplicationStatus.Eligible))
         {
-            return Error.RuleBroken("application.not_under_review", $"On propose un financement pour un dossier complet ou éligible, pas pour un dossier {ApplicationWorkflow.StatusLabel(Status)}.");
+            return Error.RuleBroken("application.not_under_review", $"On propose un financement pour un dossier complet ou éligible, pas pour un dossier {ApplicationWorkflow.InStatus(Status)}.");
         }
 
         if (durationYears is < 1 or > CallRules.LongestAgreementYears || amounts.Any(a => a.Amount < 0 || !Money.IsInCents(a.Amount)))

@@ -338,7 +338,8 @@ public sealed class Report : AggregateRoot
     {
         ReportKind.Activity => "Compte rendu d'activité",
         ReportKind.Financial => "Compte rendu financier",
-        _ => "Bilan final",
+        ReportKind.Final => "Bilan final",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static string AttachmentLabel(string type) => type switch

@@ -7,6 +7,7 @@ using PtceFunding.Application;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Infrastructure;
 using PtceFunding.Web.Api;
+using PtceFunding.Web.Presentation;
 using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Hosting;
@@ -84,7 +85,7 @@ internal static class ServiceRegistration
             o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
             o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
             o.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
-        });
+        }).AddMvcOptions(FrenchModelBinding.Configure);
         // French pages: accented letters are written as such, not as HTML entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o => o.Cookie.Name = "ptce.antiforgery");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,7 +50,4 @@ public sealed class NotificationsModel(ISender sender) : PageModel
 
         return RedirectToPage(new { PageNumber });
     }
-
-    public static string When(DateTime instant) =>
-        instant.ToString("d MMMM yyyy 'à' HH:mm 'UTC'", CultureInfo.GetCultureInfo("fr-FR"));
 }

@@ -44,7 +44,7 @@ public sealed partial class ReminderPagesTests(CommitteeApp app) : IClassFixture
             figures.Groups.Values.Skip(1).Select(g => int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.True(reminders >= 2, $"{reminders} reminders written");
         Assert.Contains($"Réussie — nœud {Application.ClusterNode.Name}", row, StringComparison.Ordinal);
-        Assert.Contains("2028-06-23 07:00:00", row, StringComparison.Ordinal);
+        Assert.Contains("23/06/2028 à 09:00", row, StringComparison.Ordinal); // 07:00 UTC, in Paris time
     }
 
     [Fact]

@@ -75,10 +75,10 @@ public sealed class ReportPagesTests(CommitteeApp app) : IClassFixture<Committee
 
         var returned = Text(await (await officer.Post(page + "&handler=Return", Fields(activity.Version, ("comments", "Détaillez les emplois créés."), ("newDueOn", "2028-09-30")))).Content.ReadAsStringAsync());
 
-        Assert.Contains("à déposer de nouveau au plus tard le 30 septembre 2028", returned, StringComparison.Ordinal);
+        Assert.Contains("à déposer de nouveau au plus tard le 30/09/2028", returned, StringComparison.Ordinal);
         var lead = Text(await (await Browser(agreement.Committee.LeadEmail)).Get(page));
         Assert.Contains("Détaillez les emplois créés.", lead, StringComparison.Ordinal);
-        Assert.Contains("échéance initiale : 30 juin 2028", lead, StringComparison.Ordinal);
+        Assert.Contains("échéance initiale : 30/06/2028", lead, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"indicators-form\"", lead, StringComparison.Ordinal);
         var (otherEmail, _) = await agreement.Committee.Consortium.VerifiedUserOf(await agreement.Committee.Consortium.Organisation("SCIC Autre Consortium"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await Browser(otherEmail)).GetResponse(page)).StatusCode);

@@ -119,8 +119,8 @@ public sealed partial class ReviewPagesTests(PtceApp app) : IClassFixture<PtceAp
         Assert.True(opinion.IsSuccessStatusCode, await opinion.Content.ReadAsStringAsync());
 
         var after = WebUtility.HtmlDecode(await browser.Get(page));
-        Assert.Contains("Note moyenne : <strong>72,00 / 100</strong>", after, StringComparison.Ordinal);
-        Assert.Contains("note pondérée 72,00 / 100", after, StringComparison.Ordinal);
+        Assert.Contains("Note moyenne : <strong>72 / 100</strong>", after, StringComparison.Ordinal);
+        Assert.Contains("note pondérée 72 / 100", after, StringComparison.Ordinal);
         Assert.Contains("Tension entre deux membres à surveiller.", after, StringComparison.Ordinal);
     }
 
@@ -147,7 +147,7 @@ public sealed partial class ReviewPagesTests(PtceApp app) : IClassFixture<PtceAp
 
         var opened = await browser.Get(dossier);
         Assert.Contains("Corrections demandées", Status(opened));
-        Assert.Contains("Des corrections sont demandées pour le 15 décembre 2026", opened, StringComparison.Ordinal);
+        Assert.Contains("Des corrections sont demandées pour le 15/12/2026", opened, StringComparison.Ordinal);
         Assert.Contains("<li>Préciser le rôle du partenaire</li>", opened, StringComparison.Ordinal);
         Assert.Contains("handler=Project", opened, StringComparison.Ordinal); // the sections are editable again
         Assert.Contains("Redéposer le dossier", opened, StringComparison.Ordinal);

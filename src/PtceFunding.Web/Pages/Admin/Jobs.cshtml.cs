@@ -2,13 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Reminders;
 using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Web.Pages.Admin;
 
@@ -88,22 +86,6 @@ public sealed class JobsModel(Mediator.ISender sender) : PageModel
             return null;
         }
     }
-
-    public static string Utc(DateTime? instant) => instant?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
-
-    public static (string Label, string Badge) StateOf(ScheduledJobState state) => state switch
-    {
-        ScheduledJobState.Paused => ("En pause", "fr-badge--warning"),
-        ScheduledJobState.Error => ("En erreur", "fr-badge--error"),
-        _ => ("Active", "fr-badge--success"),
-    };
-
-    public static string StatusOf(DeliveryStatus status) => status switch
-    {
-        DeliveryStatus.Pending => "En attente",
-        DeliveryStatus.Failed => "En échec",
-        _ => "Envoyée",
-    };
 
     private async Task<IActionResult> Act(ICommand<Result> command, string success, CancellationToken cancellationToken)
     {

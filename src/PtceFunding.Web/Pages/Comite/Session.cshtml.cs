@@ -6,6 +6,7 @@ using PtceFunding.Application.Committee;
 using PtceFunding.Domain.Committee;
 using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
+using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Comite;
 
@@ -104,8 +105,8 @@ public sealed class SessionModel(ISender sender) : PageModel
         if (recorded.IsSuccess)
         {
             Notice = recorded.Value.SupersedesId is null
-                ? $"Décision enregistrée : {CommitteeText.Outcome(outcome).ToLowerInvariant()}."
-                : $"Décision corrigée : {CommitteeText.Outcome(outcome).ToLowerInvariant()} (la décision précédente est conservée dans l'historique).";
+                ? $"Décision enregistrée : {Labels.Of(outcome).ToLowerInvariant()}."
+                : $"Décision corrigée : {Labels.Of(outcome).ToLowerInvariant()} (la décision précédente est conservée dans l'historique).";
             return RedirectToPage(new { id });
         }
 

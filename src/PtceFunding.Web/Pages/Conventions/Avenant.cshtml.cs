@@ -7,6 +7,7 @@ using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
+using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Conventions;
 
@@ -72,13 +73,6 @@ public sealed class AvenantModel(ISender sender, ICurrentUser user, TimeProvider
         _ => "",
     };
 
-    public static string ShapeLabel(ScheduleShape shape) => shape switch
-    {
-        ScheduleShape.Tapering => "Dégressif",
-        ScheduleShape.RampUp => "Progressif",
-        _ => "Linéaire",
-    };
-
     public async Task<IActionResult> OnGet(CancellationToken cancellationToken)
     {
         if (!await Load(cancellationToken))
@@ -88,7 +82,7 @@ public sealed class AvenantModel(ISender sender, ICurrentUser user, TimeProvider
 
         Form.ExpectedVersion = Agreement!.Version;
         Form.EffectiveOn ??= clock.Today();
-        Form.Total ??= ApplicationText.Input(OwnFunder?.Total);
+        Form.Total ??= Formats.Input(OwnFunder?.Total);
         Form.DurationYears ??= Agreement.DurationYears;
         return Page();
     }
@@ -138,7 +132,7 @@ public sealed class AvenantModel(ISender sender, ICurrentUser user, TimeProvider
         if (amended.IsSuccess)
         {
             Notice = $"L'avenant n° {amended.Value.Number} est enregistré : {amended.Value.CancelledInstallments} échéance(s) remplacée(s) par {amended.Value.AddedInstallments.Count} nouvelle(s)"
-                + (amended.Value.RecoveryOrders.Count > 0 ? $", ordre de reversement de {Money.Format(amended.Value.RecoveryOrders.Sum(r => r.Amount))}." : ".");
+                + (amended.Value.RecoveryOrders.Count > 0 ? $", ordre de reversement de {Formats.Money(amended.Value.RecoveryOrders.Sum(r => r.Amount))}." : ".");
             return RedirectToPage(new { id = Id });
         }
 

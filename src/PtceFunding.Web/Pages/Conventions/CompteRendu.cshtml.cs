@@ -6,6 +6,7 @@ using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Web.Pages.Portail.Candidatures;
+using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Conventions;
 
@@ -89,14 +90,14 @@ public sealed class CompteRenduModel(ISender sender) : PageModel
         }
 
         var returned = await sender.Send(new ReturnReport(Id, comments ?? "", dueOn, expectedVersion), cancellationToken);
-        return await Done(returned.IsSuccess ? null : returned.Error, $"Le compte rendu est renvoyé au consortium, à déposer de nouveau au plus tard le {ApplicationText.Date(dueOn)}.", cancellationToken);
+        return await Done(returned.IsSuccess ? null : returned.Error, $"Le compte rendu est renvoyé au consortium, à déposer de nouveau au plus tard le {Formats.Date(dueOn)}.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostApprove(int expectedVersion, CancellationToken cancellationToken)
     {
         var approved = await sender.Send(new ApproveReport(Id, expectedVersion), cancellationToken);
         var notice = approved.IsSuccess && approved.Value.Released.Count > 0
-            ? $"Le compte rendu est approuvé : le solde de {Money.Format(approved.Value.Released.Sum(r => r.Amount))} est débloqué."
+            ? $"Le compte rendu est approuvé : le solde de {Formats.Money(approved.Value.Released.Sum(r => r.Amount))} est débloqué."
             : "Le compte rendu est approuvé.";
         return await Done(approved.IsSuccess ? null : approved.Error, notice, cancellationToken);
     }
@@ -153,7 +154,7 @@ public sealed class CompteRenduModel(ISender sender) : PageModel
         }
 
         View = result.Value;
-        Values = View.Indicators.ToDictionary(i => i.Code, i => (string?)ApplicationText.Input(i.Value));
+        Values = View.Indicators.ToDictionary(i => i.Code, i => (string?)Formats.Input(i.Value));
         return true;
     }
 }

@@ -2,8 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
-using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
+using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Conventions;
 
@@ -62,9 +62,9 @@ public sealed class ResiliationModel(ISender sender) : PageModel
         if (terminated.IsSuccess)
         {
             var value = terminated.Value;
-            Notice = $"La convention est résiliée au {ApplicationText.Date(effectiveOn)} : {value.CancelledInstallments} échéance(s) annulée(s)"
-                + (value.ClosingBalances.Count > 0 ? $", solde de clôture de {Money.Format(value.ClosingBalances.Sum(b => b.Amount))} (versé après approbation du compte rendu final)" : "")
-                + (value.RecoveryOrders.Count > 0 ? $", ordre de reversement de {Money.Format(value.RecoveryOrders.Sum(r => r.Amount))}" : "")
+            Notice = $"La convention est résiliée au {Formats.Date(effectiveOn)} : {value.CancelledInstallments} échéance(s) annulée(s)"
+                + (value.ClosingBalances.Count > 0 ? $", solde de clôture de {Formats.Money(value.ClosingBalances.Sum(b => b.Amount))} (versé après approbation du compte rendu final)" : "")
+                + (value.RecoveryOrders.Count > 0 ? $", ordre de reversement de {Formats.Money(value.RecoveryOrders.Sum(r => r.Amount))}" : "")
                 + ".";
             return RedirectToPage(new { id = Id });
         }

@@ -1,26 +1,19 @@
 using PtceFunding.Domain.Reviews;
+using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Expertise;
 
-/// <summary>French labels of the review workspace.</summary>
+/// <summary>The review workspace's composite phrases (single values are labelled by the presentation kit).</summary>
 public static class ReviewText
 {
     public static IReadOnlyList<ReviewOpinion> Opinions { get; } = Enum.GetValues<ReviewOpinion>();
 
-    public static string Label(ReviewOpinion opinion) => opinion switch
-    {
-        ReviewOpinion.Favourable => "Favorable",
-        ReviewOpinion.Reserved => "Réservé",
-        ReviewOpinion.Unfavourable => "Défavorable",
-        _ => opinion.ToString(),
-    };
-
     /// <summary>Where the expert stands on an assignment, as a short French phrase and a DSFR badge class.</summary>
     public static (string Text, string Badge) State(ConflictDeclaration declaration, ReviewOpinion? opinion) => (declaration, opinion) switch
     {
-        (ConflictDeclaration.Conflict, _) => ("Déporté (conflit d'intérêts)", "fr-badge--error"),
-        (ConflictDeclaration.Pending, _) => ("Déclaration d'intérêts à faire", "fr-badge--new"),
-        (_, { } given) => ($"Avis remis : {Label(given).ToLowerInvariant()}", "fr-badge--success"),
-        _ => ("Avis à rendre", "fr-badge--info"),
+        (ConflictDeclaration.Conflict, _) => ("Déporté (conflit d'intérêts)", Badges.Error),
+        (ConflictDeclaration.Pending, _) => ("Déclaration d'intérêts à faire", Badges.New),
+        (_, { } given) => ($"Avis remis : {Labels.Of(given).ToLowerInvariant()}", Badges.Success),
+        _ => ("Avis à rendre", Badges.Info),
     };
 }

@@ -5,7 +5,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Payments;
 using PtceFunding.Domain.Common;
-using PtceFunding.Web.Pages.Portail.Candidatures;
+using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Finances;
 
@@ -54,14 +54,14 @@ public sealed class ConventionModel(ISender sender, ICurrentUser user, TimeProvi
         Guid id,
         [FromForm] Guid installmentId,
         [FromForm] string? idempotencyKey,
-        [FromForm] string? amount,
+        [FromForm, Euros] decimal? amount,
         [FromForm] DateOnly? paidOn,
         [FromForm] string? bankReference,
         CancellationToken cancellationToken)
     {
-        if (!ApplicationText.TryParse(amount, out var paid))
+        if (amount is not { } paid)
         {
-            return await Answer(id, Error.Validation("Amount", $"« {amount} » n'est pas un montant en euros."), "", cancellationToken);
+            return await Answer(id, Error.Validation("Amount", ModelState.FirstError(nameof(amount)) ?? "Indiquez le montant payé."), "", cancellationToken);
         }
 
         if (paidOn is not { } date)
@@ -77,8 +77,8 @@ public sealed class ConventionModel(ISender sender, ICurrentUser user, TimeProvi
 
         var payment = recorded.Value;
         var notice = payment.Created
-            ? $"Paiement de {ApplicationText.Money(payment.Payment.Amount)} enregistré sur l'{Describe(payment.Installment).ToLowerInvariant()} ({payment.Installment.StatusLabel.ToLowerInvariant()})."
-            : $"Ce paiement de {ApplicationText.Money(payment.Payment.Amount)} était déjà enregistré : rien n'a été ajouté.";
+            ? $"Paiement de {Formats.Money(payment.Payment.Amount)} enregistré sur l'{Describe(payment.Installment).ToLowerInvariant()} ({payment.Installment.StatusLabel.ToLowerInvariant()})."
+            : $"Ce paiement de {Formats.Money(payment.Payment.Amount)} était déjà enregistré : rien n'a été ajouté.";
         return await Answer(id, null, notice, cancellationToken);
     }
 
@@ -86,7 +86,7 @@ public sealed class ConventionModel(ISender sender, ICurrentUser user, TimeProvi
     public static string Describe(InstallmentView installment)
     {
         ArgumentNullException.ThrowIfNull(installment);
-        return $"{PaymentText.KindLabel(installment.Kind)} de l'année {installment.Year}";
+        return $"{Labels.Of(installment.Kind)} de l'année {installment.Year}";
     }
 
     private async Task<IActionResult> Answer(Guid id, Error? problem, string notice, CancellationToken cancellationToken)

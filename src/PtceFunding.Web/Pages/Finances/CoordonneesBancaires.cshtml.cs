@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,8 +37,6 @@ public sealed class CoordonneesBancairesModel(ISender sender) : PageModel
         var rejected = await sender.Send(new RejectBankDetails(id, version, reason), cancellationToken);
         return await After(rejected, id, reason, "Les coordonnées bancaires sont refusées : l'organisation reçoit le motif.", cancellationToken);
     }
-
-    public static string Date(DateTime instant) => instant.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
 
     private async Task<IActionResult> After(Result result, Guid id, string? reason, string notice, CancellationToken cancellationToken)
     {

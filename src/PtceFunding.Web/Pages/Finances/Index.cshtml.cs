@@ -87,7 +87,6 @@ public sealed class IndexModel(ISender sender, ICurrentUser user) : PageModel
     /// <summary>A query string narrowing an export to the funder chosen, if any.</summary>
     public string Filter => FunderId is { } id ? $"?funderId={id}" : "";
 
-    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", French);
 
     /// <summary>Bars are whole SVG units, so that no culture-dependent decimal ends up in an attribute.</summary>
     private static int Height(decimal amount, decimal top) => top <= 0 || amount <= 0 ? 0 : Math.Max(1, (int)Math.Round(amount / top * ChartHeight, MidpointRounding.AwayFromZero));

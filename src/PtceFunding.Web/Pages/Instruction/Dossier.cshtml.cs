@@ -10,6 +10,7 @@ using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
+using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Instruction;
 
@@ -102,13 +103,13 @@ public sealed class DossierModel(ISender sender) : PageModel
         return result.Error.Kind == ErrorKind.NotFound ? NotFound() : await Refused(ReviewersSection, ApplicationText.Messages(result.Error), cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCorrections(int expectedVersion, string? items, string? dueOn, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCorrections(int expectedVersion, string? items, DateOnly? dueOn, CancellationToken cancellationToken)
     {
         Typed["items"] = items;
-        Typed["dueOn"] = dueOn;
-        if (!DateOnly.TryParseExact(dueOn?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
+        Typed["dueOn"] = ModelState[nameof(dueOn)]?.AttemptedValue;
+        if (dueOn is not { } due)
         {
-            return await Refused(CorrectionsSection, ["Indiquez la date limite des corrections (jj/mm/aaaa)."], cancellationToken);
+            return await Refused(CorrectionsSection, [ModelState.FirstError(nameof(dueOn)) ?? "Indiquez la date limite des corrections (jj/mm/aaaa)."], cancellationToken);
         }
 
         var lines = (items ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -186,30 +187,6 @@ public sealed class DossierModel(ISender sender) : PageModel
     public bool HasErrors(string section) => ErrorSection == section && Errors.Count > 0;
 
     public string? TypedOr(string key, string? current) => Typed.TryGetValue(key, out var typed) ? typed : current;
-
-    public static string ShapeLabel(ScheduleShape shape) => shape switch
-    {
-        ScheduleShape.Flat => "Linéaire",
-        ScheduleShape.Tapering => "Dégressif",
-        ScheduleShape.RampUp => "Progressif",
-        _ => shape.ToString(),
-    };
-
-    public static string EventLabel(ApplicationEventKind kind) => kind switch
-    {
-        ApplicationEventKind.Submitted => "Dépôt",
-        ApplicationEventKind.Assigned => "Attribution",
-        ApplicationEventKind.CorrectionsRequested => "Corrections demandées",
-        ApplicationEventKind.Resubmitted => "Nouveau dépôt",
-        ApplicationEventKind.CompletenessConfirmed => "Complétude",
-        ApplicationEventKind.DeclaredEligible => "Éligibilité",
-        ApplicationEventKind.DeclaredIneligible => "Inéligibilité",
-        ApplicationEventKind.Proposed => "Proposition",
-        ApplicationEventKind.Decided => "Décision",
-        ApplicationEventKind.RolledToNextSession => "Report de session",
-        ApplicationEventKind.Withdrawn => "Retrait",
-        _ => kind.ToString(),
-    };
 
     private async Task<IActionResult> Done(Result<int> result, string notice, string section, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,8 +40,6 @@ public sealed class RattachementsModel(ISender sender) : PageModel
         await Load(cancellationToken);
         return Page();
     }
-
-    public static string Date(DateTime instant) => instant.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
 
     private async Task Load(CancellationToken cancellationToken)
     {

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Payments;
-using PtceFunding.Domain.Payments;
 
 namespace PtceFunding.Web.Pages.Organisations;
 
@@ -53,24 +51,6 @@ public sealed class CoordonneesBancairesModel(ISender sender) : PageModel
         ErrorMessage = submitted.Error.FieldErrors.Count > 0 ? "Certaines informations saisies sont à corriger." : submitted.Error.Message;
         return await Load(cancellationToken) ? Page() : NotFound();
     }
-
-    public static string Date(DateTime instant) => instant.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
-
-    public static string StatusLabel(BankAccountStatus status) => status switch
-    {
-        BankAccountStatus.Approved => "Approuvées",
-        BankAccountStatus.Rejected => "Refusées",
-        BankAccountStatus.Superseded => "Remplacées",
-        _ => "En attente d'approbation",
-    };
-
-    public static string StatusBadge(BankAccountStatus status) => status switch
-    {
-        BankAccountStatus.Approved => "fr-badge--success",
-        BankAccountStatus.Rejected => "fr-badge--error",
-        BankAccountStatus.Superseded => "",
-        _ => "fr-badge--new",
-    };
 
     private async Task<bool> Load(CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -141,22 +140,6 @@ public sealed class IndexModel(ISender sender) : PageModel
         await Load(cancellationToken);
         return Page();
     }
-
-    public static string StatusLabel(MembershipStatus status) => status switch
-    {
-        MembershipStatus.Verified => "Vérifiée",
-        MembershipStatus.Rejected => "Refusée",
-        _ => "En attente de vérification",
-    };
-
-    public static string StatusBadge(MembershipStatus status) => status switch
-    {
-        MembershipStatus.Verified => "fr-badge--success",
-        MembershipStatus.Rejected => "fr-badge--error",
-        _ => "fr-badge--new",
-    };
-
-    public static string Date(DateTime instant) => instant.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
 
     public static string IdentifierOf(string? siret, string? rna) =>
         siret is not null ? $"SIRET {siret}" : rna is not null ? $"RNA {rna}" : "";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +6,7 @@ using PtceFunding.Application.Applications;
 using PtceFunding.Application.Organisations;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Common;
+using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Portail.Candidatures;
 
@@ -49,6 +49,9 @@ public sealed class DossierModel(ISender sender) : PageModel
     /// <summary>Field errors, keyed by the form field ("Project.Title", "Financing.Expenses[3].Amount").</summary>
     public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Texts typed in fields that could not be read, keyed like <see cref="FieldErrors"/>.</summary>
+    public Dictionary<string, string> Typed { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The form was filled from an outdated read: the page shows the current data instead.</summary>
     public bool Stale { get; private set; }
 
@@ -78,29 +81,12 @@ public sealed class DossierModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostProject(ProjectForm project, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
-        DateOnly? start = null;
-        if (!string.IsNullOrWhiteSpace(project.StartDate))
-        {
-            if (DateOnly.TryParseExact(project.StartDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                || DateOnly.TryParseExact(project.StartDate.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out parsed))
-            {
-                start = parsed;
-            }
-            else
-            {
-                FieldErrors["Project.StartDate"] = "La date de début est attendue au format jj/mm/aaaa.";
-            }
-        }
-
-        if (FieldErrors.Count > 0)
+        if (!ModelState.IsValid)
         {
             return await Refused(ProjectSection, null, () => Project = project, cancellationToken);
         }
 
-        var sectors = (project.Sectors ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var result = await sender.Send(
-            new DescribeProject(Id, project.ExpectedVersion, project.Title ?? "", project.Description ?? "", project.Territory ?? "", sectors, start, project.DurationYears),
-            cancellationToken);
+        var result = await sender.Send(project.ToCommand(Id), cancellationToken);
         return result.IsSuccess
             ? Saved("La section « Projet » est enregistrée.", ProjectSection)
             : await Refused(ProjectSection, result.Error, () => Project = project, cancellationToken);
@@ -114,32 +100,12 @@ public sealed class DossierModel(ISender sender) : PageModel
             return NotFound();
         }
 
-        var members = new List<MemberInput>();
-        for (var i = 0; i < consortium.Members.Count; i++)
-        {
-            var row = consortium.Members[i];
-            decimal? share = null;
-            if (!string.IsNullOrWhiteSpace(row.BudgetShare))
-            {
-                if (ApplicationText.TryParse(row.BudgetShare, out var parsed))
-                {
-                    share = parsed;
-                }
-                else
-                {
-                    FieldErrors[$"Consortium.Members[{i}].BudgetShare"] = "La part du budget est un pourcentage, par exemple 40 ou 12,5.";
-                }
-            }
-
-            members.Add(new MemberInput(row.OrganisationId, row.Role, row.OrganisationId == View.LeadOrganisationId, share));
-        }
-
-        if (FieldErrors.Count > 0)
+        if (!ModelState.IsValid)
         {
             return await Refused(ConsortiumSection, null, () => Consortium = consortium, cancellationToken);
         }
 
-        return await Compose(consortium.ExpectedVersion, members, "La composition du consortium est enregistrée.", () => Consortium = consortium, cancellationToken);
+        return await Compose(consortium.ToCommand(Id, View.LeadOrganisationId), "La composition du consortium est enregistrée.", () => Consortium = consortium, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddMember(int expectedVersion, string? identifier, CancellationToken cancellationToken)
@@ -164,7 +130,7 @@ public sealed class DossierModel(ISender sender) : PageModel
         }
 
         var members = Current().Append(new MemberInput(found.Value.Id, MemberRole.Partner, false, null)).ToList();
-        return await Compose(expectedVersion, members, $"{found.Value.Name} rejoint le consortium.", null, cancellationToken);
+        return await Compose(new ComposeConsortium(Id, expectedVersion, members), $"{found.Value.Name} rejoint le consortium.", null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveMember(int expectedVersion, Guid organisationId, CancellationToken cancellationToken)
@@ -176,7 +142,7 @@ public sealed class DossierModel(ISender sender) : PageModel
 
         var leaving = View.Members.FirstOrDefault(m => m.OrganisationId == organisationId);
         var members = Current().Where(m => m.OrganisationId != organisationId).ToList();
-        return await Compose(expectedVersion, members, $"{leaving?.Name ?? "Le membre"} ne fait plus partie du consortium.", null, cancellationToken);
+        return await Compose(new ComposeConsortium(Id, expectedVersion, members), $"{leaving?.Name ?? "Le membre"} ne fait plus partie du consortium.", null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostInvite(string? email, CancellationToken cancellationToken)
@@ -227,44 +193,13 @@ public sealed class DossierModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostFinancing(FinancingForm financing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(financing);
-        var expenses = new List<ExpenseLine>();
-        for (var i = 0; i < financing.Expenses.Count; i++)
-        {
-            var row = financing.Expenses[i];
-            if (Amount(row.Amount, $"Financing.Expenses[{i}].Amount") is { } amount)
-            {
-                expenses.Add(new ExpenseLine(row.Year, row.Category, amount, string.IsNullOrWhiteSpace(row.Label) ? null : row.Label.Trim()));
-            }
-        }
-
-        var resources = new List<ResourceInput>();
-        for (var i = 0; i < financing.Resources.Count; i++)
-        {
-            var row = financing.Resources[i];
-            if (Amount(row.Amount, $"Financing.Resources[{i}].Amount") is not { } amount)
-            {
-                continue;
-            }
-
-            if (row.FunderId is not null && !ResourceLine.MayNameAFunder(row.Source))
-            {
-                FieldErrors[$"Financing.Resources[{i}].FunderId"] = FinancingPlan.FunderOnlyForStateOrRegion;
-            }
-
-            resources.Add(new ResourceInput(row.Year, row.Source, amount, row.FunderId, string.IsNullOrWhiteSpace(row.Label) ? null : row.Label.Trim()));
-        }
-
-        if (FieldErrors.Count > 0)
+        var command = financing.ToCommand(Id, FieldErrors);
+        if (!ModelState.IsValid || FieldErrors.Count > 0)
         {
             return await Refused(FinancingSection, null, () => Financing = financing, cancellationToken);
         }
 
-        // What is asked of each of the call's funders is what the plan expects from it.
-        var requested = resources.Where(r => r.FunderId is not null)
-            .GroupBy(r => r.FunderId!.Value)
-            .Select(g => new RequestedAmountInput(g.Key, g.Sum(r => r.Amount)))
-            .ToList();
-        var result = await sender.Send(new PlanFinancing(Id, financing.ExpectedVersion, expenses, resources, requested), cancellationToken);
+        var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess
             ? Saved("Le plan de financement est enregistré.", FinancingSection)
             : await Refused(FinancingSection, result.Error, () => Financing = financing, cancellationToken);
@@ -273,37 +208,14 @@ public sealed class DossierModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostIndicators(IndicatorsForm indicators, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(indicators);
-        var commitments = new List<IndicatorCommitment>();
-        for (var i = 0; i < indicators.Items.Count; i++)
-        {
-            var row = indicators.Items[i];
-            if (string.IsNullOrWhiteSpace(row.Baseline) && row.Targets.All(string.IsNullOrWhiteSpace))
-            {
-                continue; // not committed to yet
-            }
-
-            var baseline = Number(row.Baseline, $"Indicators.Items[{i}].Baseline", "Indiquez la valeur de départ.");
-            var targets = new List<decimal>();
-            for (var year = 0; year < row.Targets.Count; year++)
-            {
-                if (Number(row.Targets[year], $"Indicators.Items[{i}].Targets[{year}]", $"Indiquez la cible de l'année {year + 1}.") is { } target)
-                {
-                    targets.Add(target);
-                }
-            }
-
-            if (baseline is { } value)
-            {
-                commitments.Add(new IndicatorCommitment(row.Code, value, targets));
-            }
-        }
-
+        KeepUnreadable();
+        var command = indicators.ToCommand(Id, FieldErrors);
         if (FieldErrors.Count > 0)
         {
             return await Refused(IndicatorsSection, null, () => Indicators = indicators, cancellationToken);
         }
 
-        var result = await sender.Send(new CommitToIndicators(Id, indicators.ExpectedVersion, commitments), cancellationToken);
+        var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess
             ? Saved("Les indicateurs sont enregistrés.", IndicatorsSection)
             : await Refused(IndicatorsSection, result.Error, () => Indicators = indicators, cancellationToken);
@@ -325,9 +237,9 @@ public sealed class DossierModel(ISender sender) : PageModel
 
         var receipt = result.Value;
         ReceiptReference = receipt.Reference;
-        ReceiptSubmittedAt = ApplicationText.Instant(receipt.SubmittedAt);
+        ReceiptSubmittedAt = Formats.DateTime(receipt.SubmittedAt);
         ReceiptSession = receipt.SessionName is { } session
-            ? $"Il sera examiné par la session « {session} » (dépôts jusqu'au {ApplicationText.Date(receipt.SessionCutOff!.Value)})."
+            ? $"Il sera examiné par la session « {session} » (dépôts jusqu'au {Formats.Date(receipt.SessionCutOff!.Value)})."
             : "Aucune session du comité n'est encore planifiée : il est en attente de la prochaine session et y sera rattaché dès sa création.";
         return RedirectToPage(null, null, new { id = Id }, "recepisse");
     }
@@ -356,6 +268,9 @@ public sealed class DossierModel(ISender sender) : PageModel
 
     public string? ErrorOf(string field) => FieldErrors.GetValueOrDefault(field);
 
+    /// <summary>The text of a field as typed when it could not be read, else its current value.</summary>
+    public string? TypedOr(string field, string? current) => Typed.TryGetValue(field, out var typed) ? typed : current;
+
     public bool HasErrors(string section) => ErrorSection == section && (Errors.Count > 0 || FieldErrors.Count > 0);
 
     public string? FunderName(Guid? funderId) => funderId is { } id ? View.Call.Funders.FirstOrDefault(f => f.FunderId == id)?.Name : null;
@@ -364,15 +279,15 @@ public sealed class DossierModel(ISender sender) : PageModel
     public static string BalanceText(YearBalance balance)
     {
         ArgumentNullException.ThrowIfNull(balance);
-        return balance.Balanced ? "équilibré" : $"écart de {ApplicationText.Money(Math.Abs(balance.Expenses - balance.Resources))}";
+        return balance.Balanced ? "équilibré" : $"écart de {Formats.Money(Math.Abs(balance.Expenses - balance.Resources))}";
     }
 
     private IEnumerable<MemberInput> Current() =>
         View.Members.Select(m => new MemberInput(m.OrganisationId, m.Role, m.IsLead, m.BudgetShare));
 
-    private async Task<IActionResult> Compose(int expectedVersion, IReadOnlyList<MemberInput> members, string notice, Action? keepForm, CancellationToken cancellationToken)
+    private async Task<IActionResult> Compose(ComposeConsortium command, string notice, Action? keepForm, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new ComposeConsortium(Id, expectedVersion, members), cancellationToken);
+        var result = await sender.Send(command, cancellationToken);
         return result.IsSuccess ? Saved(notice, ConsortiumSection) : await Refused(ConsortiumSection, result.Error, keepForm, cancellationToken);
     }
 
@@ -393,6 +308,7 @@ public sealed class DossierModel(ISender sender) : PageModel
             return NotFound();
         }
 
+        KeepUnreadable();
         ModelState.Clear();
         if (!await Load(cancellationToken))
         {
@@ -440,94 +356,23 @@ public sealed class DossierModel(ISender sender) : PageModel
             AgreementId = agreements.IsSuccess && agreements.Value.Count > 0 ? agreements.Value[0].Id : null;
         }
 
-        Project = new ProjectForm
-        {
-            ExpectedVersion = View.Version,
-            Title = View.Title,
-            Description = View.Description,
-            Territory = View.Territory,
-            Sectors = string.Join(", ", View.Sectors),
-            StartDate = View.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DurationYears = View.DurationYears,
-        };
-        Consortium = new ConsortiumForm
-        {
-            ExpectedVersion = View.Version,
-            Members = [.. View.Members.Select(m => new MemberRow { OrganisationId = m.OrganisationId, Role = m.Role, BudgetShare = ApplicationText.Input(m.BudgetShare) })],
-        };
-        Financing = new FinancingForm { ExpectedVersion = View.Version };
-        foreach (var year in Years)
-        {
-            var expenses = View.Expenses.Where(e => e.Year == year).ToList();
-            var resources = View.Resources.Where(r => r.Year == year).ToList();
-            foreach (var e in expenses)
-            {
-                Financing.Expenses.Add(new ExpenseRow { Year = year, Category = e.Category, Amount = ApplicationText.Input(e.Amount), Label = e.Label });
-            }
-
-            for (var i = expenses.Count; i < Math.Max(EmptyRowsPerYear, expenses.Count + 2); i++)
-            {
-                Financing.Expenses.Add(new ExpenseRow { Year = year });
-            }
-
-            foreach (var r in resources)
-            {
-                Financing.Resources.Add(new ResourceRow { Year = year, Source = r.Source, FunderId = r.FunderId, Amount = ApplicationText.Input(r.Amount), Label = r.Label });
-            }
-
-            for (var i = resources.Count; i < Math.Max(EmptyRowsPerYear, resources.Count + 2); i++)
-            {
-                Financing.Resources.Add(new ResourceRow { Year = year });
-            }
-        }
-
-        Indicators = new IndicatorsForm
-        {
-            ExpectedVersion = View.Version,
-            Items = [.. View.Rules.Indicators.Select(definition =>
-            {
-                var commitment = View.Indicators.FirstOrDefault(i => string.Equals(i.Code, definition.Code, StringComparison.OrdinalIgnoreCase));
-                return new IndicatorRow
-                {
-                    Code = definition.Code,
-                    Baseline = ApplicationText.Input(commitment?.Baseline),
-                    Targets = [.. Years.Select(y => commitment is not null && y <= commitment.YearlyTargets.Count ? ApplicationText.Input(commitment.YearlyTargets[y - 1]) : null)],
-                };
-            })],
-        };
+        Project = ProjectForm.From(View);
+        Consortium = ConsortiumForm.From(View);
+        Financing = FinancingForm.From(View, Years, EmptyRowsPerYear);
+        Indicators = IndicatorsForm.From(View, Years);
         return true;
     }
 
-    private decimal? Amount(string? text, string field)
+    /// <summary>What the model binder could not read: its French error goes next to the field, and the text typed stays in it.</summary>
+    private void KeepUnreadable()
     {
-        if (string.IsNullOrWhiteSpace(text))
+        foreach (var (field, entry) in ModelState)
         {
-            return null;
+            if (entry.Errors.Count > 0)
+            {
+                FieldErrors.TryAdd(field, entry.Errors[0].ErrorMessage);
+                Typed.TryAdd(field, entry.AttemptedValue ?? "");
+            }
         }
-
-        if (ApplicationText.TryParse(text, out var amount))
-        {
-            return amount;
-        }
-
-        FieldErrors[field] = $"« {text} » n'est pas un montant en euros (par exemple 12 345,67).";
-        return null;
-    }
-
-    private decimal? Number(string? text, string field, string missing)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            FieldErrors[field] = missing;
-            return null;
-        }
-
-        if (ApplicationText.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        FieldErrors[field] = $"« {text} » n'est pas un nombre.";
-        return null;
     }
 }

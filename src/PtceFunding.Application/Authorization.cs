@@ -18,13 +18,13 @@ public static class Authorization
         Audience.System => user.RequireSystem(),
         Audience.SignedIn => user.RequireSignedIn(),
         Audience.PlatformAdministrators => user.RequirePlatformAdministrator(),
-        _ => user.RequireRole([.. Audiences.RolesOf(audience)]),
+        _ => user.RequireRole(Audiences.RolesOf(audience)),
     };
 
     public static Result RequireSignedIn(this ICurrentUser user) =>
         user.IsAuthenticated ? Result.Success() : NotSignedIn;
 
-    public static Result RequireRole(this ICurrentUser user, params string[] roles) =>
+    public static Result RequireRole(this ICurrentUser user, params IEnumerable<string> roles) =>
         !user.IsAuthenticated ? NotSignedIn
         : roles.Any(user.IsInRole) ? Result.Success()
         : NotAllowed;

@@ -8,11 +8,11 @@ using PtceFunding.Application;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Reminders;
+using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Notifications;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Reminders;
 using PtceFunding.Domain.Reporting;
-using PtceFunding.Domain.Territories;
 using PtceFunding.Domain.Users;
 using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
@@ -37,7 +37,7 @@ internal static class ReminderSweepBenchmark
     {
         var agreements = Option(args, "--agreements", 100_000);
         var iterations = Option(args, "--iterations", 5);
-        var today = Deadline.LocalDate(Now, FrenchRegion.MetropolitanTimeZone);
+        var today = Now.Today();
 
         var connectionString = await BenchmarkHost.MigratedDatabase();
         await using var services = BenchmarkHost.Services(connectionString, SystemUser.Instance, new FixedClock(Now));

@@ -33,6 +33,9 @@ public interface IUserDirectory
 
     Task<bool> IsInRole(Guid userId, string role);
 
+    /// <summary>The account, when it exists and holds <paramref name="role"/>; null otherwise.</summary>
+    Task<UserAccount?> FindInRole(Guid userId, string role);
+
     Task<IReadOnlyList<string>> RolesOf(Guid userId);
 
     /// <summary>Every account holding <paramref name="role"/> (staff of a role are few).</summary>

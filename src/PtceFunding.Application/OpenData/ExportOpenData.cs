@@ -8,7 +8,6 @@ using PtceFunding.Application.Messaging;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Territories;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.OpenData;
@@ -61,7 +60,7 @@ internal sealed class ExportOpenDataHandler(IPtceDbContext db, ICurrentUser user
             grants = [.. grants.Where(g => g.Amount > ScdlSubvention.PublicationThreshold)];
         }
 
-        var today = Deadline.LocalDate(clock.GetUtcNow(), FrenchRegion.MetropolitanTimeZone);
+        var today = clock.Today();
         var suffix = request.PublicOnly ? "" : "-complet";
         return request.Format switch
         {
@@ -146,7 +145,7 @@ internal sealed class ExportOpenDataHandler(IPtceDbContext db, ICurrentUser user
 
     /// <summary>The calendar day of the last signature where the funder is.</summary>
     private static DateOnly SignedOn(Agreement agreement, Funder funder) =>
-        Deadline.LocalDate(new DateTimeOffset(DateTime.SpecifyKind(agreement.SignedAt!.Value, DateTimeKind.Utc)), funder.TimeZoneId);
+        new DateTimeOffset(DateTime.SpecifyKind(agreement.SignedAt!.Value, DateTimeKind.Utc)).Today(funder.TimeZoneId);
 
     /// <summary>The installments of a non-zero amount in the funder's plan (advance and balance of each year).</summary>
     private static int InstallmentCount(Agreement agreement, FunderCommitment commitment)

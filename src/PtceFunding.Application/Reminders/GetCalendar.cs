@@ -10,7 +10,6 @@ using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Payments;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Domain.Reviews;
-using PtceFunding.Domain.Territories;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reminders;
@@ -144,7 +143,7 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var review in pending)
         {
-            var dueOn = Deadline.LocalDate(new DateTimeOffset(DateTime.SpecifyKind(review.AssignedAt, DateTimeKind.Utc)), FrenchRegion.MetropolitanTimeZone)
+            var dueOn = new DateTimeOffset(DateTime.SpecifyKind(review.AssignedAt, DateTimeKind.Utc)).Today()
                 .AddDays(review.ReminderPolicy.ReviewDueAfterDays);
             if (dueOn >= today)
             {

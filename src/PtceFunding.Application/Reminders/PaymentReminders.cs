@@ -18,8 +18,7 @@ internal sealed class PaymentReminders(IPtceDbContext db) : IReminderSource
         // Due = planned, its date come, released, and its agreement's payments not held (Installment.StatusOn).
         var candidates = await (
                 from installment in db.Installments.AsNoTracking().Where(Installment.Due.On(sweep.Today))
-                join agreement in db.Agreements.AsNoTracking() on installment.AgreementId equals agreement.Id
-                where agreement.Status == AgreementStatus.Signed || agreement.Status == AgreementStatus.Active || agreement.Status == AgreementStatus.Completed
+                join agreement in db.Agreements.AsNoTracking().Where(Agreement.PaysOut.Predicate) on installment.AgreementId equals agreement.Id
                 select new { installment.Id, installment.AgreementId, installment.FunderId, installment.Year, installment.Kind, installment.Amount, installment.CancelledAmount, installment.DueFrom, agreement.CallId, agreement.Title })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var held = await db.WithOverdueReports([.. candidates.Select(c => c.AgreementId).Distinct()], sweep.Today, cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal sealed class ReminderSweep(IPtceDbContext db, IUserDirectory users, Pub
     public DateOnly Today { get; } = now.Today();
 
     /// <summary>The latest deadline any call's earliest step reaches today.</summary>
-    public DateOnly Horizon => Today.AddDays(Calls.Count == 0 ? 0 : Math.Max(0, -Calls.Values.Min(c => c.Policy.Earliest)));
+    public DateOnly Horizon { get; } = now.Today().AddDays(calls.Count == 0 ? 0 : Math.Max(0, -calls.Values.Min(c => c.Policy.Earliest)));
 
     public IReadOnlyList<DueReminder> Due => _due;
 

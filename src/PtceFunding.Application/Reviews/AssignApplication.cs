@@ -24,8 +24,8 @@ internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser u
         }
 
         var officerId = request.OfficerId ?? user.UserId!.Value;
-        var officer = await users.FindById(officerId).ConfigureAwait(false);
-        if (officer is null || officer.FunderId is null || officer.FunderId != user.FunderId || !await users.IsInRole(officer.Id, Roles.ProgramOfficer).ConfigureAwait(false))
+        var officer = await users.FindInRole(officerId, Roles.ProgramOfficer).ConfigureAwait(false);
+        if (officer is null || officer.FunderId is null || officer.FunderId != user.FunderId)
         {
             return Error.RuleBroken("assignment.officer_invalid", "Le dossier ne peut être confié qu'à un chargé de mission de votre financeur.");
         }

@@ -45,8 +45,8 @@ internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user
             return Error.RuleBroken("review.not_ready", "Un expert se désigne sur un dossier déclaré complet ou éligible.");
         }
 
-        var reviewer = await users.FindById(request.ReviewerId).ConfigureAwait(false);
-        if (reviewer is null || !await users.IsInRole(reviewer.Id, Roles.Reviewer).ConfigureAwait(false))
+        var reviewer = await users.FindInRole(request.ReviewerId, Roles.Reviewer).ConfigureAwait(false);
+        if (reviewer is null)
         {
             return Error.RuleBroken("review.not_a_reviewer", "Cette personne n'est pas un expert de la plateforme.");
         }

@@ -68,7 +68,11 @@ public sealed class Agreement : AggregateRoot
     public IReadOnlyList<LegalCommitment> LegalCommitments => _legalCommitments;
 
     /// <summary>Payments are held while the agreement is not in force (a draft, or after it ended early).</summary>
-    public bool PaymentsHeld => Status is not (AgreementStatus.Signed or AgreementStatus.Active or AgreementStatus.Completed);
+    public bool PaymentsHeld => !PaysOut.IsSatisfiedBy(this);
+
+    /// <summary>Signed, in force or completed: an agreement whose installments may be paid (the holds, the payment reminders).</summary>
+    public static Specification<Agreement> PaysOut { get; } = new(a =>
+        a.Status == AgreementStatus.Signed || a.Status == AgreementStatus.Active || a.Status == AgreementStatus.Completed);
 
     /// <summary>Signed and not yet completed or terminated.</summary>
     public static IReadOnlyList<AgreementStatus> InForceStatuses { get; } = [AgreementStatus.Signed, AgreementStatus.Active];

@@ -3,7 +3,6 @@ using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Territories;
 
 namespace PtceFunding.Domain.Applications;
 
@@ -378,7 +377,7 @@ public sealed partial class FundingApplication : AggregateRoot
     public Result RequestCorrections(IReadOnlyList<string> items, DateOnly dueOn, Guid officerId, DateTimeOffset now, string timeZoneId)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var today = Deadline.LocalDate(now, timeZoneId);
+        var today = now.Today(timeZoneId);
         if (dueOn <= today)
         {
             return Error.Validation("DueOn", $"La date limite des corrections est postérieure à aujourd'hui ({today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}).");
@@ -553,7 +552,7 @@ public sealed partial class FundingApplication : AggregateRoot
     /// 00:30 on 1 January in Paris is of the new year) and 40 random bits of the identifier.
     /// </summary>
     public static string ReceiptNumber(FundingApplicationId id, DateTimeOffset submittedAt, string timeZoneId) =>
-        $"PTCE-{Deadline.LocalDate(submittedAt, timeZoneId).Year}-{id.Value.ToString("N")[^10..].ToUpperInvariant()}";
+        $"PTCE-{submittedAt.Today(timeZoneId).Year}-{id.Value.ToString("N")[^10..].ToUpperInvariant()}";
 
     private Error? FrozenError() => ApplicationWorkflow.IsEditableByConsortium(Status)
         ? null

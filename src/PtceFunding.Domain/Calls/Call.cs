@@ -254,7 +254,7 @@ public sealed class Call : AggregateRoot
     /// <summary>Published, opened, and (for a fixed window) its closing day not yet over in the call's time zone.</summary>
     public bool AcceptsApplicationsAt(DateTimeOffset now) =>
         Status == CallStatus.Published
-        && Deadline.LocalDate(now, TimeZoneId) >= OpensOn
+        && now.Today(TimeZoneId) >= OpensOn
         && (ClosesOn is not { } closesOn || !new Deadline(closesOn, TimeZoneId).IsOverdueAt(now));
 
     public bool IsFundedBy(FunderId funderId) => Funders.Any(f => f.FunderId == funderId);

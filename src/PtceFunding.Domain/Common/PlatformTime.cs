@@ -21,5 +21,5 @@ public static class PlatformTime
 
     /// <summary>The calendar date <paramref name="instant"/> falls on in the platform's time zone, or in <paramref name="timeZoneId"/>.</summary>
     public static DateOnly Today(this DateTimeOffset instant, string? timeZoneId = null) =>
-        Deadline.LocalDate(instant, timeZoneId ?? TimeZoneId);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId ?? TimeZoneId)).DateTime);
 }

@@ -18,8 +18,4 @@ public sealed record Deadline(DateOnly Date, string TimeZoneId)
     }
 
     public bool IsOverdueAt(DateTimeOffset now) => now >= EndsAt;
-
-    /// <summary>The calendar date that <paramref name="instant"/> falls on in the given time zone.</summary>
-    public static DateOnly LocalDate(DateTimeOffset instant, string timeZoneId) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
 }

@@ -60,7 +60,12 @@ public static class Audiences
     /// The roles admitted; empty for the audiences that are not role sets (<see cref="Audience.Anyone"/>,
     /// <see cref="Audience.SignedIn"/>, <see cref="Audience.System"/>).
     /// </summary>
-    public static IReadOnlyList<string> RolesOf(Audience audience) => audience switch
+    public static IReadOnlyList<string> RolesOf(Audience audience) => Sets[(int)audience];
+
+    /// <summary>Built once: the authorization step reads it on every request.</summary>
+    private static readonly string[][] Sets = [.. Enum.GetValues<Audience>().Order().Select(Compute)];
+
+    private static string[] Compute(Audience audience) => audience switch
     {
         Audience.Anyone or Audience.SignedIn or Audience.System => [],
         Audience.PlatformAdministrators or Audience.Administrators => [Roles.Administrator],

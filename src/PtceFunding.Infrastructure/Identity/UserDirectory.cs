@@ -11,8 +11,12 @@ internal sealed class UserDirectory(UserManager<AppUser> users) : IUserDirectory
 
     public async Task<UserAccount?> FindByEmail(string email) => Read(await users.FindByEmailAsync(email).ConfigureAwait(false));
 
-    public async Task<bool> IsInRole(Guid userId, string role) =>
-        await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is { } user && await users.IsInRoleAsync(user, role).ConfigureAwait(false);
+    public async Task<bool> IsInRole(Guid userId, string role) => await FindInRole(userId, role).ConfigureAwait(false) is not null;
+
+    public async Task<UserAccount?> FindInRole(Guid userId, string role) =>
+        await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is { } user && await users.IsInRoleAsync(user, role).ConfigureAwait(false)
+            ? Read(user)
+            : null;
 
     public async Task<IReadOnlyList<string>> RolesOf(Guid userId) =>
         await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is { } user ? [.. await users.GetRolesAsync(user).ConfigureAwait(false)] : [];

@@ -3,6 +3,7 @@ using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Committee;
+using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Reviews;
 using PtceFunding.Domain.Territories;
@@ -71,7 +72,7 @@ internal sealed class DemoFunding(PtceDbContext db, IFileStore files)
         permanent.Publish(now.AddMonths(-11));
         db.Calls.Add(permanent);
 
-        var today = Deadline.LocalDate(now, permanent.TimeZoneId);
+        var today = now.Today(permanent.TimeZoneId);
         var lastQuarterEnd = QuarterEnd(today.AddMonths(-3));
         var past = Session(permanent, $"Session du {FrenchQuarter(lastQuarterEnd)}", lastQuarterEnd, now.AddMonths(-6));
         var next = Session(permanent, $"Session du {FrenchQuarter(QuarterEnd(today))}", QuarterEnd(today), now);

@@ -139,13 +139,7 @@ public sealed class ApplicationSubmissionTests(PtceApp app) : IClassFixture<Ptce
     [Fact]
     public async Task The_api_refuses_an_own_revenue_line_that_names_a_funder_as_the_page_does_and_changes_nothing()
     {
-        app.Clock.Now = Consortium.Today;
-        var consortium = await new Consortium(app).WithFunders();
-        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
-        var leadId = await consortium.Organisation("SCIC Recettes");
-        var partnerId = await consortium.Organisation("Association Recettes", LegalForm.Association);
-        var (_, lead) = await consortium.VerifiedUserOf(leadId);
-        var id = await consortium.CompleteDraft(lead, callId, leadId, partnerId);
+        var (consortium, lead, id) = await CompleteDraft("Recettes");
         var before = await Consortium.Get(lead, id);
 
         var response = await lead.PutAsJsonAsync($"/api/applications/{id}/financing", new
@@ -165,13 +159,7 @@ public sealed class ApplicationSubmissionTests(PtceApp app) : IClassFixture<Ptce
     [Fact]
     public async Task An_edit_without_the_version_it_read_is_refused_with_400_and_changes_nothing()
     {
-        app.Clock.Now = Consortium.Today;
-        var consortium = await new Consortium(app).WithFunders();
-        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
-        var leadId = await consortium.Organisation("SCIC Version");
-        var partnerId = await consortium.Organisation("Association Version", LegalForm.Association);
-        var (_, lead) = await consortium.VerifiedUserOf(leadId);
-        var id = await consortium.CompleteDraft(lead, callId, leadId, partnerId);
+        var (_, lead, id) = await CompleteDraft("Version");
         var version = await Consortium.VersionOf(lead, id);
 
         var response = await lead.PostAsJsonAsync($"/api/applications/{id}/submit", new { });
@@ -356,4 +344,16 @@ public sealed class ApplicationSubmissionTests(PtceApp app) : IClassFixture<Ptce
 
     private static async Task<List<string?>> Codes(HttpResponseMessage response) =>
         [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("failures").EnumerateArray().Select(f => f.GetProperty("code").GetString())];
+
+    /// <summary>A complete draft of a published call, by a SCIC lead member and an association (« {name} »), as its lead's user.</summary>
+    private async Task<(Consortium Consortium, HttpClient Lead, Guid Id)> CompleteDraft(string name)
+    {
+        app.Clock.Now = Consortium.Today;
+        var consortium = await new Consortium(app).WithFunders();
+        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
+        var leadId = await consortium.Organisation($"SCIC {name}");
+        var partnerId = await consortium.Organisation($"Association {name}", LegalForm.Association);
+        var (_, lead) = await consortium.VerifiedUserOf(leadId);
+        return (consortium, lead, await consortium.CompleteDraft(lead, callId, leadId, partnerId));
+    }
 }

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application;
 
 /// <summary>

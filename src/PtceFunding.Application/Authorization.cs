@@ -1,7 +1,3 @@
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application;
 
 /// <summary>Who may act: the declared audience of a request, and the checks handlers add; each answers with the error the edge maps to 401 or 403.</summary>

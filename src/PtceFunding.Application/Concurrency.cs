@@ -1,6 +1,3 @@
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Application;
 
 /// <summary>A command that edits an aggregate as its sender read it: it carries the version read (required, 400 when missing).</summary>

@@ -1,7 +1,5 @@
 using System.Reflection;
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Pipeline;
 
 namespace PtceFunding.Application;

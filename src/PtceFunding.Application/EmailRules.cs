@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace PtceFunding.Application;
 
 /// <summary>The one rule for an e-mail address typed by someone: present, well formed, at most 256 characters.</summary>

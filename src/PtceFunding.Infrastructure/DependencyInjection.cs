@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Infrastructure.Email;
 using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Jobs;

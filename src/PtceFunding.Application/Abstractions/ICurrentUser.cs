@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Application.Abstractions;
 
 /// <summary>Who is acting: a signed-in person, or the system (background jobs, start-up seeding).</summary>

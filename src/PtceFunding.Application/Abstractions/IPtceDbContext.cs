@@ -1,18 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Reporting;
-using PtceFunding.Domain.Reviews;
 
 namespace PtceFunding.Application.Abstractions;
 

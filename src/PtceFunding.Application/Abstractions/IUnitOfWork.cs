@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Application.Abstractions;
 
 /// <summary>Runs a command in one database transaction that also holds its audit entries and outbox messages.</summary>

@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Application.Abstractions;
 
 /// <summary>The actor of work nobody signed in for: start-up seeding, command-line tools.</summary>

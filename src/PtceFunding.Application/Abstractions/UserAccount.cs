@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-
 namespace PtceFunding.Application.Abstractions;
 
 /// <summary>

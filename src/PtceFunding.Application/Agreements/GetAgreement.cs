@@ -1,14 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Access;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
 

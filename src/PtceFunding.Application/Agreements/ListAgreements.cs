@@ -1,14 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Access;
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Agreements;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Application.Applications;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Applications;
 
 /// <summary>Saves the indicators the consortium commits to: baseline and a target per project year.</summary>

@@ -1,12 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Applications;
 
 /// <summary>A member of the consortium as the form sends it: a registered organisation, its role, the lead flag and an optional budget share (%).</summary>

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Applications;
 
 /// <summary>The files attached to an application, for whoever may see the application.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Application.Applications;
 
 /// <summary>What eligibility reads of the consortium's organisations, from the registry.</summary>

@@ -1,11 +1,3 @@
-using FluentValidation;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Applications;
 
 /// <summary>A resource line as the form sends it; <see cref="FunderId"/> names the call's funder it is asked from, if any.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Application.Calls;
 
 /// <summary>A funder of a call and its envelope, as an administrator enters it.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Calls;
 
 /// <summary>Changes a call's title, dates, categories, funders and envelopes; answers the call's new version.</summary>

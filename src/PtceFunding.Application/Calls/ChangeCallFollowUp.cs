@@ -1,11 +1,3 @@
-using FluentValidation;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Calls;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Calls;
 
 /// <summary>Drafts a call of a programme: its details (funders, envelopes, categories, dates) and its first rules.</summary>

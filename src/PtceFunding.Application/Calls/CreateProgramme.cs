@@ -1,11 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Calls;
 
 /// <summary>Creates a funding programme under which calls are published.</summary>

@@ -1,8 +1,3 @@
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Application.Calls;
 
 /// <summary>A call's eligibility rules as sentences applicants read.</summary>

@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Calls;
 

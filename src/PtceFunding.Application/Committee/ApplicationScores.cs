@@ -1,6 +1,4 @@
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Reviews;
-using PtceFunding.Domain.Applications;
 
 namespace PtceFunding.Application.Committee;
 

@@ -1,15 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Committee;
 

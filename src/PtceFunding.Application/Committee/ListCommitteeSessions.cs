@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Committee;
 
 /// <summary>The sessions a committee member sits on (the calls their funder funds, or all for national members), latest meeting first.</summary>

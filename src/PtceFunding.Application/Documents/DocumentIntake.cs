@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Documents;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Documents;
 

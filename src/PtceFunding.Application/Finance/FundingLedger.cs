@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Payments;
-
 namespace PtceFunding.Application.Finance;
 
 /// <summary>

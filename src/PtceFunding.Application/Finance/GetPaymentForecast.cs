@@ -1,10 +1,4 @@
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Payments;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Finance;
 

@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Territories;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Funders;
 
 /// <summary>The funders, optionally of one kind, ordered by name.</summary>

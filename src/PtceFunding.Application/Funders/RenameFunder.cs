@@ -1,10 +1,3 @@
-using FluentValidation;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Funders;
 
 /// <summary>Renames a funder; <see cref="ExpectedVersion"/> is the version the editor read, so a concurrent edit is refused.</summary>

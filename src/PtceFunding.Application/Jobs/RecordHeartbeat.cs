@@ -1,7 +1,3 @@
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Jobs;
 
 /// <summary>

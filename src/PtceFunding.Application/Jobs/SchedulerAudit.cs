@@ -1,7 +1,5 @@
 using System.Text.Json;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Auditing;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Jobs;
 

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Application.Messaging;
 
 /// <summary>A request that changes state: it runs in a transaction and is audited. It answers with a result.</summary>

@@ -1,9 +1,4 @@
 using Microsoft.Extensions.Options;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Notifications;
 

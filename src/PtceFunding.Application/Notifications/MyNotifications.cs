@@ -1,11 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Notifications;
 
 /// <summary>The signed-in user's in-app notifications, newest first, with the number still unread.</summary>

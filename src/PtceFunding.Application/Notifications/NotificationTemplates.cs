@@ -1,5 +1,4 @@
 using System.Net;
-using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Application.Notifications;
 

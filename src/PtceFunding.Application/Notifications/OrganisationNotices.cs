@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Application.Notifications;
 
 /// <summary>Messages to an organisation: every user verified to act for it, by e-mail and in the platform.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Notifications;
-
 namespace PtceFunding.Application.Notifications;
 
 /// <summary>What a command asks to be sent: the outbox writes it in the command's own transaction.</summary>

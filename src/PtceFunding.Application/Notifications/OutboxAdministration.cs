@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Notifications;
 
 /// <summary>The outbox as administrators see it: counts per status and the items not yet sent.</summary>

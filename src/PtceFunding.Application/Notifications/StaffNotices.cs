@@ -1,7 +1,3 @@
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Notifications;
-
 namespace PtceFunding.Application.Notifications;
 
 /// <summary>Messages to a funder's staff of one role (its program officers, its finance officers), by e-mail and in the platform.</summary>

@@ -2,13 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.OpenData;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Documents;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Organisations;
 

@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Territories;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>Looks an organisation up in the registry by its SIRET or RNA number (public registry data).</summary>

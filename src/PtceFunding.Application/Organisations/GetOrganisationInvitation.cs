@@ -1,11 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Territories;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>What an invitation link is about, for the page that offers to accept it (the token is the key).</summary>

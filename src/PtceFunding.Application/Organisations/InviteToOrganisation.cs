@@ -1,14 +1,6 @@
 using System.Globalization;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Organisations;
 

@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Territories;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>The signed-in applicant's requests to act for organisations, and where each stands.</summary>

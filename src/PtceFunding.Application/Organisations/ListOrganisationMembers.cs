@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>For a verified user of an organisation: who else acts for it, and whom they invited.</summary>

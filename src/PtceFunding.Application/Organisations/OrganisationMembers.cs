@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Application.Organisations;
 
 /// <summary>Who acts for an organisation, as the use cases on organisations check it.</summary>

@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Territories;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Payments;
 

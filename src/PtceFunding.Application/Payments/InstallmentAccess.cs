@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Payments;
-
 namespace PtceFunding.Application.Payments;
 
 /// <summary>Finance staff act on the installments of their own funder only; anything else does not exist for them.</summary>

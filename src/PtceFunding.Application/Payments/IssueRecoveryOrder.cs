@@ -1,10 +1,3 @@
-using FluentValidation;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Payments;
 
 /// <summary>

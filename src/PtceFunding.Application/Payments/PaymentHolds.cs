@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Reporting;
-
 namespace PtceFunding.Application.Payments;
 
 /// <summary>

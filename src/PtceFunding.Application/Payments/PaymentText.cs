@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Payments;
-
 namespace PtceFunding.Application.Payments;
 
 /// <summary>French labels of the payment vocabulary (the API's statusLabel; the pages use them through the Web presentation kit), and the read models of installments and recovery orders.</summary>

@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Payments;
-
 namespace PtceFunding.Application.Payments;
 
 /// <summary>An installment as read today; <see cref="Id"/> is null for the planned installments of a draft.</summary>

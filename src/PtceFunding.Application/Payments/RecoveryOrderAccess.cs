@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Payments;
 
 /// <summary>Finance staff act on the recovery orders of their own funder only; anything else does not exist for them.</summary>

@@ -1,8 +1,5 @@
 using System.Reflection;
 using Mediator;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Pipeline;
 

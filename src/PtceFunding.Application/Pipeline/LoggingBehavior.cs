@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Mediator;
 using Microsoft.Extensions.Logging;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Pipeline;
 

@@ -1,7 +1,4 @@
 using Mediator;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Pipeline;
 

@@ -1,6 +1,4 @@
-using FluentValidation;
 using Mediator;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Pipeline;
 

@@ -1,12 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reminders;
 

@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Payments;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reminders;
 

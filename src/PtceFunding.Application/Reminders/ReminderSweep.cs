@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Reminders;
 
 namespace PtceFunding.Application.Reminders;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PtceFunding.Domain.Agreements;
 
 namespace PtceFunding.Application.Reminders;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Reporting;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reminders;
 

@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Reviews;
 
 namespace PtceFunding.Application.Reminders;
 

@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Access;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Reporting;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reporting;
 

@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Documents;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Reporting;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reporting;
 

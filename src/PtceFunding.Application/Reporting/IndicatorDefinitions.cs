@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Calls;
-
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>The labels and units of an agreement's indicators: the call's rules in the version its application applied under.</summary>

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Reporting;
-
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>A report after a command: its status of the day, due date and new version.</summary>

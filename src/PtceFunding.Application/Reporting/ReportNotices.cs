@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Reporting;
-
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>What every report notification says: the project, the report and the link to it.</summary>

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Reporting;
-
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>French labels of reports.</summary>

@@ -1,10 +1,4 @@
-using FluentValidation;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Documents;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Reporting;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reporting;
 

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Reviews;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Reviews;
 
 /// <summary>An expert's assignments, newest first: which application, and where their declaration and opinion stand — no content.</summary>

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Application.Reviews;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Applications;
-
 namespace PtceFunding.Application.Reviews;
 
 /// <summary>An application's review score: the average weighted score of its submitted opinions (null when none is scored), and how many.</summary>

@@ -1,9 +1,4 @@
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Applications;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Reviews;
-using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Application.Reviews;
 

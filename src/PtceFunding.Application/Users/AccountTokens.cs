@@ -1,9 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Application.Users;
 

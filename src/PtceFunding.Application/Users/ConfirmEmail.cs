@@ -1,9 +1,3 @@
-using FluentValidation;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
-
 namespace PtceFunding.Application.Users;
 
 /// <summary>Confirms the e-mail address of an account with the token of the link sent to it.</summary>

@@ -1,10 +1,3 @@
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Domain.Agreements;
 
 /// <summary>Identifies an <see cref="Agreement"/>.</summary>

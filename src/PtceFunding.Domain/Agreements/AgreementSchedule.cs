@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Agreements;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Domain.Agreements;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Domain.Agreements;
 

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Agreements;
 
 /// <summary>What an installment pays for within its agreement year.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Domain.Agreements;
 

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Domain.Applications;
 
 /// <summary>A user of another consortium member, invited by the lead member to contribute to a draft application.</summary>

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Applications;
 
 /// <summary>What can happen to an application, from its consortium, its officers or the committee.</summary>

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Domain.Applications;
 
 /// <summary>What a member brings to the consortium.</summary>

@@ -1,8 +1,3 @@
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Domain.Applications;
 
 /// <summary>The eligibility rules of a call, applied to a consortium; each broken rule has its own code.</summary>

@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-
 namespace PtceFunding.Domain.Applications;
 
 /// <summary>Expense categories of the financing plan (after the CERFA 12156 budget).</summary>

@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Applications;
 
 /// <summary>The rules an application must meet to be submitted (or resubmitted after corrections), all answered at once.</summary>

@@ -1,8 +1,4 @@
 using System.Globalization;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Organisations;
 
 namespace PtceFunding.Domain.Applications;
 

@@ -1,8 +1,3 @@
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Domain.Calls;
 
 /// <summary>Identifies a <see cref="Call"/>.</summary>

@@ -1,7 +1,3 @@
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Domain.Calls;
 
 /// <summary>Who may apply (critères d'éligibilité). Empty lists mean "no restriction".</summary>

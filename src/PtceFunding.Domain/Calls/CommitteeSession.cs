@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Domain.Calls;
 
 /// <summary>Identifies a <see cref="CommitteeSession"/>.</summary>

@@ -1,7 +1,3 @@
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Committee;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Domain.Common;
 
 /// <summary>

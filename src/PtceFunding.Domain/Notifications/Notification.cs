@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Notifications;
 
 /// <summary>Where a notification goes: by e-mail, in the application, or both.</summary>

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Organisations;
 
 /// <summary>

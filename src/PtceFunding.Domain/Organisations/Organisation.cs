@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Territories;
-
 namespace PtceFunding.Domain.Organisations;
 
 /// <summary>Identifies an <see cref="Organisation"/>.</summary>

@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Organisations;
 
 /// <summary>Where a user's request to act for an organisation stands.</summary>

@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Domain.Payments;
 
 /// <summary>Identifies a <see cref="BankAccount"/>.</summary>

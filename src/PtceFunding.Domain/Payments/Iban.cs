@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Domain.Payments;
 

@@ -1,7 +1,3 @@
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-
 namespace PtceFunding.Domain.Payments;
 
 /// <summary>Identifies an <see cref="Installment"/>.</summary>

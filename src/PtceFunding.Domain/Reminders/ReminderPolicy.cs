@@ -1,5 +1,3 @@
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Reminders;
 
 /// <summary>What a reminder is about: each kind has its deadline, its recipients and its templates.</summary>

@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Reporting;
 
 /// <summary>Identifies a <see cref="Report"/>.</summary>

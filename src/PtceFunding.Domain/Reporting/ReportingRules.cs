@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Payments;
-
 namespace PtceFunding.Domain.Reporting;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
-
 namespace PtceFunding.Domain.Reviews;
 
 /// <summary>A reviewer's mark on one criterion of the grid, with the comment that justifies it.</summary>

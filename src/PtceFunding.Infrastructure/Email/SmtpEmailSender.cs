@@ -3,7 +3,6 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using Microsoft.Extensions.Options;
-using PtceFunding.Application.Abstractions;
 
 namespace PtceFunding.Infrastructure.Email;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using PtceFunding.Domain.Funders;
 
 namespace PtceFunding.Infrastructure.Identity;
 

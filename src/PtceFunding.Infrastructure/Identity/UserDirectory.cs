@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Infrastructure.Identity;
 

@@ -6,7 +6,6 @@ using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Reminders;
-using PtceFunding.Domain.Common;
 using PtceFunding.Infrastructure.Persistence;
 using Quartz;
 

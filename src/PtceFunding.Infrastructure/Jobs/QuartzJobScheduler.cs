@@ -1,4 +1,3 @@
-using PtceFunding.Application.Abstractions;
 using Quartz;
 
 namespace PtceFunding.Infrastructure.Jobs;

@@ -24,7 +24,7 @@ internal sealed partial class RecurringJobReconciler(ISchedulerFactory factory, 
                 continue;
             }
 
-            var replacement = TriggerBuilder.Create()
+            var replacement = Quartz.TriggerBuilder.Create()
                 .ForJob(RecurringJobs.KeyOf(job.Name))
                 .WithIdentity(key)
                 .StartAt(stored.NextFireTimeUtc ?? DateTimeOffset.UtcNow)

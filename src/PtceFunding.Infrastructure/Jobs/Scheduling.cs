@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Infrastructure.Persistence;
 using Quartz;
 

@@ -1,17 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Reporting;
-using PtceFunding.Domain.Reviews;
 
 namespace PtceFunding.Infrastructure.Persistence;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Infrastructure.Persistence;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Notifications;
-
 namespace PtceFunding.Infrastructure.Persistence;
 
 /// <summary>

@@ -1,23 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Jobs;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Reminders;
-using PtceFunding.Domain.Reporting;
-using PtceFunding.Domain.Reviews;
 using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Security;
 

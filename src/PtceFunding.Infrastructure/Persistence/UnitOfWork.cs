@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Infrastructure.Persistence;
 

@@ -1,10 +1,3 @@
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Reporting;
 using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.Infrastructure.Seeding;

@@ -1,12 +1,4 @@
 using System.Text;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Reviews;
-using PtceFunding.Domain.Territories;
 using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.Infrastructure.Seeding;

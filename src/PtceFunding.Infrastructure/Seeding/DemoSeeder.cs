@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Notifications;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Notifications;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Payments;
-using PtceFunding.Domain.Users;
 using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
 

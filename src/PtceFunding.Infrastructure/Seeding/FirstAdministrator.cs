@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using PtceFunding.Application.Abstractions;
-using PtceFunding.Domain.Common;
-using PtceFunding.Domain.Users;
 using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Infrastructure.Seeding;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PtceFunding.Application.Abstractions;
 
 namespace PtceFunding.Infrastructure.Storage;
 

@@ -1,7 +1,5 @@
-using Mediator;
 using PtceFunding.Application.Auditing;
 using PtceFunding.Application.Users;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

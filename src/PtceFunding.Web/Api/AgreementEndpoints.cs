@@ -1,7 +1,5 @@
-using Mediator;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Domain.Agreements;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

@@ -1,7 +1,5 @@
-using Mediator;
 using PtceFunding.Application.Applications;
 using PtceFunding.Domain.Applications;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

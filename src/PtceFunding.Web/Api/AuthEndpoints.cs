@@ -1,9 +1,7 @@
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
 using PtceFunding.Infrastructure.Identity;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 
@@ -31,7 +29,7 @@ internal static class AuthEndpoints
         return api;
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, OperationContext operation)
+    private static async Task<Microsoft.AspNetCore.Http.IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, OperationContext operation)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {

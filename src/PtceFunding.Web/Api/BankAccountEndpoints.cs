@@ -1,6 +1,4 @@
-using Mediator;
 using PtceFunding.Application.Payments;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

@@ -1,8 +1,6 @@
-using Mediator;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application;
 using PtceFunding.Application.Reminders;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

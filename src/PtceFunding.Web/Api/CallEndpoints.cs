@@ -1,8 +1,6 @@
-using Mediator;
 using PtceFunding.Application.Calls;
 using PtceFunding.Domain.Calls;
 using PtceFunding.Domain.Reminders;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

@@ -1,8 +1,6 @@
-using Mediator;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Committee;
 using PtceFunding.Domain.Committee;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

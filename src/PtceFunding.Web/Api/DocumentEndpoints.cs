@@ -1,10 +1,7 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Documents;
 using PtceFunding.Application.Organisations;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

@@ -1,8 +1,5 @@
 using PtceFunding.Application.Common;
 using PtceFunding.Application.Finance;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 
@@ -26,7 +23,7 @@ internal static class FinanceEndpoints
         return api;
     }
 
-    private static void Map<TView>(RouteGroupBuilder group, string path, string fileName, Func<Guid?, IQuery<Result<TView>>> query, Func<TView, CsvWriter> csv, string summary)
+    private static void Map<TView>(RouteGroupBuilder group, string path, string fileName, Func<Guid?, Application.Messaging.IQuery<Result<TView>>> query, Func<TView, CsvWriter> csv, string summary)
         where TView : notnull
     {
         group.MapGet(path, async (Guid? funderId, Mediator.ISender sender, CancellationToken ct) =>

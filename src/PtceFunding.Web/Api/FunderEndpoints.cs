@@ -1,7 +1,5 @@
-using Mediator;
 using PtceFunding.Application.Funders;
 using PtceFunding.Domain.Funders;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

@@ -1,7 +1,5 @@
-using Mediator;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Notifications;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Mediator;
 using PtceFunding.Application.OpenData;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 
@@ -34,7 +32,7 @@ internal static class OpenDataEndpoints
         return app;
     }
 
-    private static async Task<IResult> Download(OpenDataFormat format, bool publicOnly, ISender sender, HttpContext http, CancellationToken ct) =>
+    private static async Task<Microsoft.AspNetCore.Http.IResult> Download(OpenDataFormat format, bool publicOnly, ISender sender, HttpContext http, CancellationToken ct) =>
         (await sender.Send(new ExportOpenData(format, publicOnly), ct)).ToHttp(file =>
         {
             if (!publicOnly)

@@ -1,7 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using PtceFunding.Application.Payments;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

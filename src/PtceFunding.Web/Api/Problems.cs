@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application;
-using PtceFunding.Domain.Common;
 using IHttpResult = Microsoft.AspNetCore.Http.IResult;
 
 namespace PtceFunding.Web.Api;

@@ -1,8 +1,5 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Reporting;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

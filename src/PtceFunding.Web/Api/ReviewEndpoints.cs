@@ -1,8 +1,6 @@
-using Mediator;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Domain.Applications;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

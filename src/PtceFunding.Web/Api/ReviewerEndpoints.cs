@@ -1,7 +1,5 @@
-using Mediator;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Domain.Reviews;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Api;
 

@@ -1,5 +1,4 @@
 using PtceFunding.Web.Api;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Hosting;
 

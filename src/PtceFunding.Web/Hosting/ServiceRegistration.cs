@@ -7,8 +7,6 @@ using PtceFunding.Application;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Infrastructure;
 using PtceFunding.Web.Api;
-using PtceFunding.Web.Presentation;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Hosting;
 

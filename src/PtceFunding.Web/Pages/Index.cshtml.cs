@@ -1,5 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Calls;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Users;

@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Organisations;
-
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Organisations;
 using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PtceFunding.Application.Auditing;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Domain.Organisations;
-using PtceFunding.Domain.Payments;
-
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
 internal sealed class BankAccountConfiguration : IEntityTypeConfiguration<BankAccount>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Reminders;
-
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
 internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>

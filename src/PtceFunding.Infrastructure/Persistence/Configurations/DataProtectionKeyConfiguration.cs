@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PtceFunding.Infrastructure.Security;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;

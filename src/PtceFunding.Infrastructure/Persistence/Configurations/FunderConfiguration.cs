@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Domain.Funders;
-
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
 internal sealed class FunderConfiguration : IEntityTypeConfiguration<Funder>

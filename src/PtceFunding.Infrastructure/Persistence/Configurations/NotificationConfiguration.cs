@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PtceFunding.Application.Jobs;
-using PtceFunding.Domain.Notifications;
 
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 

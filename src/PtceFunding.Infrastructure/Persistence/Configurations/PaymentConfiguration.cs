@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Payments;
-
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
 /// <summary>

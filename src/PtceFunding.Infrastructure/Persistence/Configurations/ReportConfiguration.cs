@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Reporting;
-
 namespace PtceFunding.Infrastructure.Persistence.Configurations;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using PtceFunding.Domain.Calls;
 
 namespace PtceFunding.Infrastructure.Persistence.Migrations;
 

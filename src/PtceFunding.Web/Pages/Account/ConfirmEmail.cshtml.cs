@@ -1,6 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Users;
 
 namespace PtceFunding.Web.Pages.Account;

@@ -1,11 +1,7 @@
-using Mediator;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
 using PtceFunding.Infrastructure.Identity;
-using PtceFunding.Web.Security;
 
 namespace PtceFunding.Web.Pages.Account;
 

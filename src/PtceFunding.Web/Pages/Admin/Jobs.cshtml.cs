@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Jobs;
-using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Reminders;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Admin;
 
@@ -87,7 +83,7 @@ public sealed class JobsModel(Mediator.ISender sender) : PageModel
         }
     }
 
-    private async Task<IActionResult> Act(ICommand<Result> command, string success, CancellationToken cancellationToken)
+    private async Task<IActionResult> Act(Application.Messaging.ICommand<Result> command, string success, CancellationToken cancellationToken)
     {
         var result = await sender.Send(command, cancellationToken);
         if (result.IsSuccess)

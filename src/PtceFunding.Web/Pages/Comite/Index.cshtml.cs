@@ -1,7 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Committee;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Comite;
 

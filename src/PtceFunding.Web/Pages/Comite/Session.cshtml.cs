@@ -1,12 +1,7 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Committee;
 using PtceFunding.Domain.Committee;
-using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Comite;
 

@@ -1,13 +1,8 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Domain.Agreements;
 using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Conventions;
 

@@ -1,12 +1,7 @@
 using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Reporting;
-using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Reporting;
 using PtceFunding.Web.Pages.Portail.Candidatures;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Conventions;
 

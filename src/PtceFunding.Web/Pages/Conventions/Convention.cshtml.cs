@@ -1,10 +1,6 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Reporting;
 using PtceFunding.Domain.Agreements;
-using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.Web.Pages.Conventions;

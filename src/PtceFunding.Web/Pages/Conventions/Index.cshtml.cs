@@ -1,5 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
 
 namespace PtceFunding.Web.Pages.Conventions;

@@ -1,9 +1,5 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Web.Pages.Portail.Candidatures;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Conventions;
 

@@ -1,9 +1,5 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Reviews;
 
 namespace PtceFunding.Web.Pages.Expertise;

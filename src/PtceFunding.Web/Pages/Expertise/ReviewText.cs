@@ -1,5 +1,4 @@
 using PtceFunding.Domain.Reviews;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Expertise;
 

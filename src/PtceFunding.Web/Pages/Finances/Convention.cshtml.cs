@@ -1,11 +1,6 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Payments;
-using PtceFunding.Domain.Common;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Finances;
 

@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Payments;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Finances;
 

@@ -1,8 +1,5 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Payments;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Finances;
 

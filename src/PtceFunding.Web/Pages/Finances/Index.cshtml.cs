@@ -1,11 +1,7 @@
 using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Finance;
 using PtceFunding.Application.Funders;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Finances;
 

@@ -1,16 +1,11 @@
 using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Application.Users;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
 using PtceFunding.Web.Pages.Portail.Candidatures;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Instruction;
 

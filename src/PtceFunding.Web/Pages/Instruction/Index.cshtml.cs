@@ -1,7 +1,4 @@
 using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Reviews;
 using PtceFunding.Domain.Applications;
 using PtceFunding.Domain.Territories;

@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Organisations;
-using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Organisations;
 
 namespace PtceFunding.Web.Pages.Organisations;

@@ -2,7 +2,6 @@ using System.Globalization;
 using PtceFunding.Application.Calls;
 using PtceFunding.Application.Funders;
 using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Territories;
 

@@ -1,5 +1,4 @@
 using PtceFunding.Domain.Calls;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Admin.Calls;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Calls;
 using PtceFunding.Application.Funders;
-using PtceFunding.Application.Messaging;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Admin.Calls;
 
@@ -74,7 +70,7 @@ public sealed class EditModel(Mediator.ISender sender) : PageModel
     public Task<IActionResult> OnPostArchive(Guid id, CancellationToken cancellationToken) =>
         Act(id, new ArchiveCall(id), "L'appel est archivé.", cancellationToken);
 
-    private async Task<IActionResult> Act(Guid id, ICommand<Result> command, string success, CancellationToken cancellationToken)
+    private async Task<IActionResult> Act(Guid id, Application.Messaging.ICommand<Result> command, string success, CancellationToken cancellationToken)
     {
         var result = await sender.Send(command, cancellationToken);
         if (result.IsSuccess)

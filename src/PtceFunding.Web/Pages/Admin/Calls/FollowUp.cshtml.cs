@@ -1,10 +1,6 @@
 using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Calls;
 using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Reminders;
 
 namespace PtceFunding.Web.Pages.Admin.Calls;

@@ -1,11 +1,7 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Calls;
 using PtceFunding.Application.Funders;
 using PtceFunding.Domain.Calls;
-using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Territories;
 
 namespace PtceFunding.Web.Pages.Admin.Calls;

@@ -1,9 +1,5 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Calls;
 using PtceFunding.Application.Committee;
-using PtceFunding.Domain.Common;
 
 namespace PtceFunding.Web.Pages.Admin.Calls;
 

@@ -1,7 +1,5 @@
 using PtceFunding.Application;
 using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Portail.Candidatures;
 

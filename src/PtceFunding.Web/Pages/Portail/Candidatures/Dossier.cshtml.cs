@@ -1,12 +1,7 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PtceFunding.Application.Agreements;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Organisations;
 using PtceFunding.Domain.Applications;
-using PtceFunding.Domain.Common;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Portail.Candidatures;
 

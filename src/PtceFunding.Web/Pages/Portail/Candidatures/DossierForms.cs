@@ -1,6 +1,5 @@
 using PtceFunding.Application.Applications;
 using PtceFunding.Domain.Applications;
-using PtceFunding.Web.Presentation;
 
 namespace PtceFunding.Web.Pages.Portail.Candidatures;
 

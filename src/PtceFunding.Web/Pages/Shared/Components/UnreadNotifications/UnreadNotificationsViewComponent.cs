@@ -1,5 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Web.Pages.Shared.Components.UnreadNotifications;

@@ -26,7 +26,12 @@ public static class DependencyInjection
             ];
         });
         services.AddScoped<OperationContext>();
-        services.AddOptions<PublicSiteOptions>().BindConfiguration(PublicSiteOptions.Section);
+        services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
+        foreach (var handler in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IDomainEventSubscriber))))
+        {
+            services.AddScoped(typeof(IDomainEventSubscriber), handler);
+        }
+
         services.AddOptions<Notifications.NotificationOptions>().BindConfiguration(Notifications.NotificationOptions.Section);
         services.AddOptions<Documents.DocumentOptions>().BindConfiguration(Documents.DocumentOptions.Section);
         services.AddScoped<Documents.DocumentIntake>();

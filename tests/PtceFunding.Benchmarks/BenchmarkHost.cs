@@ -5,6 +5,7 @@ using PtceFunding.Application;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Infrastructure;
 using PtceFunding.IntegrationTests.Infrastructure;
+using PtceFunding.Web.Hosting;
 
 namespace PtceFunding.Benchmarks;
 
@@ -43,6 +44,7 @@ internal static class BenchmarkHost
             .AddSingleton(clock)
             .AddSingleton(user)
             .AddApplication()
+            .AddPublicSite()
             .AddInfrastructure(configuration)
             .BuildServiceProvider();
     }

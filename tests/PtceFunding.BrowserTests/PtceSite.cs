@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using PtceFunding.Application;
 
 namespace PtceFunding.BrowserTests;
 
@@ -86,7 +85,7 @@ public sealed class PtceSite : IAsyncLifetime, IDisposable
             // The links in e-mails must lead to this site, whose port Kestrel picks when it starts, after
             // the configuration is read. The options are built when a command first asks for them (the
             // first e-mail), by which time the address is known.
-            builder.ConfigureServices(services => services.PostConfigure<PublicSiteOptions>(o => o.BaseUrl = root()));
+            builder.ConfigureServices(services => services.PostConfigure<PtceFunding.Web.Hosting.PublicSiteOptions>(o => o.BaseUrl = root()));
         }
     }
 }

@@ -71,6 +71,9 @@ public interface IPtceDbContext
     /// </summary>
     int VersionOnceSaved(AggregateRoot aggregate);
 
+    /// <summary>The domain events the tracked aggregates raised and nobody took yet, taken (the dispatcher's).</summary>
+    IReadOnlyList<IDomainEvent> TakeDomainEvents();
+
     /// <summary>
     /// Not for handlers: the unit of work saves once, after the handler. Only the commands that commit step by step on
     /// purpose (<c>IManagesOwnTransactions</c>) call it, and the two bank-details commands, whose rows must be written

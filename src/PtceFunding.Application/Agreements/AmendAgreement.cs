@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Access;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Payments;
@@ -53,7 +52,7 @@ internal sealed class AmendAgreementValidator : AbstractValidator<AmendAgreement
     }
 }
 
-internal sealed class AmendAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class AmendAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, ILinks links)
     : ICommandHandler<AmendAgreement, Result<AmendedAgreement>>
 {
     public async ValueTask<Result<AmendedAgreement>> Handle(AmendAgreement request, CancellationToken cancellationToken)
@@ -111,21 +110,21 @@ internal sealed class AmendAgreementHandler(IPtceDbContext db, ICurrentUser user
     private async Task Notify(Agreement agreement, AgreementVersion version, Domain.Organisations.OrganisationId formerLead, ScheduleChange change, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recovered = change.Recoveries.Sum(r => r.Amount);
-        var data = new Dictionary<string, string>
+        var notice = new Notices.AgreementAmended(
+            Number: version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Title: agreement.Title,
+            Kind: AmendmentText.KindLabel(version.Kind).ToLowerInvariant(),
+            EffectiveOn: version.EffectiveOn,
+            Reason: version.Reason ?? "",
+            Summary: $"Montant total de la convention : {Money.Format(version.Total)} sur {version.DurationYears} an(s), jusqu'au {FrenchFormat.Date(agreement.EndDate)}."
+                + (recovered > 0 ? $" Un ordre de reversement de {Money.Format(recovered)} sera émis." : ""))
         {
-            ["title"] = agreement.Title,
-            ["number"] = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["kind"] = AmendmentText.KindLabel(version.Kind).ToLowerInvariant(),
-            ["effectiveOn"] = FrenchFormat.Date(version.EffectiveOn),
-            ["reason"] = version.Reason ?? "",
-            ["summary"] = $"Montant total de la convention : {Money.Format(version.Total)} sur {version.DurationYears} an(s), jusqu'au {FrenchFormat.Date(agreement.EndDate)}."
-                + (recovered > 0 ? $" Un ordre de reversement de {Money.Format(recovered)} sera émis." : ""),
-            ["link"] = site.Value.Link($"Conventions/Convention?id={agreement.Id}"),
+            Link = links.Agreement(agreement.Id),
         };
         var leads = version.LeadOrganisationId == formerLead ? [formerLead] : new[] { formerLead, version.LeadOrganisationId };
         foreach (var lead in leads)
         {
-            await db.NotifyVerifiedUsers(lead, NotificationTemplates.AgreementAmended, data, $"agreement-amended:{agreement.Id}:{version.Number}", now, cancellationToken).ConfigureAwait(false);
+            await db.NotifyVerifiedUsers(lead, notice, $"agreement-amended:{agreement.Id}:{version.Number}", now, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Notifications;
 
@@ -26,7 +25,7 @@ internal sealed class SignAgreementValidator : AbstractValidator<SignAgreement>
     }
 }
 
-internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SignAgreement, Result<SignedAgreement>>
 {
     private static readonly Error NotFound = Error.NotFound("agreement.not_found", "Cette convention n'existe pas.");
@@ -87,7 +86,6 @@ internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user,
         {
             db.Installments.AddRange(PaymentSchedule.Plan(agreement, agreement.SignedOn!.Value));
             db.Reports.AddRange(Report.For(agreement));
-            await NotifySigned(agreement, now, cancellationToken).ConfigureAwait(false);
         }
 
         return new SignedAgreement(
@@ -95,18 +93,16 @@ internal sealed class SignAgreementHandler(IPtceDbContext db, ICurrentUser user,
             db.VersionOnceSaved(agreement),
             [.. agreement.MissingSignatures.Select(m => new MissingSignature(m.Kind, m.FunderId?.Value))]);
     }
+}
 
-    private Task NotifySigned(Agreement agreement, DateTimeOffset now, CancellationToken cancellationToken) =>
+/// <summary>Once every party signed, the lead member's verified users are told when the agreement takes effect.</summary>
+internal sealed class TellConsortiumOfSignature(IPtceDbContext db, ILinks links) : DomainEventSubscriber<AgreementSigned>
+{
+    protected override Task Handle(AgreementSigned signed, CancellationToken cancellationToken) =>
         db.NotifyVerifiedUsers(
-            agreement.LeadOrganisationId,
-            NotificationTemplates.AgreementSigned,
-            new Dictionary<string, string>
-            {
-                ["title"] = agreement.Title,
-                ["startDate"] = FrenchFormat.Date(agreement.StartDate),
-                ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={agreement.ApplicationId}"),
-            },
-            $"agreement-signed:{agreement.Id}",
-            now,
+            signed.Agreement.LeadOrganisationId,
+            new Notices.AgreementSigned(Title: signed.Agreement.Title, StartDate: signed.Agreement.StartDate) { Link = links.ApplicationFile(signed.Agreement.ApplicationId) },
+            $"agreement-signed:{signed.Agreement.Id}",
+            signed.At,
             cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Access;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Payments;
@@ -28,7 +27,7 @@ internal sealed class TerminateAgreementValidator : AbstractValidator<TerminateA
     }
 }
 
-internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, ILinks links)
     : ICommandHandler<TerminateAgreement, Result<TerminatedAgreement>>
 {
     public async ValueTask<Result<TerminatedAgreement>> Handle(TerminateAgreement request, CancellationToken cancellationToken)
@@ -65,14 +64,9 @@ internal sealed class TerminateAgreementHandler(IPtceDbContext db, ICurrentUser 
             + (change.Recoveries.Count > 0 ? $" Un ordre de reversement de {Money.Format(change.Recoveries.Sum(r => r.Amount))} sera émis." : "");
         await db.NotifyVerifiedUsers(
             agreement.LeadOrganisationId,
-            NotificationTemplates.AgreementTerminated,
-            new Dictionary<string, string>
+            new Notices.AgreementTerminated(Title: agreement.Title, EffectiveOn: request.EffectiveOn, Reason: agreement.TerminationReason ?? "", Summary: summary)
             {
-                ["title"] = agreement.Title,
-                ["effectiveOn"] = FrenchFormat.Date(request.EffectiveOn),
-                ["reason"] = agreement.TerminationReason ?? "",
-                ["summary"] = summary,
-                ["link"] = site.Value.Link($"Conventions/Convention?id={agreement.Id}"),
+                Link = links.Agreement(agreement.Id),
             },
             $"agreement-terminated:{agreement.Id}",
             now,

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Applications;
@@ -15,7 +14,7 @@ internal sealed class InviteContributorValidator : AbstractValidator<InviteContr
     public InviteContributorValidator() => RuleFor(c => c.Email).IsEmailAddress("Indiquez l'adresse électronique de la personne à inviter.");
 }
 
-internal sealed class InviteContributorHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class InviteContributorHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, ILinks links)
     : ICommandHandler<InviteContributor, Result>
 {
     private static readonly Error NotAMemberUser = Error.RuleBroken(
@@ -38,7 +37,7 @@ internal sealed class InviteContributorHandler(IPtceDbContext db, ICurrentUser u
 
         var email = request.Email.Trim().ToUpperInvariant();
         var invitee = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email)
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .Select(u => new { u.Id }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (invitee is null)
         {
             return NotAMemberUser;
@@ -69,23 +68,14 @@ internal sealed class InviteContributorHandler(IPtceDbContext db, ICurrentUser u
         var names = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId.Value || o.Id == application.LeadOrganisationId)
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
         var callTitle = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
-        await db.Enqueue(
-            new OutgoingNotification(
-                invitee.Id,
-                invitee.Email ?? "",
-                NotificationTemplates.ContributorInvited,
-                new Dictionary<string, string>
-                {
-                    ["name"] = invitee.DisplayName,
-                    ["inviter"] = user.UserName ?? "",
-                    ["lead"] = names[application.LeadOrganisationId],
-                    ["organisation"] = names[organisationId.Value],
-                    ["title"] = application.Title,
-                    ["call"] = callTitle,
-                    ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
-                },
-                NotificationChannels.EmailAndInApp,
-                $"contributor-invited:{application.Id}:{invitee.Id}"),
+        await db.NotifyUser(
+            invitee.Id,
+            new Notices.ContributorInvited(
+                Title: application.Title, Inviter: user.UserName ?? "", Lead: names[application.LeadOrganisationId], Organisation: names[organisationId.Value], Call: callTitle)
+            {
+                Link = links.ApplicationFile(application.Id),
+            },
+            $"contributor-invited:{application.Id}:{invitee.Id}",
             now,
             cancellationToken).ConfigureAwait(false);
         return Result.Success();

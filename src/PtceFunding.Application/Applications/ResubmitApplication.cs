@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Applications;
 
 /// <summary>
@@ -10,7 +7,7 @@ namespace PtceFunding.Application.Applications;
 [Allow(Audience.Applicants)]
 public sealed record ResubmitApplication(Guid Id, int? ExpectedVersion) : ICommand<Result<int>>, IVersioned;
 
-internal sealed class ResubmitApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class ResubmitApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ResubmitApplication, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(ResubmitApplication request, CancellationToken cancellationToken)
@@ -28,29 +25,6 @@ internal sealed class ResubmitApplicationHandler(IPtceDbContext db, ICurrentUser
         if (!resubmitted.IsSuccess)
         {
             return resubmitted.Error;
-        }
-
-        if (application.AssignedOfficerId is { } officerId
-            && await db.Users.AsNoTracking().Where(u => u.Id == officerId).Select(u => new { u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } officer)
-        {
-            var lead = members.Single(m => m.OrganisationId == application.LeadOrganisationId).Name;
-            await db.Enqueue(
-                new OutgoingNotification(
-                    officerId,
-                    officer.Email ?? "",
-                    NotificationTemplates.ApplicationResubmitted,
-                    new Dictionary<string, string>
-                    {
-                        ["name"] = officer.DisplayName,
-                        ["reference"] = application.Reference ?? "",
-                        ["title"] = application.Title,
-                        ["lead"] = lead,
-                        ["link"] = site.Value.Link($"Instruction/Dossier?id={application.Id}"),
-                    },
-                    NotificationChannels.EmailAndInApp,
-                    $"application-resubmitted:{application.Id}:v{request.ExpectedVersion}"),
-                now,
-                cancellationToken).ConfigureAwait(false);
         }
 
         return db.VersionOnceSaved(application);

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Applications;
 
 /// <summary>What the applicant is told once the application is filed.</summary>
@@ -14,7 +11,7 @@ public sealed record SubmissionReceipt(string Reference, DateTime SubmittedAt, G
 [Allow(Audience.Applicants)]
 public sealed record SubmitApplication(Guid Id, int? ExpectedVersion) : ICommand<Result<SubmissionReceipt>>, IVersioned;
 
-internal sealed class SubmitApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class SubmitApplicationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SubmitApplication, Result<SubmissionReceipt>>
 {
     public async ValueTask<Result<SubmissionReceipt>> Handle(SubmitApplication request, CancellationToken cancellationToken)
@@ -40,31 +37,6 @@ internal sealed class SubmitApplicationHandler(IPtceDbContext db, ICurrentUser u
         }
 
         var session = sessions.FirstOrDefault(s => s.Id == application.SessionId);
-        var submitter = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName })
-            .SingleAsync(cancellationToken).ConfigureAwait(false);
-        await db.Enqueue(
-            new OutgoingNotification(
-                userId,
-                submitter.Email ?? "",
-                NotificationTemplates.ApplicationAcknowledged,
-                new Dictionary<string, string>
-                {
-                    ["name"] = submitter.DisplayName,
-                    ["title"] = application.Title,
-                    ["call"] = call.Title,
-                    ["lead"] = members.Single(m => m.OrganisationId == application.LeadOrganisationId).Name,
-                    ["reference"] = application.Reference!,
-                    ["submittedAt"] = FrenchFormat.DateTime(now, call.TimeZoneId),
-                    ["session"] = session is null
-                        ? "Aucune session du comité n'est encore planifiée pour cet appel : votre dossier sera rattaché à la prochaine session, dès sa création."
-                        : $"Il sera examiné par la session « {session.Name} » (dépôts jusqu'au {FrenchFormat.Date(session.CutOffDate)}, comité du {FrenchFormat.Date(session.MeetingDate)}).",
-                    ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
-                },
-                NotificationChannels.EmailAndInApp,
-                $"application-acknowledged:{application.Id}"),
-            now,
-            cancellationToken).ConfigureAwait(false);
-
         return new SubmissionReceipt(
             application.Reference!, application.SubmittedAt!.Value, session?.Id.Value, session?.Name, session?.CutOffDate, application.RulesVersion, db.VersionOnceSaved(application));
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Notifications;
 
@@ -14,7 +13,7 @@ public sealed record CloseSession(Guid SessionId) : ICommand<Result<ClosedSessio
 
 public sealed record ClosedSession(int Decided, int RolledOver, int Notified, int Version);
 
-internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site) : ICommandHandler<CloseSession, Result<ClosedSession>>
+internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, ILinks links) : ICommandHandler<CloseSession, Result<ClosedSession>>
 {
     public async ValueTask<Result<ClosedSession>> Handle(CloseSession request, CancellationToken cancellationToken)
     {
@@ -74,32 +73,13 @@ internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, 
             var application = applications[decision.ApplicationId];
             foreach (var recipient in recipients.Where(r => r.OrganisationId == application.LeadOrganisationId && !string.IsNullOrEmpty(r.Email)))
             {
-                var data = new Dictionary<string, string>
+                var notice = Decision(decision, application.Reference ?? "", application.Title, call.Title, session.Name, next, funders) with
                 {
-                    ["name"] = recipient.DisplayName,
-                    ["title"] = application.Title,
-                    ["reference"] = application.Reference ?? "",
-                    ["call"] = call.Title,
-                    ["session"] = session.Name,
-                    ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
+                    Name = recipient.DisplayName,
+                    Link = links.ApplicationFile(application.Id),
                 };
-                var template = decision.Outcome switch
-                {
-                    DecisionOutcome.Accepted => NotificationTemplates.ApplicationAccepted,
-                    DecisionOutcome.Rejected => NotificationTemplates.ApplicationRejected,
-                    _ => NotificationTemplates.ApplicationDeferred,
-                };
-                data["amounts"] = string.Join(" ; ", decision.Amounts.Select(a => $"{funders.GetValueOrDefault(a.FunderId, "?")} : {Money.Format(a.Amount)}"));
-                data["duration"] = decision.DurationYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
-                data["conditions"] = decision.Conditions is null ? "Aucune condition particulière n'accompagne cette décision." : $"Conditions : {decision.Conditions}";
-                data["reasons"] = decision.PublicReasons is null
-                    ? (decision.Outcome == DecisionOutcome.Rejected ? "" : "Le chargé de mission vous indiquera les éléments attendus.")
-                    : decision.Outcome == DecisionOutcome.Rejected ? decision.PublicReasons : $"Motifs : {decision.PublicReasons}";
-                data["next"] = next is null
-                    ? "Votre dossier sera examiné par la prochaine session du comité, dès sa planification."
-                    : $"Votre dossier sera examiné par la session « {next.Name} » (comité du {FrenchFormat.Date(next.MeetingDate)}).";
                 var enqueued = await db.Enqueue(
-                    new OutgoingNotification(recipient.Id, recipient.Email!, template, data, NotificationChannels.EmailAndInApp, $"committee-decision:{decision.Id}:{recipient.Id}"),
+                    new OutgoingNotification(recipient.Id, recipient.Email!, notice, NotificationChannels.EmailAndInApp, $"committee-decision:{decision.Id}:{recipient.Id}"),
                     now,
                     cancellationToken).ConfigureAwait(false);
                 sent += enqueued ? 1 : 0;
@@ -108,4 +88,29 @@ internal sealed class CloseSessionHandler(IPtceDbContext db, ICurrentUser user, 
 
         return sent;
     }
+
+    /// <summary>What the consortium is told of the committee's decision on its application.</summary>
+    private static Notice Decision(
+        CommitteeDecision decision, string reference, string title, string call, string session, CommitteeSession? next, Dictionary<FunderId, string> funders) =>
+        decision.Outcome switch
+        {
+            DecisionOutcome.Accepted => new Notices.ApplicationAccepted(
+                Reference: reference,
+                Session: session,
+                Title: title,
+                Call: call,
+                Amounts: string.Join(" ; ", decision.Amounts.Select(a => $"{funders.GetValueOrDefault(a.FunderId, "?")} : {Money.Format(a.Amount)}")),
+                Duration: decision.DurationYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                Conditions: decision.Conditions is null ? "Aucune condition particulière n'accompagne cette décision." : $"Conditions : {decision.Conditions}"),
+            DecisionOutcome.Rejected => new Notices.ApplicationRejected(Reference: reference, Session: session, Title: title, Call: call, Reasons: decision.PublicReasons ?? ""),
+            _ => new Notices.ApplicationDeferred(
+                Reference: reference,
+                Session: session,
+                Title: title,
+                Call: call,
+                Next: next is null
+                    ? "Votre dossier sera examiné par la prochaine session du comité, dès sa planification."
+                    : $"Votre dossier sera examiné par la session « {next.Name} » (comité du {FrenchFormat.Date(next.MeetingDate)}).",
+                Reasons: decision.PublicReasons is null ? "Le chargé de mission vous indiquera les éléments attendus." : $"Motifs : {decision.PublicReasons}"),
+        };
 }

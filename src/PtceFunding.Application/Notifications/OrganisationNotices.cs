@@ -5,10 +5,10 @@ public static class OrganisationNotices
 {
     /// <summary>
     /// Writes one notification per verified user of <paramref name="organisationId"/> to the outbox, with
-    /// their name in <c>{name}</c>; the deduplication key is made personal by the recipient's id.
+    /// their name; the deduplication key is made personal by the recipient's id.
     /// </summary>
     public static async Task NotifyVerifiedUsers(
-        this IPtceDbContext db, OrganisationId organisationId, string template, IReadOnlyDictionary<string, string> data, string deduplicationKey, DateTimeOffset now, CancellationToken cancellationToken)
+        this IPtceDbContext db, OrganisationId organisationId, Notice notice, string deduplicationKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var recipients = await (
@@ -19,9 +19,8 @@ public static class OrganisationNotices
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var recipient in recipients.Where(r => !string.IsNullOrEmpty(r.Email)))
         {
-            var personal = new Dictionary<string, string>(data) { ["name"] = recipient.DisplayName };
             await db.Enqueue(
-                new OutgoingNotification(recipient.Id, recipient.Email!, template, personal, NotificationChannels.EmailAndInApp, $"{deduplicationKey}:{recipient.Id}"),
+                new OutgoingNotification(recipient.Id, recipient.Email!, notice with { Name = recipient.DisplayName }, NotificationChannels.EmailAndInApp, $"{deduplicationKey}:{recipient.Id}"),
                 now,
                 cancellationToken).ConfigureAwait(false);
         }

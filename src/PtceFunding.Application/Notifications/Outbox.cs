@@ -4,8 +4,7 @@ namespace PtceFunding.Application.Notifications;
 public sealed record OutgoingNotification(
     Guid? RecipientUserId,
     string RecipientEmail,
-    string Template,
-    IReadOnlyDictionary<string, string> Data,
+    Notice Notice,
     NotificationChannels Channels,
     string DeduplicationKey);
 
@@ -28,8 +27,8 @@ public static class Outbox
         db.Notifications.Add(Notification.Create(
             outgoing.RecipientUserId,
             outgoing.RecipientEmail,
-            outgoing.Template,
-            NotificationTemplates.Render(outgoing.Template, outgoing.Data),
+            outgoing.Notice.Template,
+            outgoing.Notice.Render(),
             outgoing.Channels,
             outgoing.DeduplicationKey,
             now));

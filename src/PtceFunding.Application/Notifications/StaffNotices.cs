@@ -5,15 +5,14 @@ public static class StaffNotices
 {
     /// <summary>
     /// Writes one notification per user of <paramref name="role"/> attached to one of <paramref name="funders"/> to the
-    /// outbox, with their name in <c>{name}</c>; the deduplication key is made personal by the recipient's id.
+    /// outbox, with their name; the deduplication key is made personal by the recipient's id.
     /// </summary>
     public static async Task NotifyStaff(
         this IPtceDbContext db,
         IUserDirectory users,
         string role,
         IReadOnlyCollection<FunderId> funders,
-        string template,
-        IReadOnlyDictionary<string, string> data,
+        Notice notice,
         string deduplicationKey,
         DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -28,9 +27,8 @@ public static class StaffNotices
             .OrderBy(u => u.Id);
         foreach (var recipient in recipients)
         {
-            var personal = new Dictionary<string, string>(data) { ["name"] = recipient.DisplayName };
             await db.Enqueue(
-                new OutgoingNotification(recipient.Id, recipient.Email!, template, personal, NotificationChannels.EmailAndInApp, $"{deduplicationKey}:{recipient.Id}"),
+                new OutgoingNotification(recipient.Id, recipient.Email!, notice with { Name = recipient.DisplayName }, NotificationChannels.EmailAndInApp, $"{deduplicationKey}:{recipient.Id}"),
                 now,
                 cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Organisations;
@@ -17,7 +16,7 @@ internal sealed class DecideMembershipRequestValidator : AbstractValidator<Decid
             .MaximumLength(1000).WithMessage("Le motif ne peut dépasser 1 000 caractères.");
 }
 
-internal sealed class DecideMembershipRequestHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class DecideMembershipRequestHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DecideMembershipRequest, Result>
 {
     public async ValueTask<Result> Handle(DecideMembershipRequest request, CancellationToken cancellationToken)
@@ -40,24 +39,20 @@ internal sealed class DecideMembershipRequestHandler(IPtceDbContext db, ICurrent
             return decided;
         }
 
-        var applicant = await db.Users.AsNoTracking().Where(u => u.Id == membership.UserId)
-            .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken).ConfigureAwait(false);
-        await db.Enqueue(
-            new OutgoingNotification(
-                membership.UserId,
-                applicant.Email ?? "",
-                request.Approve ? NotificationTemplates.MembershipVerified : NotificationTemplates.MembershipRejected,
-                new Dictionary<string, string>
-                {
-                    ["name"] = applicant.DisplayName,
-                    ["organisation"] = organisation.Name,
-                    ["reason"] = membership.DecisionReason ?? "",
-                    ["link"] = site.Value.Link(""),
-                },
-                NotificationChannels.EmailAndInApp,
-                $"membership-decision:{membership.Id}"),
-            now,
-            cancellationToken).ConfigureAwait(false);
         return Result.Success();
+    }
+}
+
+/// <summary>The person who asked to act for the organisation is told the officer's decision (and the reason of a refusal).</summary>
+internal sealed class TellApplicantOfMembershipDecision(IPtceDbContext db, ILinks links) : DomainEventSubscriber<MembershipDecided>
+{
+    protected override async Task Handle(MembershipDecided decided, CancellationToken cancellationToken)
+    {
+        var membership = decided.Membership;
+        var organisation = await db.OrganisationName(membership.OrganisationId, cancellationToken).ConfigureAwait(false);
+        Notice notice = membership.Status == MembershipStatus.Verified
+            ? new Notices.MembershipVerified(Organisation: organisation)
+            : new Notices.MembershipRejected(Organisation: organisation, Reason: membership.DecisionReason ?? "");
+        await db.NotifyUser(membership.UserId, notice with { Link = links.Home() }, $"membership-decision:{membership.Id}", decided.At, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Organisations;
@@ -18,7 +16,7 @@ internal sealed class InviteToOrganisationValidator : AbstractValidator<InviteTo
         RuleFor(c => c.Email).IsEmailAddress("L'adresse électronique de votre collègue est obligatoire.");
 }
 
-internal sealed class InviteToOrganisationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class InviteToOrganisationHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, ILinks links)
     : ICommandHandler<InviteToOrganisation, Result<Guid>>
 {
     private static readonly TimeSpan DoubleClick = TimeSpan.FromMinutes(1);
@@ -75,19 +73,18 @@ internal sealed class InviteToOrganisationHandler(IPtceDbContext db, ICurrentUse
             new OutgoingNotification(
                 invitee,
                 email,
-                NotificationTemplates.OrganisationInvitation,
-                new Dictionary<string, string>
+                new Notices.OrganisationInvitation(
+                    Organisation: organisation.Name,
+                    Inviter: inviter,
+                    Identifier: OrganisationMembers.Identifier(organisation.Siret, organisation.Rna),
+                    Email: email,
+                    Expires: FrenchFormat.DateTime(new DateTimeOffset(DateTime.SpecifyKind(invitation.ExpiresAt, DateTimeKind.Utc)), PlatformTime.TimeZoneId))
                 {
-                    ["inviter"] = inviter,
-                    ["organisation"] = organisation.Name,
-                    ["identifier"] = OrganisationMembers.Identifier(organisation.Siret, organisation.Rna),
-                    ["email"] = email,
-                    ["expires"] = invitation.ExpiresAt.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")),
-                    ["link"] = site.Value.Link($"Organisations/Invitation?token={Uri.EscapeDataString(token)}"),
+                    Link = links.OrganisationInvitation(token),
                 },
                 NotificationChannels.Email,
                 // One e-mail per link issued: a new token is a new message.
-                $"{NotificationTemplates.OrganisationInvitation}:{invitation.TokenHash}"),
+                $"{nameof(Notices.OrganisationInvitation)}:{invitation.TokenHash}"),
             now,
             cancellationToken).ConfigureAwait(false);
         return invitation.Id;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Payments;
 
 /// <summary>
@@ -11,7 +8,7 @@ namespace PtceFunding.Application.Payments;
 [Allow(Audience.FinanceOfficers)]
 public sealed record ApproveBankDetails(Guid Id, int? ExpectedVersion) : ICommand<Result>, IVersioned;
 
-internal sealed class ApproveBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class ApproveBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ApproveBankDetails, Result>
 {
     public async ValueTask<Result> Handle(ApproveBankDetails request, CancellationToken cancellationToken)
@@ -52,7 +49,6 @@ internal sealed class ApproveBankDetailsHandler(IPtceDbContext db, ICurrentUser 
             return approved;
         }
 
-        await db.NotifyOrganisation(site.Value, organisation, account, NotificationTemplates.BankDetailsApproved, null, now, cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
 }

@@ -1,5 +1,4 @@
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Payments;
 
@@ -51,25 +50,6 @@ public static class BankAccounts
             ? organisation
             : null;
     }
-
-    /// <summary>Tells the organisation's verified users (the IBAN masked: e-mail leaves the platform).</summary>
-    internal static Task NotifyOrganisation(
-        this IPtceDbContext db, PublicSiteOptions site, Organisation organisation, BankAccount account, string template, string? reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.NotifyVerifiedUsers(
-            organisation.Id,
-            template,
-            new Dictionary<string, string>
-            {
-                ["organisation"] = organisation.Name,
-                ["holder"] = account.HolderName,
-                ["iban"] = account.Iban.Masked,
-                ["at"] = FrenchFormat.DateTime(now, FrenchRegion.Find(organisation.RegionCode)?.TimeZoneId ?? FrenchRegion.MetropolitanTimeZone),
-                ["reason"] = reason ?? "",
-                ["link"] = site.Link($"Organisations/CoordonneesBancaires?id={organisation.Id}"),
-            },
-            $"bank-details:{template}:{account.Id}",
-            now,
-            cancellationToken);
 
     /// <summary>An entry as readers see it, with the names of the people involved.</summary>
     internal static BankAccountView ToView(this BankAccount account, IReadOnlyDictionary<Guid, string> names, Guid? me)

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Payments;
 
 /// <summary>
@@ -19,7 +16,7 @@ internal sealed class RejectBankDetailsValidator : AbstractValidator<RejectBankD
     }
 }
 
-internal sealed class RejectBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RejectBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RejectBankDetails, Result>
 {
     public async ValueTask<Result> Handle(RejectBankDetails request, CancellationToken cancellationToken)
@@ -44,7 +41,6 @@ internal sealed class RejectBankDetailsHandler(IPtceDbContext db, ICurrentUser u
             return rejected;
         }
 
-        await db.NotifyOrganisation(site.Value, organisation, account, NotificationTemplates.BankDetailsRejected, account.RejectionReason, now, cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
 }

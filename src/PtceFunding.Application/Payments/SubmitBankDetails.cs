@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Organisations;
 
 namespace PtceFunding.Application.Payments;
@@ -25,7 +23,7 @@ internal sealed class SubmitBankDetailsValidator : AbstractValidator<SubmitBankD
     }
 }
 
-internal sealed class SubmitBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class SubmitBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SubmitBankDetails, Result<SubmittedBankDetails>>
 {
     public async ValueTask<Result<SubmittedBankDetails>> Handle(SubmitBankDetails request, CancellationToken cancellationToken)
@@ -61,7 +59,6 @@ internal sealed class SubmitBankDetailsHandler(IPtceDbContext db, ICurrentUser u
         }
 
         db.BankAccounts.Add(account);
-        await db.NotifyOrganisation(site.Value, organisation, account, NotificationTemplates.BankDetailsSubmitted, null, now, cancellationToken).ConfigureAwait(false);
         return new SubmittedBankDetails(account.Id.Value, account.Status, pending?.Id.Value);
     }
 }

@@ -2,8 +2,12 @@ using Mediator;
 
 namespace PtceFunding.Application.Pipeline;
 
-/// <summary>Innermost step for commands: one transaction holding the changes and their audit entries.</summary>
-internal sealed class TransactionBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork, OperationContext operation)
+/// <summary>
+/// Innermost step for commands: one transaction holding the changes, their audit entries and what the domain events
+/// they raised lead to (outbox notices, aligned reports): the events are dispatched after the handler succeeds and
+/// before the unit of work saves.
+/// </summary>
+internal sealed class TransactionBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork, OperationContext operation, IDomainEventDispatcher events)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IBaseCommand
     where TResponse : IResult, IResultFactory<TResponse>
@@ -12,7 +16,7 @@ internal sealed class TransactionBehavior<TRequest, TResponse>(IUnitOfWork unitO
     {
         if (message is not IManagesOwnTransactions)
         {
-            return await unitOfWork.InTransaction(typeof(TRequest).Name, () => next(message, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+            return await unitOfWork.InTransaction(typeof(TRequest).Name, () => HandleThenDispatch(message, next, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         operation.Name = typeof(TRequest).Name;
@@ -24,5 +28,16 @@ internal sealed class TransactionBehavior<TRequest, TResponse>(IUnitOfWork unitO
         {
             operation.Name = null;
         }
+    }
+
+    private async Task<TResponse> HandleThenDispatch(TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
+    {
+        var response = await next(message, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccess)
+        {
+            await events.DispatchPending(cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
     }
 }

@@ -21,28 +21,22 @@ internal sealed class CorrectionReminders(IPtceDbContext db) : IReminderSource
         foreach (var (application, policy, step) in steps)
         {
             var offset = step!.Value;
-            Dictionary<string, string> Data() => new()
-            {
-                ["reference"] = application.Reference ?? "",
-                ["title"] = application.Title,
-                ["lead"] = leadNames.GetValueOrDefault(application.LeadOrganisationId, ""),
-                ["dueOn"] = FrenchFormat.Date(application.DueOn),
-                ["when"] = ReminderText.When(application.DueOn, sweep.Today),
-                ["link"] = sweep.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
-            };
-            var template = offset > 0 ? NotificationTemplates.CorrectionsOverdueReminder : NotificationTemplates.CorrectionsDueReminder;
+            var reference = application.Reference ?? "";
+            var when = ReminderText.When(application.DueOn, sweep.Today);
+            Notice Reminder() => offset > 0
+                ? new Notices.CorrectionsOverdueReminder(Reference: reference, DueOn: application.DueOn, Title: application.Title, When: when) { Link = sweep.Links.ApplicationFile(application.Id) }
+                : new Notices.CorrectionsDueReminder(Reference: reference, DueOn: application.DueOn, Title: application.Title, When: when) { Link = sweep.Links.ApplicationFile(application.Id) };
             foreach (var recipient in leads.GetValueOrDefault(application.LeadOrganisationId, []))
             {
-                sweep.Add(ReminderKind.Corrections, application.Id.Value, recipient, application.DueOn, offset, template, Data);
+                sweep.Add(ReminderKind.Corrections, application.Id.Value, recipient, application.DueOn, offset, Reminder);
             }
 
             if (policy.Escalates(offset) && application.AssignedOfficerId is { } officerId && officers.GetValueOrDefault(officerId) is { } officer)
             {
-                sweep.Add(ReminderKind.Corrections, application.Id.Value, officer, application.DueOn, offset, NotificationTemplates.CorrectionsOverdueEscalation, () =>
+                sweep.Add(ReminderKind.Corrections, application.Id.Value, officer, application.DueOn, offset, () => new Notices.CorrectionsOverdueEscalation(
+                    Reference: reference, Title: application.Title, Lead: leadNames.GetValueOrDefault(application.LeadOrganisationId, ""), DueOn: application.DueOn, When: when)
                 {
-                    var data = Data();
-                    data["link"] = sweep.Link($"Instruction/Dossier?id={application.Id}");
-                    return data;
+                    Link = sweep.Links.Instruction(application.Id),
                 });
             }
         }

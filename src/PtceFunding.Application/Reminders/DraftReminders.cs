@@ -32,18 +32,14 @@ internal sealed class DraftReminders(IPtceDbContext db) : IReminderSource
             var call = sweep.Calls[draft.CallId];
             var session = next[draft.CallId];
             var offset = call.Policy.StepDue(session.CutOffDate, sweep.Today, ReminderSweep.BeforeDeadline)!.Value;
-            Dictionary<string, string> Data() => new()
+            Notice Reminder() => new Notices.DraftDueReminder(
+                Title: draft.Title, DueOn: session.CutOffDate, Call: call.Title, Session: session.Name, When: ReminderText.When(session.CutOffDate, sweep.Today))
             {
-                ["title"] = draft.Title,
-                ["call"] = call.Title,
-                ["session"] = session.Name,
-                ["dueOn"] = FrenchFormat.Date(session.CutOffDate),
-                ["when"] = ReminderText.When(session.CutOffDate, sweep.Today),
-                ["link"] = sweep.Link($"Portail/Candidatures/Dossier?id={draft.Id}"),
+                Link = sweep.Links.ApplicationFile(draft.Id),
             };
             foreach (var recipient in leads.GetValueOrDefault(draft.LeadOrganisationId, []))
             {
-                sweep.Add(ReminderKind.Draft, draft.Id.Value, recipient, session.CutOffDate, offset, NotificationTemplates.DraftDueReminder, Data);
+                sweep.Add(ReminderKind.Draft, draft.Id.Value, recipient, session.CutOffDate, offset, Reminder);
             }
         }
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PtceFunding.Application.Reminders;
 
 /// <summary>
@@ -12,7 +10,7 @@ namespace PtceFunding.Application.Reminders;
 [Allow(Audience.Anyone)]
 public sealed record GetCalendar(string Token) : IQuery<Result<string>>;
 
-internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, ILinks links)
     : IQueryHandler<GetCalendar, Result<string>>
 {
     public static readonly Error UnknownFeed = Error.NotFound("calendar.not_found", "Ce calendrier n'existe pas ou a été révoqué.");
@@ -71,7 +69,7 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users
         var agreements = await db.Agreements.AsNoTracking()
             .Where(a => a.Status != AgreementStatus.Draft && organisations.Contains(a.LeadOrganisationId))
             .ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken).ConfigureAwait(false);
-        await Reports([.. agreements.Keys], agreements, today, "Conventions/Convention", events, cancellationToken).ConfigureAwait(false);
+        await Reports([.. agreements.Keys], agreements, today, events, cancellationToken).ConfigureAwait(false);
 
         var applications = await db.Applications.AsNoTracking()
             .Where(a => organisations.Contains(a.LeadOrganisationId) && (a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.CorrectionsRequested))
@@ -79,7 +77,7 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var correction in applications.Where(a => a.Status == ApplicationStatus.CorrectionsRequested && a.CorrectionsDueOn >= today))
         {
-            events.Add(Corrections(correction.Id, correction.Reference, correction.Title, correction.CorrectionsDueOn!.Value, "Portail/Candidatures/Dossier"));
+            events.Add(Corrections(correction.Id, correction.Reference, correction.Title, correction.CorrectionsDueOn!.Value, links.ApplicationFile));
         }
 
         var draftCalls = applications.Where(a => a.Status == ApplicationStatus.Draft).Select(a => a.CallId).Distinct().ToList();
@@ -98,7 +96,7 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users
                     Uid("draft", draft.Id.Value, session.CutOffDate), session.CutOffDate,
                     $"Date limite de dépôt : candidature « {draft.Title} » (session « {session.Name} »)",
                     "Dernier jour pour déposer la candidature afin qu'elle soit examinée à cette session.",
-                    site.Value.Link($"Portail/Candidatures/Dossier?id={draft.Id}")));
+                    links.ApplicationFile(draft.Id)));
             }
         }
     }
@@ -109,13 +107,13 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users
         var agreements = await db.Agreements.AsNoTracking()
             .Where(a => a.Status != AgreementStatus.Draft && db.Installments.Any(i => i.AgreementId == a.Id && i.FunderId == funder))
             .ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken).ConfigureAwait(false);
-        await Reports([.. agreements.Keys], agreements, today, "Conventions/Convention", events, cancellationToken).ConfigureAwait(false);
+        await Reports([.. agreements.Keys], agreements, today, events, cancellationToken).ConfigureAwait(false);
 
         var requested = await db.Applications.AsNoTracking()
             .Where(a => a.AssignedOfficerId == userId && a.Status == ApplicationStatus.CorrectionsRequested && a.CorrectionsDueOn >= today)
             .Select(a => new { a.Id, a.Title, a.Reference, DueOn = a.CorrectionsDueOn!.Value })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        events.AddRange(requested.Select(a => Corrections(a.Id, a.Reference, a.Title, a.DueOn, "Instruction/Dossier")));
+        events.AddRange(requested.Select(a => Corrections(a.Id, a.Reference, a.Title, a.DueOn, links.Instruction)));
     }
 
     private async Task Reviewer(Guid userId, DateOnly today, List<CalendarEvent> events, CancellationToken cancellationToken)
@@ -137,7 +135,7 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users
             {
                 events.Add(new CalendarEvent(
                     Uid("review", review.Id.Value, dueOn), dueOn, $"Avis d'expert à remettre : dossier {review.Reference} « {review.Title} »", null,
-                    site.Value.Link($"Expertise/Dossier?id={review.Id}")));
+                    links.Expertise(review.Id)));
             }
         }
     }
@@ -154,10 +152,10 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users
             Uid("payment", i.Id.Value, i.DueFrom), i.DueFrom,
             $"Échéance payable : {ReminderText.Installment(i.Kind, i.Year)} de {Money.Format(i.Amount - i.CancelledAmount)} — convention « {i.Title} »",
             "Payable à partir de ce jour, une fois ses conditions remplies.",
-            site.Value.Link($"Finances/Convention?id={i.AgreementId}"))));
+            links.AgreementFinances(i.AgreementId))));
     }
 
-    private async Task Reports(List<AgreementId> agreementIds, Dictionary<AgreementId, string> titles, DateOnly today, string page, List<CalendarEvent> events, CancellationToken cancellationToken)
+    private async Task Reports(List<AgreementId> agreementIds, Dictionary<AgreementId, string> titles, DateOnly today, List<CalendarEvent> events, CancellationToken cancellationToken)
     {
         if (agreementIds.Count == 0)
         {
@@ -172,11 +170,11 @@ internal sealed class GetCalendarHandler(IPtceDbContext db, IUserDirectory users
             Uid("report", r.Id.Value, r.DueOn), r.DueOn,
             $"{Capitalised(ReminderText.Report(r.Kind, r.YearNumber))} à déposer — convention « {titles[r.AgreementId]} »",
             "Dernier jour pour déposer le compte rendu ; en retard, il suspend les versements de la convention.",
-            site.Value.Link($"{page}?id={r.AgreementId}"))));
+            links.Agreement(r.AgreementId))));
     }
 
-    private CalendarEvent Corrections(FundingApplicationId id, string? reference, string title, DateOnly dueOn, string page) => new(
-        Uid("corrections", id.Value, dueOn), dueOn, $"Corrections à déposer : dossier {reference} « {title} »", null, site.Value.Link($"{page}?id={id}"));
+    private static CalendarEvent Corrections(FundingApplicationId id, string? reference, string title, DateOnly dueOn, Func<FundingApplicationId, string> page) => new(
+        Uid("corrections", id.Value, dueOn), dueOn, $"Corrections à déposer : dossier {reference} « {title} »", null, page(id));
 
     /// <summary>Stable per deadline: the same obligation and due date give the same UID (a new due date, a new event).</summary>
     private static string Uid(string kind, Guid subjectId, DateOnly deadline) => $"{kind}-{subjectId}-{deadline:yyyyMMdd}@ptcefunding";

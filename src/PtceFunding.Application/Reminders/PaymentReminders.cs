@@ -29,19 +29,19 @@ internal sealed class PaymentReminders(IPtceDbContext db) : IReminderSource
         var funders = await db.Funders.AsNoTracking().Select(f => new { f.Id, f.Name }).ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken).ConfigureAwait(false);
         foreach (var (installment, step) in steps)
         {
-            Dictionary<string, string> Data() => new()
+            Notice Reminder() => new Notices.PaymentDueReminder(
+                Title: installment.Title,
+                Installment: ReminderText.Installment(installment.Kind, installment.Year),
+                Amount: Money.Format(installment.Amount - installment.CancelledAmount),
+                Funder: funders.GetValueOrDefault(installment.FunderId, ""),
+                DueOn: installment.DueFrom,
+                When: ReminderText.When(installment.DueFrom, sweep.Today))
             {
-                ["installment"] = ReminderText.Installment(installment.Kind, installment.Year),
-                ["amount"] = Money.Format(installment.Amount - installment.CancelledAmount),
-                ["funder"] = funders.GetValueOrDefault(installment.FunderId, ""),
-                ["title"] = installment.Title,
-                ["dueOn"] = FrenchFormat.Date(installment.DueFrom),
-                ["when"] = ReminderText.When(installment.DueFrom, sweep.Today),
-                ["link"] = sweep.Link($"Finances/Convention?id={installment.AgreementId}"),
+                Link = sweep.Links.AgreementFinances(installment.AgreementId),
             };
             foreach (var officer in finance.Where(o => o.FunderId == installment.FunderId))
             {
-                sweep.Add(ReminderKind.Payment, installment.Id.Value, officer, installment.DueFrom, step!.Value, NotificationTemplates.PaymentDueReminder, Data);
+                sweep.Add(ReminderKind.Payment, installment.Id.Value, officer, installment.DueFrom, step!.Value, Reminder);
             }
         }
 

@@ -12,7 +12,7 @@ internal interface IReminderSource
 /// One run of the sweep: today in Paris, each call's reminder policy, the reminders collected so far (one per
 /// key) and the lookups the sources share (verified users of an organisation, accounts, staff of a role).
 /// </summary>
-internal sealed class ReminderSweep(IPtceDbContext db, IUserDirectory users, PublicSiteOptions site, Dictionary<CallId, CallPolicy> calls, DateTimeOffset now)
+internal sealed class ReminderSweep(IPtceDbContext db, IUserDirectory users, ILinks links, Dictionary<CallId, CallPolicy> calls, DateTimeOffset now)
 {
     private readonly List<DueReminder> _due = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ internal sealed class ReminderSweep(IPtceDbContext db, IUserDirectory users, Pub
 
     public IReadOnlyList<DueReminder> Due => _due;
 
-    public string Link(string path) => site.Link(path);
+    public ILinks Links { get; } = links;
 
     /// <summary>A draft is only reminded up to its cut-off: afterwards it would join the next session.</summary>
     public static bool BeforeDeadline(int offset) => offset <= 0;
@@ -36,12 +36,12 @@ internal sealed class ReminderSweep(IPtceDbContext db, IUserDirectory users, Pub
     /// <summary>A payment is "due but not ordered" only from its date.</summary>
     public static bool OnOrAfterDeadline(int offset) => offset >= 0;
 
-    public void Add(ReminderKind kind, Guid subjectId, Recipient recipient, DateOnly deadline, int offset, string template, Func<Dictionary<string, string>> data)
+    public void Add(ReminderKind kind, Guid subjectId, Recipient recipient, DateOnly deadline, int offset, Func<Notice> notice)
     {
         var key = Key(kind, subjectId, recipient.Id, ReminderPolicy.StepLabel(deadline, offset));
         if (_keys.Add(key))
         {
-            _due.Add(new DueReminder(key, recipient, template, data));
+            _due.Add(new DueReminder(key, recipient, notice));
         }
     }
 
@@ -96,7 +96,8 @@ internal sealed record CallPolicy(CallId Id, string Title, CallStatus Status, st
 
 internal sealed record Recipient(Guid Id, string Email, string Name, Domain.Funders.FunderId? FunderId);
 
-internal sealed record DueReminder(string Key, Recipient Recipient, string Template, Func<Dictionary<string, string>> Data);
+/// <summary>A reminder to write: its notice is built only if it is not in the outbox yet.</summary>
+internal sealed record DueReminder(string Key, Recipient Recipient, Func<Notice> Notice);
 
 /// <summary>Writes the collected reminders to the outbox, a batch at a time, each batch its own transaction.</summary>
 internal sealed class ReminderWriter(IPtceDbContext db, INotificationBulkWriter outbox)
@@ -125,10 +126,9 @@ internal sealed class ReminderWriter(IPtceDbContext db, INotificationBulkWriter 
 
                 var rows = fresh.Select(reminder =>
                 {
-                    var data = reminder.Data();
-                    data["name"] = reminder.Recipient.Name;
+                    var notice = reminder.Notice() with { Name = reminder.Recipient.Name };
                     return Notification.Create(
-                        reminder.Recipient.Id, reminder.Recipient.Email, reminder.Template, NotificationTemplates.Render(reminder.Template, data),
+                        reminder.Recipient.Id, reminder.Recipient.Email, notice.Template, notice.Render(),
                         NotificationChannels.EmailAndInApp, reminder.Key, now);
                 }).ToList();
 

@@ -39,20 +39,14 @@ internal sealed class ReportReminders(IPtceDbContext db) : IReminderSource
         {
             var offset = step!.Value;
             var label = ReminderText.Report(report.Kind, report.YearNumber);
-            Dictionary<string, string> Data() => new()
-            {
-                ["report"] = label,
-                ["title"] = report.Title,
-                ["dueOn"] = FrenchFormat.Date(report.DueOn),
-                ["when"] = ReminderText.When(report.DueOn, sweep.Today),
-                ["lead"] = leadNames.GetValueOrDefault(report.LeadOrganisationId, ""),
-                ["link"] = sweep.Link($"Conventions/Convention?id={report.AgreementId}"),
-            };
-
-            var template = offset > 0 ? NotificationTemplates.ReportOverdueReminder : NotificationTemplates.ReportDueReminder;
+            var when = ReminderText.When(report.DueOn, sweep.Today);
+            var link = sweep.Links.Agreement(report.AgreementId);
+            Notice Reminder() => offset > 0
+                ? new Notices.ReportOverdueReminder(Report: label, DueOn: report.DueOn, Title: report.Title, When: when) { Link = link }
+                : new Notices.ReportDueReminder(Report: label, DueOn: report.DueOn, Title: report.Title, When: when) { Link = link };
             foreach (var recipient in leads.GetValueOrDefault(report.LeadOrganisationId, []))
             {
-                sweep.Add(ReminderKind.Report, report.Id.Value, recipient, report.DueOn, offset, template, Data);
+                sweep.Add(ReminderKind.Report, report.Id.Value, recipient, report.DueOn, offset, Reminder);
             }
 
             if (policy.Escalates(offset))
@@ -60,7 +54,9 @@ internal sealed class ReportReminders(IPtceDbContext db) : IReminderSource
                 var parties = funders[report.AgreementId];
                 foreach (var officer in officers.Where(o => o.FunderId is { } funder && parties.Contains(funder)))
                 {
-                    sweep.Add(ReminderKind.Report, report.Id.Value, officer, report.DueOn, offset, NotificationTemplates.ReportOverdueEscalation, Data);
+                    sweep.Add(ReminderKind.Report, report.Id.Value, officer, report.DueOn, offset, () => new Notices.ReportOverdueEscalation(
+                        Title: report.Title, Report: label, Lead: leadNames.GetValueOrDefault(report.LeadOrganisationId, ""), DueOn: report.DueOn, When: when)
+                    { Link = link });
                 }
             }
         }

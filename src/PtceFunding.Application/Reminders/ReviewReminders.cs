@@ -11,7 +11,7 @@ internal sealed class ReviewReminders(IPtceDbContext db) : IReminderSource
                 from assignment in db.ReviewerAssignments.AsNoTracking()
                 where assignment.SubmittedAt == null && assignment.Declaration != ConflictDeclaration.Conflict
                 join application in db.Applications.AsNoTracking().Where(FundingApplication.AwaitingDecision.Predicate) on assignment.ApplicationId equals application.Id
-                select new { assignment.Id, assignment.ReviewerId, assignment.AssignedBy, assignment.AssignedAt, application.CallId, application.Reference, application.Title })
+                select new { assignment.Id, assignment.ApplicationId, assignment.ReviewerId, assignment.AssignedBy, assignment.AssignedAt, application.CallId, application.Reference, application.Title })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var steps = pending
             .Select(r =>
@@ -27,27 +27,23 @@ internal sealed class ReviewReminders(IPtceDbContext db) : IReminderSource
         {
             var offset = step!.Value;
             var reviewer = people.GetValueOrDefault(review.ReviewerId);
-            Dictionary<string, string> Data() => new()
-            {
-                ["reference"] = review.Reference ?? "",
-                ["title"] = review.Title,
-                ["reviewer"] = reviewer?.Name ?? "",
-                ["dueOn"] = FrenchFormat.Date(dueOn),
-                ["when"] = ReminderText.When(dueOn, sweep.Today),
-                ["link"] = sweep.Link($"Expertise/Dossier?id={review.Id}"),
-            };
+            var reference = review.Reference ?? "";
+            var when = ReminderText.When(dueOn, sweep.Today);
             if (reviewer is not null)
             {
-                sweep.Add(ReminderKind.Review, review.Id.Value, reviewer, dueOn, offset, offset > 0 ? NotificationTemplates.ReviewOverdueReminder : NotificationTemplates.ReviewDueReminder, Data);
+                var link = sweep.Links.Expertise(review.Id);
+                sweep.Add(ReminderKind.Review, review.Id.Value, reviewer, dueOn, offset, () => offset > 0
+                    ? new Notices.ReviewOverdueReminder(Reference: reference, Title: review.Title, DueOn: dueOn, When: when) { Link = link }
+                    : new Notices.ReviewDueReminder(Reference: reference, DueOn: dueOn, Title: review.Title, When: when) { Link = link });
             }
 
+            // The officer follows the file, not the reviewer's assignment: the link leads to the application's instruction.
             if (policy.Escalates(offset) && people.GetValueOrDefault(review.AssignedBy) is { } officer)
             {
-                sweep.Add(ReminderKind.Review, review.Id.Value, officer, dueOn, offset, NotificationTemplates.ReviewOverdueEscalation, () =>
+                sweep.Add(ReminderKind.Review, review.Id.Value, officer, dueOn, offset, () => new Notices.ReviewOverdueEscalation(
+                    Reference: reference, Reviewer: reviewer?.Name ?? "", Title: review.Title, DueOn: dueOn, When: when)
                 {
-                    var data = Data();
-                    data["link"] = sweep.Link($"Instruction/Dossier?id={review.Id}");
-                    return data;
+                    Link = sweep.Links.Instruction(review.ApplicationId),
                 });
             }
         }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PtceFunding.Application.Reminders;
 
 /// <summary>
@@ -21,7 +19,7 @@ public sealed record ReminderSweepFigures(int Reports, int Drafts, int Reviews, 
 }
 
 internal sealed class SweepRemindersHandler(
-    IPtceDbContext db, INotificationBulkWriter outbox, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    IPtceDbContext db, INotificationBulkWriter outbox, IUserDirectory users, TimeProvider clock, ILinks links)
     : ICommandHandler<SweepReminders, Result<ReminderSweepFigures>>
 {
     public async ValueTask<Result<ReminderSweepFigures>> Handle(SweepReminders request, CancellationToken cancellationToken)
@@ -30,7 +28,7 @@ internal sealed class SweepRemindersHandler(
         var calls = await db.Calls.AsNoTracking()
             .Select(c => new CallPolicy(c.Id, c.Title, c.Status, c.TimeZoneId, c.ReminderPolicy))
             .ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
-        var sweep = new ReminderSweep(db, users, site.Value, calls, now);
+        var sweep = new ReminderSweep(db, users, links, calls, now);
 
         var reports = await new ReportReminders(db).Collect(sweep, cancellationToken).ConfigureAwait(false);
         var drafts = await new DraftReminders(db).Collect(sweep, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Reporting;
@@ -17,7 +16,7 @@ public sealed record ApprovedReport(ReportChanged Report, IReadOnlyList<Released
 
 public sealed record ReleasedInstallment(Guid Id, Guid FunderId, int Year, decimal Amount);
 
-internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site, IUserDirectory users)
+internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, ILinks links, IUserDirectory users)
     : ICommandHandler<ApproveReport, Result<ApprovedReport>>
 {
     public async ValueTask<Result<ApprovedReport>> Handle(ApproveReport request, CancellationToken cancellationToken)
@@ -49,13 +48,15 @@ internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user,
 
         await db.NotifyVerifiedUsers(
             agreement.LeadOrganisationId,
-            NotificationTemplates.ReportApproved,
-            ReportNotices.Data(report, agreement, site.Value, new()
-            {
-                ["released"] = released.Count == 0
+            new Notices.ReportApproved(
+                Title: agreement.Title,
+                Report: ReportNotices.Named(report),
+                Released: released.Count == 0
                     ? "Aucun solde n'est débloqué à ce stade : il l'est quand tous les comptes rendus de l'année sont approuvés."
-                    : $"Le solde de {Money.Format(released.Sum(i => i.Amount - i.CancelledAmount))} est débloqué et peut être mis en paiement.",
-            }),
+                    : $"Le solde de {Money.Format(released.Sum(i => i.Amount - i.CancelledAmount))} est débloqué et peut être mis en paiement.")
+            {
+                Link = links.Report(report.Id),
+            },
             $"report-approved:{report.Id}",
             now,
             cancellationToken).ConfigureAwait(false);
@@ -84,15 +85,14 @@ internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user,
                 users,
                 Roles.FinanceOfficer,
                 [installment.FunderId],
-                NotificationTemplates.BalanceReleased,
-                new Dictionary<string, string>
+                new Notices.BalanceReleased(
+                    Title: agreement.Title,
+                    Year: installment.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Lead: lead ?? "",
+                    Amount: Money.Format(installment.OwedAmount),
+                    Funder: funders.GetValueOrDefault(installment.FunderId, ""))
                 {
-                    ["title"] = agreement.Title,
-                    ["lead"] = lead ?? "",
-                    ["year"] = installment.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["amount"] = Money.Format(installment.OwedAmount),
-                    ["funder"] = funders.GetValueOrDefault(installment.FunderId, ""),
-                    ["link"] = site.Value.Link($"Finances/Convention?id={agreement.Id}"),
+                    Link = links.AgreementFinances(agreement.Id),
                 },
                 $"balance-released:{installment.Id}",
                 now,

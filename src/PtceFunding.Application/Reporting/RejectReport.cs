@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>
@@ -21,7 +18,7 @@ internal sealed class RejectReportValidator : AbstractValidator<RejectReport>
     }
 }
 
-internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RejectReport, Result<ReportChanged>>
 {
     public async ValueTask<Result<ReportChanged>> Handle(RejectReport request, CancellationToken cancellationToken)
@@ -54,13 +51,6 @@ internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, 
             db.RecoveryOrders.AddRange(change.Recoveries);
         }
 
-        await db.NotifyVerifiedUsers(
-            agreement.LeadOrganisationId,
-            NotificationTemplates.ReportRejected,
-            ReportNotices.Data(report, agreement, site.Value, new() { ["reason"] = report.Reviews[^1].Comments ?? "" }),
-            $"report-rejected:{report.Id}",
-            now,
-            cancellationToken).ConfigureAwait(false);
         db.VersionOnceSaved(report);
         return ReportChanged.Of(report, now.Today());
     }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>
@@ -20,7 +17,7 @@ internal sealed class ReturnReportValidator : AbstractValidator<ReturnReport>
     }
 }
 
-internal sealed class ReturnReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class ReturnReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ReturnReport, Result<ReportChanged>>
 {
     public async ValueTask<Result<ReportChanged>> Handle(ReturnReport request, CancellationToken cancellationToken)
@@ -44,13 +41,6 @@ internal sealed class ReturnReportHandler(IPtceDbContext db, ICurrentUser user, 
             return returned.Error;
         }
 
-        await db.NotifyVerifiedUsers(
-            agreement.LeadOrganisationId,
-            NotificationTemplates.ReportReturned,
-            ReportNotices.Data(report, agreement, site.Value, new() { ["comments"] = report.Reviews[^1].Comments ?? "", ["dueOn"] = FrenchFormat.Date(report.DueOn) }),
-            $"report-returned:{report.Id}:{report.Reviews.Count}",
-            now,
-            cancellationToken).ConfigureAwait(false);
         db.VersionOnceSaved(report);
         return ReportChanged.Of(report, now.Today());
     }

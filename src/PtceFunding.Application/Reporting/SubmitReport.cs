@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Reporting;
 
 /// <summary>
@@ -11,7 +8,7 @@ namespace PtceFunding.Application.Reporting;
 [Allow(Audience.Applicants)]
 public sealed record SubmitReport(Guid ReportId, int? ExpectedVersion) : ICommand<Result<ReportChanged>>, IVersioned;
 
-internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IUserDirectory users, IOptions<PublicSiteOptions> site)
+internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SubmitReport, Result<ReportChanged>>
 {
     public async ValueTask<Result<ReportChanged>> Handle(SubmitReport request, CancellationToken cancellationToken)
@@ -35,17 +32,6 @@ internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, 
             return submitted.Error;
         }
 
-        var lead = await db.Organisations.AsNoTracking().Where(o => o.Id == agreement.LeadOrganisationId).Select(o => o.Name)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        await db.NotifyStaff(
-            users,
-            Roles.ProgramOfficer,
-            [.. agreement.Funders.Select(f => f.FunderId)],
-            NotificationTemplates.ReportSubmitted,
-            ReportNotices.Data(report, agreement, site.Value, new() { ["lead"] = lead ?? "Le chef de file" }),
-            $"report-submitted:{report.Id}:v{request.ExpectedVersion}",
-            now,
-            cancellationToken).ConfigureAwait(false);
         db.VersionOnceSaved(report);
         return ReportChanged.Of(report, now.Today());
     }

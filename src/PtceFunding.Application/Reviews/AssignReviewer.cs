@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Applications;
 using PtceFunding.Application.Notifications;
 
@@ -18,7 +17,7 @@ internal sealed class AssignReviewerValidator : AbstractValidator<AssignReviewer
         RuleFor(c => c.ReviewerId).NotEmpty().WithMessage("Choisissez l'expert.");
 }
 
-internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock, ILinks links)
     : ICommandHandler<AssignReviewer, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(AssignReviewer request, CancellationToken cancellationToken)
@@ -57,22 +56,13 @@ internal sealed class AssignReviewerHandler(IPtceDbContext db, ICurrentUser user
 
         var officerName = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken).ConfigureAwait(false);
         var callTitle = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
-        await db.Enqueue(
-            new OutgoingNotification(
-                reviewer.Id,
-                reviewer.Email ?? "",
-                NotificationTemplates.ReviewerAssigned,
-                new Dictionary<string, string>
-                {
-                    ["name"] = reviewer.DisplayName,
-                    ["officer"] = officerName,
-                    ["reference"] = application.Reference ?? "",
-                    ["title"] = application.Title,
-                    ["call"] = callTitle,
-                    ["link"] = site.Value.Link($"Expertise/Dossier?id={assignment.Id}"),
-                },
-                NotificationChannels.EmailAndInApp,
-                $"reviewer-assigned:{assignment.Id}"),
+        await db.NotifyUser(
+            reviewer.Id,
+            new Notices.ReviewerAssigned(Reference: application.Reference ?? "", Officer: officerName, Title: application.Title, Call: callTitle)
+            {
+                Link = links.Expertise(assignment.Id),
+            },
+            $"reviewer-assigned:{assignment.Id}",
             now,
             cancellationToken).ConfigureAwait(false);
         return assignment.Id.Value;

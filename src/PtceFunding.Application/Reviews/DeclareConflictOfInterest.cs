@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Reviews;
@@ -20,7 +19,7 @@ internal sealed class DeclareConflictOfInterestValidator : AbstractValidator<Dec
     }
 }
 
-internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock, ILinks links)
     : ICommandHandler<DeclareConflictOfInterest, Result>
 {
     public async ValueTask<Result> Handle(DeclareConflictOfInterest request, CancellationToken cancellationToken)
@@ -45,22 +44,13 @@ internal sealed class DeclareConflictOfInterestHandler(IPtceDbContext db, ICurre
         var reviewerName = await db.Users.AsNoTracking().Where(u => u.Id == assignment.ReviewerId).Select(u => u.DisplayName).SingleAsync(cancellationToken).ConfigureAwait(false);
         foreach (var officer in await OfficersToTell(application.AssignedOfficerId, application.Funders, cancellationToken).ConfigureAwait(false))
         {
-            await db.Enqueue(
-                new OutgoingNotification(
-                    officer.Id,
-                    officer.Email ?? "",
-                    NotificationTemplates.ReviewerConflictDeclared,
-                    new Dictionary<string, string>
-                    {
-                        ["name"] = officer.DisplayName,
-                        ["reviewer"] = reviewerName,
-                        ["reference"] = application.Reference ?? "",
-                        ["title"] = application.Title,
-                        ["details"] = assignment.ConflictDetails ?? "",
-                        ["link"] = site.Value.Link($"Instruction/Dossier?id={application.Id}"),
-                    },
-                    NotificationChannels.EmailAndInApp,
-                    $"reviewer-conflict:{assignment.Id}:{officer.Id}"),
+            await db.NotifyUser(
+                officer.Id,
+                new Notices.ReviewerConflictDeclared(Reference: application.Reference ?? "", Reviewer: reviewerName, Title: application.Title, Details: assignment.ConflictDetails ?? "")
+                {
+                    Link = links.Instruction(application.Id),
+                },
+                $"reviewer-conflict:{assignment.Id}:{officer.Id}",
                 now,
                 cancellationToken).ConfigureAwait(false);
         }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Reviews;
 
 /// <summary>
@@ -20,7 +17,7 @@ internal sealed class DeclareEligibilityValidator : AbstractValidator<DeclareEli
     }
 }
 
-internal sealed class DeclareEligibilityHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class DeclareEligibilityHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DeclareEligibility, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(DeclareEligibility request, CancellationToken cancellationToken)
@@ -37,25 +34,6 @@ internal sealed class DeclareEligibilityHandler(IPtceDbContext db, ICurrentUser 
         if (!declared.IsSuccess)
         {
             return declared.Error;
-        }
-
-        if (!request.Eligible)
-        {
-            var call = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
-            await db.NotifyLeadMember(
-                application,
-                NotificationTemplates.ApplicationIneligible,
-                new Dictionary<string, string>
-                {
-                    ["reference"] = application.Reference ?? "",
-                    ["title"] = application.Title,
-                    ["call"] = call,
-                    ["reasons"] = application.IneligibilityReasons ?? "",
-                    ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
-                },
-                $"application-ineligible:{application.Id}",
-                now,
-                cancellationToken).ConfigureAwait(false);
         }
 
         return db.VersionOnceSaved(application);

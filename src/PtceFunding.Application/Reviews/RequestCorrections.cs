@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application.Notifications;
-
 namespace PtceFunding.Application.Reviews;
 
 /// <summary>
@@ -21,7 +18,7 @@ internal sealed class RequestCorrectionsValidator : AbstractValidator<RequestCor
     }
 }
 
-internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RequestCorrections, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(RequestCorrections request, CancellationToken cancellationToken)
@@ -40,22 +37,6 @@ internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser 
         {
             return requested.Error;
         }
-
-        await db.NotifyLeadMember(
-            application,
-            NotificationTemplates.CorrectionsRequested,
-            new Dictionary<string, string>
-            {
-                ["reference"] = application.Reference ?? "",
-                ["title"] = application.Title,
-                ["call"] = call.Title,
-                ["items"] = string.Join("\n", application.CorrectionItems.Select(i => $"– {i}")),
-                ["dueOn"] = FrenchFormat.Date(request.DueOn),
-                ["link"] = site.Value.Link($"Portail/Candidatures/Dossier?id={application.Id}"),
-            },
-            $"corrections-requested:{application.Id}:v{request.ExpectedVersion}",
-            now,
-            cancellationToken).ConfigureAwait(false);
 
         return db.VersionOnceSaved(application);
     }

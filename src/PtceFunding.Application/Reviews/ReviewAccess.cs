@@ -1,5 +1,4 @@
 using PtceFunding.Application.Applications;
-using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Reviews;
 
@@ -22,9 +21,4 @@ internal static class ReviewAccess
 
         return db.VersionConflict(application, command) is { } conflict ? conflict : application;
     }
-
-    /// <summary>Tells every verified user of the lead member, by e-mail and in the platform.</summary>
-    public static Task NotifyLeadMember(
-        this IPtceDbContext db, FundingApplication application, string template, IReadOnlyDictionary<string, string> data, string deduplicationKey, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.NotifyVerifiedUsers(application.LeadOrganisationId, template, data, deduplicationKey, now, cancellationToken);
 }

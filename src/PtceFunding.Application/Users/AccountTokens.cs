@@ -22,21 +22,11 @@ internal static class AccountTokens
     /// account and minute: a double click or a resubmitted form sends one e-mail (the first link stays
     /// valid, since issuing a token changes nothing on the account).
     /// </summary>
-    public static Task Send(
-        IPtceDbContext db, UserAccount user, string template, string linkWithoutToken, string token, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var link = $"{linkWithoutToken}&token={Uri.EscapeDataString(Encode(token))}";
-        return db.Enqueue(
-            new OutgoingNotification(
-                user.Id,
-                user.Email!,
-                template,
-                new Dictionary<string, string> { ["name"] = user.DisplayName, ["link"] = link },
-                NotificationChannels.Email,
-                $"{template}:{user.Id}:{now:yyyyMMddHHmm}"),
+    public static Task Send(IPtceDbContext db, UserAccount user, Notice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Enqueue(
+            new OutgoingNotification(user.Id, user.Email!, notice with { Name = user.DisplayName }, NotificationChannels.Email, $"{notice.Template}:{user.Id}:{now:yyyyMMddHHmm}"),
             now,
             cancellationToken);
-    }
 
     /// <summary>The token Identity issued, or null when the text cannot be one.</summary>
     public static string? Decode(string encoded)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Users;
@@ -26,7 +25,7 @@ internal sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUs
     }
 }
 
-internal sealed class CreateStaffUserHandler(IPtceDbContext db, ICurrentUser caller, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class CreateStaffUserHandler(IPtceDbContext db, ICurrentUser caller, IUserDirectory users, TimeProvider clock, ILinks links)
     : ICommandHandler<CreateStaffUser, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(CreateStaffUser request, CancellationToken cancellationToken)
@@ -66,14 +65,7 @@ internal sealed class CreateStaffUserHandler(IPtceDbContext db, ICurrentUser cal
             new OutgoingNotification(
                 user.Id,
                 request.Email,
-                NotificationTemplates.StaffAccountCreated,
-                new Dictionary<string, string>
-                {
-                    ["name"] = user.DisplayName,
-                    ["role"] = Roles.Label(request.Role),
-                    ["funder"] = funderName,
-                    ["link"] = site.Value.Link("Account/Login"),
-                },
+                new Notices.StaffAccountCreated(Role: Roles.Label(request.Role), Funder: funderName) { Name = user.DisplayName, Link = links.SignIn() },
                 NotificationChannels.EmailAndInApp,
                 $"staff-account-created:{user.Id}"),
             clock.GetUtcNow(),

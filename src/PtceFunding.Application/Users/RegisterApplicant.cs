@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Users;
@@ -29,7 +28,7 @@ internal sealed class RegisterApplicantValidator : AbstractValidator<RegisterApp
     }
 }
 
-internal sealed class RegisterApplicantHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RegisterApplicantHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, ILinks links)
     : ICommandHandler<RegisterApplicant, Result>
 {
     public async ValueTask<Result> Handle(RegisterApplicant request, CancellationToken cancellationToken)
@@ -73,10 +72,9 @@ internal sealed class RegisterApplicantHandler(IPtceDbContext db, IUserDirectory
             new OutgoingNotification(
                 owner.Id,
                 owner.Email!,
-                NotificationTemplates.AccountAlreadyExists,
-                new Dictionary<string, string> { ["name"] = owner.DisplayName, ["link"] = site.Value.Link("Account/Login") },
+                new Notices.AccountAlreadyExists { Name = owner.DisplayName, Link = links.SignIn() },
                 NotificationChannels.Email,
-                $"{NotificationTemplates.AccountAlreadyExists}:{owner.Id}:{now:yyyyMMddHHmm}"),
+                $"{nameof(Notices.AccountAlreadyExists)}:{owner.Id}:{now:yyyyMMddHHmm}"),
             now,
             cancellationToken).ConfigureAwait(false);
     }
@@ -85,8 +83,6 @@ internal sealed class RegisterApplicantHandler(IPtceDbContext db, IUserDirectory
     {
         var token = await users.EmailConfirmationToken(user.Id).ConfigureAwait(false);
         await AccountTokens.Send(
-            db, user, NotificationTemplates.EmailConfirmation,
-            site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),
-            token, now, cancellationToken).ConfigureAwait(false);
+            db, user, new Notices.EmailConfirmation { Link = links.ConfirmEmail(user.Id, AccountTokens.Encode(token)) }, now, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Users;
@@ -19,7 +18,7 @@ internal sealed class RequestEmailConfirmationValidator : AbstractValidator<Requ
         RuleFor(c => c.Email).IsEmailAddress();
 }
 
-internal sealed class RequestEmailConfirmationHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RequestEmailConfirmationHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, ILinks links)
     : ICommandHandler<RequestEmailConfirmation, Result>
 {
     public async ValueTask<Result> Handle(RequestEmailConfirmation request, CancellationToken cancellationToken)
@@ -32,9 +31,7 @@ internal sealed class RequestEmailConfirmationHandler(IPtceDbContext db, IUserDi
 
         var token = await users.EmailConfirmationToken(user.Id).ConfigureAwait(false);
         await AccountTokens.Send(
-            db, user, NotificationTemplates.EmailConfirmation,
-            site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),
-            token, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            db, user, new Notices.EmailConfirmation { Link = links.ConfirmEmail(user.Id, AccountTokens.Encode(token)) }, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
 }

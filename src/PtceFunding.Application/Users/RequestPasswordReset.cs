@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Users;
@@ -20,7 +19,7 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
     }
 }
 
-internal sealed class RequestPasswordResetHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, IOptions<PublicSiteOptions> site)
+internal sealed class RequestPasswordResetHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, ILinks links)
     : ICommandHandler<RequestPasswordReset, Result>
 {
     public async ValueTask<Result> Handle(RequestPasswordReset request, CancellationToken cancellationToken)
@@ -33,9 +32,7 @@ internal sealed class RequestPasswordResetHandler(IPtceDbContext db, IUserDirect
 
         var token = await users.PasswordResetToken(user.Id).ConfigureAwait(false);
         await AccountTokens.Send(
-            db, user, NotificationTemplates.PasswordReset,
-            site.Value.Link($"Account/ResetPassword?email={Uri.EscapeDataString(email)}"),
-            token, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            db, user, new Notices.PasswordReset { Link = links.ResetPassword(email, AccountTokens.Encode(token)) }, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Application.Users;
@@ -8,7 +7,7 @@ namespace PtceFunding.Application.Users;
 public sealed record SendEmailConfirmation : ICommand<Result>;
 
 internal sealed class SendEmailConfirmationHandler(
-    IPtceDbContext db, IUserDirectory users, ICurrentUser current, TimeProvider clock, IOptions<PublicSiteOptions> site)
+    IPtceDbContext db, IUserDirectory users, ICurrentUser current, TimeProvider clock, ILinks links)
     : ICommandHandler<SendEmailConfirmation, Result>
 {
     public async ValueTask<Result> Handle(SendEmailConfirmation request, CancellationToken cancellationToken)
@@ -26,9 +25,7 @@ internal sealed class SendEmailConfirmationHandler(
 
         var token = await users.EmailConfirmationToken(user.Id).ConfigureAwait(false);
         await AccountTokens.Send(
-            db, user, NotificationTemplates.EmailConfirmation,
-            site.Value.Link($"Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id.ToString())}"),
-            token, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            db, user, new Notices.EmailConfirmation { Link = links.ConfirmEmail(user.Id, AccountTokens.Encode(token)) }, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
 }

@@ -525,6 +525,10 @@ public sealed class Agreement : AggregateRoot
             ActivatedAt = now.UtcDateTime;
         }
 
+        Raise(new AgreementSigned(this, now));
         return Result.Success();
     }
 }
+
+/// <summary>The last party signed: the agreement is signed (active at once when it has started).</summary>
+public sealed record AgreementSigned(Agreement Agreement, DateTimeOffset At) : IDomainEvent;

@@ -332,6 +332,7 @@ public sealed partial class FundingApplication : AggregateRoot
         SessionId = CommitteeSession.NextFor(sessions.Where(s => s.CallId == CallId), call.TimeZoneId, now)?.Id;
         RouteTo(callFunders.Where(f => call.IsFundedBy(f.Id)));
         Record(ApplicationEventKind.Submitted, userId, $"Dossier déposé sous le numéro {Reference}.", now);
+        Raise(new ApplicationSubmitted(this, now));
         return Result.Success();
     }
 
@@ -394,6 +395,7 @@ public sealed partial class FundingApplication : AggregateRoot
         CorrectionItems = cleaned;
         CorrectionsDueOn = dueOn;
         Record(ApplicationEventKind.CorrectionsRequested, officerId, $"Corrections demandées pour le {dueOn:dd/MM/yyyy} : {string.Join(" ; ", cleaned)}", now);
+        Raise(new ApplicationCorrectionsRequested(this, now));
         return Result.Success();
     }
 
@@ -416,6 +418,7 @@ public sealed partial class FundingApplication : AggregateRoot
         CorrectionItems = [];
         CorrectionsDueOn = null;
         Record(ApplicationEventKind.Resubmitted, userId, "Dossier corrigé et redéposé.", now);
+        Raise(new ApplicationResubmitted(this, now));
         return Result.Success();
     }
 
@@ -439,6 +442,7 @@ public sealed partial class FundingApplication : AggregateRoot
         if (declared.IsSuccess)
         {
             IneligibilityReasons = reasons.Trim();
+            Raise(new ApplicationDeclaredIneligible(this, now));
         }
 
         return declared;

@@ -95,6 +95,10 @@ public sealed class OrganisationMembership : AggregateRoot
         DecidedBy = officerId;
         DecidedAt = now.UtcDateTime;
         DecisionReason = reason;
+        Raise(new MembershipDecided(this, now));
         return Result.Success();
     }
 }
+
+/// <summary>An officer verified or refused someone's request to act for an organisation (<see cref="OrganisationMembership.Status"/> says which).</summary>
+public sealed record MembershipDecided(OrganisationMembership Membership, DateTimeOffset At) : IDomainEvent;

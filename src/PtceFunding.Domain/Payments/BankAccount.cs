@@ -106,7 +106,7 @@ public sealed class BankAccount : AggregateRoot
             return Error.Validation(errors) with { Code = failures.FirstOrDefault()?.Code ?? "validation" };
         }
 
-        return new BankAccount
+        var account = new BankAccount
         {
             Id = id,
             OrganisationId = organisationId,
@@ -117,6 +117,8 @@ public sealed class BankAccount : AggregateRoot
             EnteredBy = enteredBy,
             EnteredAt = now.UtcDateTime,
         };
+        account.Raise(new BankDetailsEntered(account, now));
+        return account;
     }
 
     /// <summary>Four eyes: whoever entered the details cannot approve them.</summary>
@@ -131,6 +133,7 @@ public sealed class BankAccount : AggregateRoot
         Status = BankAccountStatus.Approved;
         ApprovedBy = approverId;
         ApprovedAt = now.UtcDateTime;
+        Raise(new BankDetailsApproved(this, now));
         return Result.Success();
     }
 
@@ -176,6 +179,7 @@ public sealed class BankAccount : AggregateRoot
         RejectedBy = rejecterId;
         RejectedAt = now.UtcDateTime;
         RejectionReason = reason.Trim();
+        Raise(new BankDetailsRejected(this, now));
         return Result.Success();
     }
 
@@ -204,3 +208,12 @@ public sealed class BankAccount : AggregateRoot
 
     private static Error NotPending => Error.RuleBroken("bank_details.not_pending", "Ces coordonnées bancaires ont déjà été traitées.");
 }
+
+/// <summary>New bank details were entered for an organisation; they wait for a second finance officer.</summary>
+public sealed record BankDetailsEntered(BankAccount Account, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A second finance officer approved the details: payments go there from now on.</summary>
+public sealed record BankDetailsApproved(BankAccount Account, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>A second finance officer refused the details, with a reason the organisation is told.</summary>
+public sealed record BankDetailsRejected(BankAccount Account, DateTimeOffset At) : IDomainEvent;

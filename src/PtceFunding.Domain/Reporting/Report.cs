@@ -237,6 +237,7 @@ public sealed class Report : AggregateRoot
         State = ReportState.Submitted;
         SubmittedAt = now.UtcDateTime;
         SubmittedBy = userId;
+        Raise(new ReportSubmitted(this, now));
         return Result.Success();
     }
 
@@ -261,6 +262,7 @@ public sealed class Report : AggregateRoot
         State = ReportState.Returned;
         DueOn = newDueOn;
         _reviews.Add(new ReportReview(ReportState.Returned, comments.Trim(), newDueOn, officerId, now.UtcDateTime));
+        Raise(new ReportReturned(this, now));
         return Result.Success();
     }
 
@@ -290,6 +292,7 @@ public sealed class Report : AggregateRoot
 
         State = ReportState.Rejected;
         _reviews.Add(new ReportReview(ReportState.Rejected, reason.Trim(), null, officerId, now.UtcDateTime));
+        Raise(new ReportRejected(this, now));
         return Result.Success();
     }
 
@@ -371,3 +374,12 @@ public sealed class Report : AggregateRoot
 
 /// <summary>A document attached to a report, stored like application documents (file store key, SHA-256).</summary>
 public sealed record ReportAttachment(Guid Id, string Type, string FileName, string ContentType, long Size, string Sha256, string StorageKey, Guid UploadedBy, DateTime UploadedAt);
+
+/// <summary>The lead member filed the report: the funders' officers review it.</summary>
+public sealed record ReportSubmitted(Report Report, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An officer sent the report back for more, with comments and a new due date.</summary>
+public sealed record ReportReturned(Report Report, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An officer rejected the report, with a reason (the year's unpaid funding is cancelled).</summary>
+public sealed record ReportRejected(Report Report, DateTimeOffset At) : IDomainEvent;

@@ -96,6 +96,9 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public void ExpectVersion(AggregateRoot aggregate, int expected) =>
         Entry(aggregate).Property(a => a.Version).OriginalValue = expected;
 
+    public IReadOnlyList<IDomainEvent> TakeDomainEvents() =>
+        [.. ChangeTracker.Entries<AggregateRoot>().SelectMany(entry => entry.Entity.TakeEvents())];
+
     public int VersionOnceSaved(AggregateRoot aggregate)
     {
         ChangeTracker.DetectChanges();

@@ -118,8 +118,7 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
                 new OutgoingNotification(
                     staffMember.Id,
                     staffMember.Email!,
-                    NotificationTemplates.StaffAccountCreated,
-                    new Dictionary<string, string> { ["name"] = staffMember.DisplayName, ["role"] = Roles.Label(Roles.ProgramOfficer), ["funder"] = funderName },
+                    new Notices.StaffAccountCreated(Role: Roles.Label(Roles.ProgramOfficer), Funder: funderName) { Name = staffMember.DisplayName },
                     NotificationChannels.InApp,
                     staffMember == officer ? "demo:welcome:officer" : "demo:welcome:officer.bretagne"),
                 clock.GetUtcNow(),

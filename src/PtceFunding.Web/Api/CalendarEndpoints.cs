@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Reminders;
 
 namespace PtceFunding.Web.Api;
@@ -12,8 +11,8 @@ internal static class CalendarEndpoints
         var mine = api.MapGroup("/me/calendar").WithTags("Compte").RequireAuthorization(Policies.Authenticated);
         mine.MapGet("", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetMyCalendarFeed(), ct)).ToHttp(TypedResults.Ok))
             .WithSummary("Si j'ai une adresse d'abonnement à mon calendrier des échéances, et depuis quand.");
-        mine.MapPost("", async (ISender sender, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
-                (await sender.Send(new CreateMyCalendarFeed(), ct)).ToHttp(token => TypedResults.Ok(new { url = CalendarUrl(site.Value, token) })))
+        mine.MapPost("", async (ISender sender, ILinks links, CancellationToken ct) =>
+                (await sender.Send(new CreateMyCalendarFeed(), ct)).ToHttp(token => TypedResults.Ok(new { url = links.Calendar(token) })))
             .WithSummary("Crée (ou remplace) mon adresse secrète d'abonnement au calendrier des échéances ; l'adresse n'est montrée qu'ici.");
         mine.MapDelete("", async (ISender sender, CancellationToken ct) => (await sender.Send(new RevokeMyCalendarFeed(), ct)).ToHttp(TypedResults.NoContent))
             .WithSummary("Révoque mon adresse d'abonnement au calendrier : elle ne répond plus.");
@@ -29,6 +28,4 @@ internal static class CalendarEndpoints
             .WithSummary("Public, par adresse secrète : le fichier iCalendar des échéances à venir de la personne (404 si l'adresse est inconnue ou révoquée).");
         return app;
     }
-
-    public static string CalendarUrl(PublicSiteOptions site, string token) => site.Link($"calendar/{token}.ics");
 }

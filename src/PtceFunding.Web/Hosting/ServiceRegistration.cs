@@ -38,6 +38,7 @@ internal static class ServiceRegistration
             ? SystemUser.Instance
             : ActivatorUtilities.CreateInstance<HttpCurrentUser>(sp));
         services.AddApplication();
+        services.AddPublicSite();
         services.AddInfrastructure(builder.Configuration);
 
         services.AddAuthentication(o =>

@@ -1,12 +1,10 @@
-using Microsoft.Extensions.Options;
-using PtceFunding.Application;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Reminders;
-using PtceFunding.Web.Api;
 
 namespace PtceFunding.Web.Pages;
 
 /// <summary>My calendar subscription: create, regenerate or revoke the secret address of my upcoming deadlines.</summary>
-public sealed class CalendrierModel(ISender sender, IOptions<PublicSiteOptions> site) : PageModel
+public sealed class CalendrierModel(ISender sender, ILinks links) : PageModel
 {
     public CalendarFeedView? Feed { get; private set; }
 
@@ -31,7 +29,7 @@ public sealed class CalendrierModel(ISender sender, IOptions<PublicSiteOptions> 
         var result = await sender.Send(new CreateMyCalendarFeed(), cancellationToken);
         if (result.IsSuccess)
         {
-            NewUrl = CalendarEndpoints.CalendarUrl(site.Value, result.Value);
+            NewUrl = links.Calendar(result.Value);
         }
 
         return RedirectToPage();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.Logging.Abstractions;
 using PtceFunding.Application;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Pipeline;
 using PtceFunding.Domain.Common;
 using PtceFunding.Domain.Funders;
@@ -74,22 +75,22 @@ public sealed class PipelineTests
     }
 
     [Fact]
-    public async Task A_command_runs_in_a_transaction_that_commits_on_success_and_rolls_back_on_a_refusal()
+    public async Task A_command_runs_in_a_transaction_that_dispatches_its_domain_events_and_commits_on_success_and_rolls_back_on_a_refusal()
     {
         var unitOfWork = new JournalUnitOfWork(_steps);
-        var behavior = new TransactionBehavior<RecordThing, Result>(unitOfWork, new OperationContext());
+        var behavior = new TransactionBehavior<RecordThing, Result>(unitOfWork, new OperationContext(), new JournalEvents(_steps));
 
         await behavior.Handle(new RecordThing("ok"), Next, CancellationToken.None);
         await behavior.Handle(new RecordThing("rule"), Next, CancellationToken.None);
 
-        Assert.Equal(["transaction:RecordThing", "next", "commit", "transaction:RecordThing", "next", "rollback"], _steps);
+        Assert.Equal(["transaction:RecordThing", "next", "domain events", "commit", "transaction:RecordThing", "next", "rollback"], _steps);
     }
 
     [Fact]
     public async Task An_exception_rolls_back_and_propagates_through_the_log()
     {
         var logging = new LoggingBehavior<RecordThing, Result>(NullLogger<LoggingBehavior<RecordThing, Result>>.Instance);
-        var transaction = new TransactionBehavior<RecordThing, Result>(new JournalUnitOfWork(_steps), new OperationContext());
+        var transaction = new TransactionBehavior<RecordThing, Result>(new JournalUnitOfWork(_steps), new OperationContext(), new JournalEvents(_steps));
 
         await Assert.ThrowsAsync<TimeoutException>(async () =>
             await logging.Handle(new RecordThing("throw"), (m, ct) => transaction.Handle(m, Next, ct), CancellationToken.None));
@@ -139,6 +140,15 @@ public sealed class PipelineTests
         public string? CorrelationId => null;
 
         public bool IsInRole(string role) => roles.Contains(role);
+    }
+
+    private sealed class JournalEvents(List<string> steps) : IDomainEventDispatcher
+    {
+        public Task DispatchPending(CancellationToken cancellationToken)
+        {
+            steps.Add("domain events");
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class JournalUnitOfWork(List<string> steps) : IUnitOfWork

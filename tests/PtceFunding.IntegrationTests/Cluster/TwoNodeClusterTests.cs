@@ -307,8 +307,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
                 new OutgoingNotification(
                     null,
                     $"grappe.{wave}.{i}@test.ptce.fr",
-                    NotificationTemplates.PasswordReset,
-                    new Dictionary<string, string> { ["name"] = $"Destinataire {i}", ["link"] = "https://ptce.test/" },
+                    new Notices.PasswordReset { Name = $"Destinataire {i}", Link = "https://ptce.test/" },
                     NotificationChannels.Email,
                     $"cluster:{wave}:{i}"),
                 DateTimeOffset.UtcNow,

@@ -180,8 +180,7 @@ public sealed class NotificationDeliveryTests(PtceApp app) : IClassFixture<PtceA
     private static OutgoingNotification Outgoing(string email, string? key, NotificationChannels channels) => new(
         null,
         email,
-        NotificationTemplates.PasswordReset,
-        new Dictionary<string, string> { ["name"] = "Test", ["link"] = "https://ptce.test/Account/ResetPassword" },
+        new Notices.PasswordReset { Name = "Test", Link = "https://ptce.test/Account/ResetPassword" },
         channels,
         key ?? $"test:{Guid.NewGuid():N}");
 }

@@ -202,5 +202,8 @@ public sealed class ReminderSweepTests(CommitteeApp app) : IClassFixture<Committ
         Assert.Contains("22/12/2026", app.Subjects(reviewer, "Rappel : avis d'expert")[0], StringComparison.Ordinal);
         Assert.Single(app.Subjects(reviewer, "Échéance dépassée : avis d'expert"));
         Assert.Single(app.Subjects(officer, "Avis d'expert en retard"));
+        // The officer follows the application, not the reviewer's assignment: the link opens its instruction page.
+        var escalation = app.Mail.To(officer).Single(m => m.Subject.StartsWith("Avis d'expert en retard", StringComparison.Ordinal));
+        Assert.Contains($"https://ptce.test/Instruction/Dossier?id={applicationId}", escalation.Text, StringComparison.Ordinal);
     }
 }

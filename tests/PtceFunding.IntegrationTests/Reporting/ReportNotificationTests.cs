@@ -38,7 +38,7 @@ public sealed class ReportNotificationTests(CommitteeApp app) : IClassFixture<Co
             Assert.Contains("compte rendu d'activité — année 1", mail.Text, StringComparison.Ordinal);
             Assert.Contains($"/Conventions/CompteRendu?id={activity.Id}", mail.Text, StringComparison.Ordinal);
             var inApp = await app.Db(db => db.Notifications.AsNoTracking()
-                .SingleAsync(n => n.RecipientEmail == officer && n.Template == NotificationTemplates.ReportSubmitted));
+                .SingleAsync(n => n.RecipientEmail == officer && n.Template == nameof(Notices.ReportSubmitted)));
             Assert.True(inApp.Channels.HasFlag(NotificationChannels.InApp));
         }
 
@@ -82,7 +82,7 @@ public sealed class ReportNotificationTests(CommitteeApp app) : IClassFixture<Co
             Assert.Equal($"Solde débloqué : convention « {Title} »", mail.Subject);
             Assert.Contains($"le solde de {Normalized(Money.Format(balance.OwedAmount))}", Normalized(mail.Text), StringComparison.Ordinal);
             Assert.Contains($"/Finances/Convention?id={agreement.Id}", mail.Text, StringComparison.Ordinal);
-            Assert.True(await app.Db(db => db.Notifications.AnyAsync(n => n.RecipientEmail == email && n.Template == NotificationTemplates.BalanceReleased
+            Assert.True(await app.Db(db => db.Notifications.AnyAsync(n => n.RecipientEmail == email && n.Template == nameof(Notices.BalanceReleased)
                 && (n.Channels & NotificationChannels.InApp) != 0)));
         }
 

@@ -56,6 +56,17 @@ public sealed class ArchitectureTests(PtceApp app) : IClassFixture<PtceApp>
     }
 
     [Fact]
+    public void Every_domain_event_has_a_subscriber_resolvable_in_the_application()
+    {
+        using var scope = app.Services.CreateScope();
+        var subscribed = scope.ServiceProvider.GetServices<IDomainEventSubscriber>().Select(s => s.Handles).ToHashSet();
+        var events = Domain.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(Domain.Common.IDomainEvent))).ToList();
+
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.True(subscribed.Contains(e), $"nobody reacts to {e.Name}: raise it only where someone listens"));
+    }
+
+    [Fact]
     public void Every_request_declares_who_may_send_it()
     {
         var undeclared = DependencyInjection.RequestTypes().Where(t => t.GetCustomAttribute<AllowAttribute>() is null).Select(t => t.Name).ToList();

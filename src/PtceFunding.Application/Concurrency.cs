@@ -38,4 +38,22 @@ public static class Concurrency
         db.ExpectVersion(aggregate, expected);
         return null;
     }
+
+    /// <summary>The version <paramref name="aggregate"/> has once saved when <paramref name="step"/> succeeded on it; the step's error otherwise.</summary>
+    public static Result<int> VersionAfter(this IPtceDbContext db, AggregateRoot aggregate, Result step)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(step);
+        return step.IsSuccess ? db.VersionOnceSaved(aggregate) : step.Error!;
+    }
+
+    /// <summary>
+    /// <paramref name="aggregate"/> when it was found and <paramref name="edit"/> read its current version; <paramref name="notFound"/>
+    /// or the stale-version error otherwise — the preamble of every command that edits one aggregate.
+    /// </summary>
+    public static Result<T> Editable<T>(this IPtceDbContext db, T? aggregate, IVersioned edit, Error notFound)
+        where T : AggregateRoot =>
+        aggregate is null ? notFound
+        : db.VersionConflict(aggregate, edit) is { } conflict ? conflict
+        : aggregate;
 }

@@ -1,19 +1,5 @@
-// The namespaces nearly every use case needs: the domain model, the application's abstractions and contracts, EF Core and FluentValidation.
+// The namespaces nearly every use case needs besides the domain model's (../DomainNamespaces.props): the application's abstractions and contracts, EF Core and FluentValidation.
 global using FluentValidation;
 global using Microsoft.EntityFrameworkCore;
 global using PtceFunding.Application.Abstractions;
 global using PtceFunding.Application.Messaging;
-global using PtceFunding.Domain.Agreements;
-global using PtceFunding.Domain.Applications;
-global using PtceFunding.Domain.Calls;
-global using PtceFunding.Domain.Committee;
-global using PtceFunding.Domain.Common;
-global using PtceFunding.Domain.Funders;
-global using PtceFunding.Domain.Notifications;
-global using PtceFunding.Domain.Organisations;
-global using PtceFunding.Domain.Payments;
-global using PtceFunding.Domain.Reminders;
-global using PtceFunding.Domain.Reporting;
-global using PtceFunding.Domain.Reviews;
-global using PtceFunding.Domain.Territories;
-global using PtceFunding.Domain.Users;

@@ -12,23 +12,8 @@ internal static class ApplicationDrafts
     {
         var application = await db.Applications.EditableBy(db, user.UserId!.Value)
             .FirstOrDefaultAsync(a => a.Id == new FundingApplicationId(id), cancellationToken).ConfigureAwait(false);
-        if (application is null)
-        {
-            return ApplicationAccess.NotFound;
-        }
-
-        if (db.VersionConflict(application, command) is { } conflict)
-        {
-            return conflict;
-        }
-
-        var changed = change(application);
-        if (!changed.IsSuccess)
-        {
-            return changed.Error;
-        }
-
-        return db.VersionOnceSaved(application);
+        var editable = db.Editable(application, command, ApplicationAccess.NotFound);
+        return editable.IsSuccess ? db.VersionAfter(application!, change(application!)) : editable.Error;
     }
 
     /// <summary>

@@ -59,42 +59,44 @@ internal sealed class TellOfficerOfResubmission(IPtceDbContext db, ILinks links)
 /// <summary>The lead member's verified users are told what to correct and by when.</summary>
 internal sealed class TellConsortiumOfCorrections(IPtceDbContext db, ILinks links) : DomainEventSubscriber<ApplicationCorrectionsRequested>
 {
-    protected override async Task Handle(ApplicationCorrectionsRequested requested, CancellationToken cancellationToken)
-    {
-        var application = requested.Application;
-        var call = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
-        await db.NotifyVerifiedUsers(
-            application.LeadOrganisationId,
-            new Notices.CorrectionsRequested(
-                Reference: application.Reference ?? "",
-                Title: application.Title,
+    protected override Task Handle(ApplicationCorrectionsRequested requested, CancellationToken cancellationToken) =>
+        db.TellLeadMember(
+            requested.Application,
+            call => new Notices.CorrectionsRequested(
+                Reference: requested.Application.Reference ?? "",
+                Title: requested.Application.Title,
                 Call: call,
-                Items: string.Join("\n", application.CorrectionItems.Select(i => $"– {i}")),
-                DueOn: application.CorrectionsDueOn!.Value)
-            {
-                Link = links.ApplicationFile(application.Id),
-            },
-            $"corrections-requested:{application.Id}:v{application.Version}",
+                Items: string.Join("\n", requested.Application.CorrectionItems.Select(i => $"– {i}")),
+                DueOn: requested.Application.CorrectionsDueOn!.Value)
+            { Link = links.ApplicationFile(requested.Application.Id) },
+            $"corrections-requested:{requested.Application.Id}:v{requested.Application.Version}",
             requested.At,
-            cancellationToken).ConfigureAwait(false);
-    }
+            cancellationToken);
 }
 
 /// <summary>The lead member's verified users are told the application is ineligible, and why.</summary>
 internal sealed class TellConsortiumOfIneligibility(IPtceDbContext db, ILinks links) : DomainEventSubscriber<ApplicationDeclaredIneligible>
 {
-    protected override async Task Handle(ApplicationDeclaredIneligible declared, CancellationToken cancellationToken)
-    {
-        var application = declared.Application;
-        var call = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
-        await db.NotifyVerifiedUsers(
-            application.LeadOrganisationId,
-            new Notices.ApplicationIneligible(Reference: application.Reference ?? "", Title: application.Title, Call: call, Reasons: application.IneligibilityReasons ?? "")
+    protected override Task Handle(ApplicationDeclaredIneligible declared, CancellationToken cancellationToken) =>
+        db.TellLeadMember(
+            declared.Application,
+            call => new Notices.ApplicationIneligible(
+                Reference: declared.Application.Reference ?? "", Title: declared.Application.Title, Call: call, Reasons: declared.Application.IneligibilityReasons ?? "")
             {
-                Link = links.ApplicationFile(application.Id),
+                Link = links.ApplicationFile(declared.Application.Id),
             },
-            $"application-ineligible:{application.Id}",
+            $"application-ineligible:{declared.Application.Id}",
             declared.At,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
+}
+
+internal static class ApplicationNotices
+{
+    /// <summary>Writes the notice (given the call's title) to every verified user of the application's lead member.</summary>
+    public static async Task TellLeadMember(
+        this IPtceDbContext db, FundingApplication application, Func<string, Notice> notice, string deduplicationKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == application.CallId).Select(c => c.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
+        await db.NotifyVerifiedUsers(application.LeadOrganisationId, notice(call), deduplicationKey, at, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -21,12 +21,6 @@ internal sealed class ResubmitApplicationHandler(IPtceDbContext db, ICurrentUser
         var userId = user.UserId!.Value;
         var (application, call, members, documents) = filing.Value;
         var now = clock.GetUtcNow();
-        var resubmitted = application.Resubmit(call, members, documents, userId, now);
-        if (!resubmitted.IsSuccess)
-        {
-            return resubmitted.Error;
-        }
-
-        return db.VersionOnceSaved(application);
+        return db.VersionAfter(application, application.Resubmit(call, members, documents, userId, now));
     }
 }

@@ -31,12 +31,6 @@ internal sealed class WithdrawApplicationHandler(IPtceDbContext db, ICurrentUser
             return conflict;
         }
 
-        var withdrawn = application.Withdraw(request.Reason ?? "", clock.GetUtcNow());
-        if (!withdrawn.IsSuccess)
-        {
-            return withdrawn.Error;
-        }
-
-        return db.VersionOnceSaved(application);
+        return db.VersionAfter(application, application.Withdraw(request.Reason ?? "", clock.GetUtcNow()));
     }
 }

@@ -22,4 +22,8 @@ public static class CallAccess
         var call = await db.Calls.FindAsync([new CallId(id)], cancellationToken).ConfigureAwait(false);
         return call is not null && call.IsManagedBy(user) ? call : null;
     }
+
+    /// <summary>The call, tracked, when the current user manages it and <paramref name="edit"/> read its current version; not found or stale otherwise.</summary>
+    public static async Task<Result<Call>> CallToEdit(this IPtceDbContext db, ICurrentUser user, Guid id, IVersioned edit, CancellationToken cancellationToken) =>
+        db.Editable(await db.FindManagedCall(user, id, cancellationToken).ConfigureAwait(false), edit, NotFound);
 }

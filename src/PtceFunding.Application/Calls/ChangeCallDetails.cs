@@ -16,16 +16,13 @@ internal sealed class ChangeCallDetailsHandler(IPtceDbContext db, ICurrentUser u
 {
     public async ValueTask<Result<int>> Handle(ChangeCallDetails request, CancellationToken cancellationToken)
     {
-        var call = await db.FindManagedCall(user, request.Id, cancellationToken).ConfigureAwait(false);
-        if (call is null)
+        var found = await db.CallToEdit(user, request.Id, request, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
         {
-            return CallAccess.NotFound;
+            return found.Error;
         }
 
-        if (db.VersionConflict(call, request) is { } conflict)
-        {
-            return conflict;
-        }
+        var call = found.Value;
 
         // A funder's administrator who removed their own funder would lose the call they are editing.
         if (user.FunderId is { } funderId && request.Details.Funders.All(f => f.FunderId != funderId.Value))
@@ -38,12 +35,6 @@ internal sealed class ChangeCallDetailsHandler(IPtceDbContext db, ICurrentUser u
             return unknown;
         }
 
-        var changed = call.ChangeDetails(request.Details.ToDomain());
-        if (!changed.IsSuccess)
-        {
-            return changed.Error;
-        }
-
-        return db.VersionOnceSaved(call);
+        return db.VersionAfter(call, call.ChangeDetails(request.Details.ToDomain()));
     }
 }

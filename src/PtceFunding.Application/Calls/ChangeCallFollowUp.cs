@@ -22,16 +22,13 @@ internal sealed class ChangeCallFollowUpHandler(IPtceDbContext db, ICurrentUser 
 {
     public async ValueTask<Result<int>> Handle(ChangeCallFollowUp request, CancellationToken cancellationToken)
     {
-        var call = await db.FindManagedCall(user, request.Id, cancellationToken).ConfigureAwait(false);
-        if (call is null)
+        var found = await db.CallToEdit(user, request.Id, request, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
         {
-            return CallAccess.NotFound;
+            return found.Error;
         }
 
-        if (db.VersionConflict(call, request) is { } conflict)
-        {
-            return conflict;
-        }
+        var call = found.Value;
 
         var terms = call.ChangeAgreementTerms(request.AgreementTerms);
         if (!terms.IsSuccess)
@@ -39,12 +36,6 @@ internal sealed class ChangeCallFollowUpHandler(IPtceDbContext db, ICurrentUser 
             return terms.Error;
         }
 
-        var policy = call.ChangeReminderPolicy(request.ReminderPolicy);
-        if (!policy.IsSuccess)
-        {
-            return policy.Error;
-        }
-
-        return db.VersionOnceSaved(call);
+        return db.VersionAfter(call, call.ChangeReminderPolicy(request.ReminderPolicy));
     }
 }

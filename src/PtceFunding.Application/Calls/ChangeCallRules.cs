@@ -21,16 +21,13 @@ internal sealed class ChangeCallRulesHandler(IPtceDbContext db, ICurrentUser use
 {
     public async ValueTask<Result<CallRulesChanged>> Handle(ChangeCallRules request, CancellationToken cancellationToken)
     {
-        var call = await db.FindManagedCall(user, request.Id, cancellationToken).ConfigureAwait(false);
-        if (call is null)
+        var found = await db.CallToEdit(user, request.Id, request, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
         {
-            return CallAccess.NotFound;
+            return found.Error;
         }
 
-        if (db.VersionConflict(call, request) is { } conflict)
-        {
-            return conflict;
-        }
+        var call = found.Value;
 
         var changed = call.ChangeRules(request.Rules, clock.GetUtcNow());
         if (!changed.IsSuccess)

@@ -17,16 +17,13 @@ internal sealed class RenameFunderHandler(IPtceDbContext db) : ICommandHandler<R
 {
     public async ValueTask<Result<int>> Handle(RenameFunder request, CancellationToken cancellationToken)
     {
-        var funder = await db.Funders.FindAsync([new FunderId(request.Id)], cancellationToken).ConfigureAwait(false);
-        if (funder is null)
+        var found = db.Editable(await db.Funders.FindAsync([new FunderId(request.Id)], cancellationToken).ConfigureAwait(false), request, FunderAccess.NotFound);
+        if (!found.IsSuccess)
         {
-            return Error.NotFound("funder.not_found", "Ce financeur n'existe pas.");
+            return found.Error;
         }
 
-        if (db.VersionConflict(funder, request) is { } conflict)
-        {
-            return conflict;
-        }
+        var funder = found.Value;
 
         funder.Rename(request.Name);
         return db.VersionOnceSaved(funder);

@@ -18,23 +18,14 @@ internal sealed class SetFunderSiretHandler(IPtceDbContext db) : ICommandHandler
 {
     public async ValueTask<Result<int>> Handle(SetFunderSiret request, CancellationToken cancellationToken)
     {
-        var funder = await db.Funders.FindAsync([new FunderId(request.Id)], cancellationToken).ConfigureAwait(false);
-        if (funder is null)
+        var found = db.Editable(await db.Funders.FindAsync([new FunderId(request.Id)], cancellationToken).ConfigureAwait(false), request, FunderAccess.NotFound);
+        if (!found.IsSuccess)
         {
-            return Error.NotFound("funder.not_found", "Ce financeur n'existe pas.");
+            return found.Error;
         }
 
-        if (db.VersionConflict(funder, request) is { } conflict)
-        {
-            return conflict;
-        }
+        var funder = found.Value;
 
-        var recorded = funder.SetSiret(request.Siret);
-        if (!recorded.IsSuccess)
-        {
-            return recorded.Error;
-        }
-
-        return db.VersionOnceSaved(funder);
+        return db.VersionAfter(funder, funder.SetSiret(request.Siret));
     }
 }

@@ -13,19 +13,13 @@ internal sealed class ApproveBankDetailsHandler(IPtceDbContext db, ICurrentUser 
 {
     public async ValueTask<Result> Handle(ApproveBankDetails request, CancellationToken cancellationToken)
     {
-        var id = new BankAccountId(request.Id);
-        var account = await db.BankAccounts.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
-        var organisation = account is null ? null : await db.OrganisationForDecision(user, account, cancellationToken).ConfigureAwait(false);
-        if (account is null || organisation is null)
+        var found = await db.BankAccountToDecide(user, request.Id, request, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
         {
-            return BankAccounts.NotFound;
+            return found.Error;
         }
 
-        if (db.VersionConflict(account, request) is { } conflict)
-        {
-            return conflict;
-        }
-
+        var account = found.Value;
         var approverId = user.UserId!.Value;
         var allowed = account.CanBeApprovedBy(approverId);
         if (!allowed.IsSuccess)
@@ -43,12 +37,6 @@ internal sealed class ApproveBankDetailsHandler(IPtceDbContext db, ICurrentUser 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var approved = account.Approve(approverId, now);
-        if (!approved.IsSuccess)
-        {
-            return approved;
-        }
-
-        return Result.Success();
+        return account.Approve(approverId, now);
     }
 }

@@ -42,13 +42,24 @@ public static class BankAccounts
             : null;
     }
 
-    /// <summary>The organisation of the details, when the user is a finance officer of its territory; null otherwise (answer 404).</summary>
-    internal static async Task<Organisation?> OrganisationForDecision(this IPtceDbContext db, ICurrentUser user, BankAccount account, CancellationToken cancellationToken)
+    /// <summary>
+    /// The details (tracked) to approve or reject, as <paramref name="decision"/> read them, when the user is a finance
+    /// officer of the organisation's territory; not found otherwise, stale when they changed since.
+    /// </summary>
+    internal static async Task<Result<BankAccount>> BankAccountToDecide(
+        this IPtceDbContext db, ICurrentUser user, Guid id, IVersioned decision, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == account.OrganisationId, cancellationToken).ConfigureAwait(false);
-        return organisation is not null && user.IsInRole(Roles.FinanceOfficer) && user.Territory.Contains(organisation.RegionCode)
-            ? organisation
-            : null;
+        var accountId = new BankAccountId(id);
+        var account = await db.BankAccounts.FirstOrDefaultAsync(b => b.Id == accountId, cancellationToken).ConfigureAwait(false);
+        var region = account is null
+            ? null
+            : await db.Organisations.AsNoTracking().Where(o => o.Id == account.OrganisationId).Select(o => o.RegionCode).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (account is null || region is null || !user.IsInRole(Roles.FinanceOfficer) || !user.Territory.Contains(region))
+        {
+            return NotFound;
+        }
+
+        return db.VersionConflict(account, decision) is { } conflict ? conflict : account;
     }
 
     /// <summary>An entry as readers see it, with the names of the people involved.</summary>

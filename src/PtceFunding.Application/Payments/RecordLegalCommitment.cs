@@ -45,12 +45,6 @@ internal sealed class RecordLegalCommitmentHandler(IPtceDbContext db, ICurrentUs
             return conflict;
         }
 
-        var recorded = agreement.RecordLegalCommitment(funderId, request.Reference, userId, clock.GetUtcNow());
-        if (!recorded.IsSuccess)
-        {
-            return recorded.Error;
-        }
-
-        return db.VersionOnceSaved(agreement);
+        return db.VersionAfter(agreement, agreement.RecordLegalCommitment(funderId, request.Reference, userId, clock.GetUtcNow()));
     }
 }

@@ -21,26 +21,7 @@ internal sealed class RejectBankDetailsHandler(IPtceDbContext db, ICurrentUser u
 {
     public async ValueTask<Result> Handle(RejectBankDetails request, CancellationToken cancellationToken)
     {
-        var id = new BankAccountId(request.Id);
-        var account = await db.BankAccounts.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
-        var organisation = account is null ? null : await db.OrganisationForDecision(user, account, cancellationToken).ConfigureAwait(false);
-        if (account is null || organisation is null)
-        {
-            return BankAccounts.NotFound;
-        }
-
-        if (db.VersionConflict(account, request) is { } conflict)
-        {
-            return conflict;
-        }
-
-        var now = clock.GetUtcNow();
-        var rejected = account.Reject(user.UserId!.Value, request.Reason, now);
-        if (!rejected.IsSuccess)
-        {
-            return rejected;
-        }
-
-        return Result.Success();
+        var found = await db.BankAccountToDecide(user, request.Id, request, cancellationToken).ConfigureAwait(false);
+        return found.IsSuccess ? found.Value.Reject(user.UserId!.Value, request.Reason, clock.GetUtcNow()) : found.Error;
     }
 }

@@ -21,18 +21,13 @@ internal sealed class ApproveReportHandler(IPtceDbContext db, ICurrentUser user,
 {
     public async ValueTask<Result<ApprovedReport>> Handle(ApproveReport request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForReviewer(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        var found = await db.FindReportForReviewer(user, request.ReportId, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
         var (report, agreement) = found.Value;
-        if (db.VersionConflict(report, request) is { } conflict)
-        {
-            return conflict;
-        }
-
         var now = clock.GetUtcNow();
         var approved = report.Approve(user.UserId!.Value, now);
         if (!approved.IsSuccess)

@@ -23,18 +23,13 @@ internal sealed class RejectReportHandler(IPtceDbContext db, ICurrentUser user, 
 {
     public async ValueTask<Result<ReportChanged>> Handle(RejectReport request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForReviewer(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        var found = await db.FindReportForReviewer(user, request.ReportId, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
         var (report, agreement) = found.Value;
-        if (db.VersionConflict(report, request) is { } conflict)
-        {
-            return conflict;
-        }
-
         var now = clock.GetUtcNow();
         var rejected = report.Reject(request.Reason, user.UserId!.Value, now);
         if (!rejected.IsSuccess)

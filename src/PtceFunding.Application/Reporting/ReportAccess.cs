@@ -27,9 +27,12 @@ public static class ReportAccess
         return await db.Sees(user, agreement, cancellationToken).ConfigureAwait(false) ? (report, agreement) : NotFound;
     }
 
-    /// <summary>The report (tracked) and its agreement, for a verified user of the agreement's lead member.</summary>
+    /// <summary>
+    /// The report (tracked) and its agreement, for a verified user of the agreement's lead member; with
+    /// <paramref name="edit"/>, only as that command read it (else the stale-version error).
+    /// </summary>
     public static async Task<Result<(Report Report, Agreement Agreement)>> FindReportForLeadMember(
-        this IPtceDbContext db, ICurrentUser user, Guid reportId, CancellationToken cancellationToken)
+        this IPtceDbContext db, ICurrentUser user, Guid reportId, IVersioned? edit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
@@ -45,15 +48,17 @@ public static class ReportAccess
         }
 
         var agreement = await db.Agreements.AsNoTracking().FirstAsync(a => a.Id == report.AgreementId, cancellationToken).ConfigureAwait(false);
-        return await db.IsVerifiedFor(userId, agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false) ? (report, agreement) : NotFound;
+        return !await db.IsVerifiedFor(userId, agreement.LeadOrganisationId, cancellationToken).ConfigureAwait(false) ? NotFound
+            : edit is not null && db.VersionConflict(report, edit) is { } conflict ? conflict
+            : (report, agreement);
     }
 
     /// <summary>
     /// The report (tracked) and its agreement (tracked), for a program officer who sees the agreement (else not found)
-    /// and whose funder is a party to it (else refused).
+    /// and whose funder is a party to it (else refused), as <paramref name="edit"/> read it (else the stale-version error).
     /// </summary>
     public static async Task<Result<(Report Report, Agreement Agreement)>> FindReportForReviewer(
-        this IPtceDbContext db, ICurrentUser user, Guid reportId, CancellationToken cancellationToken)
+        this IPtceDbContext db, ICurrentUser user, Guid reportId, IVersioned edit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == new ReportId(reportId), cancellationToken).ConfigureAwait(false);
@@ -68,7 +73,7 @@ public static class ReportAccess
             return found.Error.Kind == ErrorKind.NotFound ? NotFound : found.Error;
         }
 
-        return (report, found.Value.Agreement);
+        return db.VersionConflict(report, edit) is { } conflict ? conflict : (report, found.Value.Agreement);
     }
 
     /// <summary>Whether the user reviews this agreement's reports: a program officer of a funder party (who sees it).</summary>

@@ -25,35 +25,31 @@ internal sealed class TellOfficersOfSubmittedReport(IPtceDbContext db, IUserDire
 
 internal sealed class TellConsortiumOfReturnedReport(IPtceDbContext db, ILinks links) : DomainEventSubscriber<ReportReturned>
 {
-    protected override async Task Handle(ReportReturned returned, CancellationToken cancellationToken)
-    {
-        var report = returned.Report;
-        var agreement = await ReportNotices.AgreementOf(db, report, cancellationToken).ConfigureAwait(false);
-        await db.NotifyVerifiedUsers(
-            agreement.LeadOrganisationId,
-            new Notices.ReportReturned(Title: agreement.Title, Report: ReportNotices.Named(report), Comments: report.Reviews[^1].Comments ?? "", DueOn: report.DueOn)
+    protected override Task Handle(ReportReturned returned, CancellationToken cancellationToken) =>
+        db.TellLeadMember(
+            returned.Report,
+            title => new Notices.ReportReturned(
+                Title: title, Report: ReportNotices.Named(returned.Report), Comments: returned.Report.Reviews[^1].Comments ?? "", DueOn: returned.Report.DueOn)
             {
-                Link = links.Report(report.Id),
+                Link = links.Report(returned.Report.Id),
             },
-            $"report-returned:{report.Id}:{report.Reviews.Count}",
+            $"report-returned:{returned.Report.Id}:{returned.Report.Reviews.Count}",
             returned.At,
-            cancellationToken).ConfigureAwait(false);
-    }
+            cancellationToken);
 }
 
 internal sealed class TellConsortiumOfRejectedReport(IPtceDbContext db, ILinks links) : DomainEventSubscriber<ReportRejected>
 {
-    protected override async Task Handle(ReportRejected rejected, CancellationToken cancellationToken)
-    {
-        var report = rejected.Report;
-        var agreement = await ReportNotices.AgreementOf(db, report, cancellationToken).ConfigureAwait(false);
-        await db.NotifyVerifiedUsers(
-            agreement.LeadOrganisationId,
-            new Notices.ReportRejected(Title: agreement.Title, Report: ReportNotices.Named(report), Reason: report.Reviews[^1].Comments ?? "") { Link = links.Report(report.Id) },
-            $"report-rejected:{report.Id}",
+    protected override Task Handle(ReportRejected rejected, CancellationToken cancellationToken) =>
+        db.TellLeadMember(
+            rejected.Report,
+            title => new Notices.ReportRejected(Title: title, Report: ReportNotices.Named(rejected.Report), Reason: rejected.Report.Reviews[^1].Comments ?? "")
+            {
+                Link = links.Report(rejected.Report.Id),
+            },
+            $"report-rejected:{rejected.Report.Id}",
             rejected.At,
-            cancellationToken).ConfigureAwait(false);
-    }
+            cancellationToken);
 }
 
 internal static class ReportNotices
@@ -65,10 +61,12 @@ internal static class ReportNotices
         return title.Length == 0 ? title : char.ToLowerInvariant(title[0]) + title[1..];
     }
 
-    public static async Task<(string Title, OrganisationId LeadOrganisationId)> AgreementOf(IPtceDbContext db, Report report, CancellationToken cancellationToken)
+    /// <summary>Writes the notice (given the agreement's title) to every verified user of the agreement's lead member.</summary>
+    public static async Task TellLeadMember(
+        this IPtceDbContext db, Report report, Func<string, Notice> notice, string deduplicationKey, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var agreement = await db.Agreements.AsNoTracking().Where(a => a.Id == report.AgreementId).Select(a => new { a.Title, a.LeadOrganisationId })
             .SingleAsync(cancellationToken).ConfigureAwait(false);
-        return (agreement.Title, agreement.LeadOrganisationId);
+        await db.NotifyVerifiedUsers(agreement.LeadOrganisationId, notice(agreement.Title), deduplicationKey, at, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -22,26 +22,14 @@ internal sealed class ReturnReportHandler(IPtceDbContext db, ICurrentUser user, 
 {
     public async ValueTask<Result<ReportChanged>> Handle(ReturnReport request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForReviewer(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        var found = await db.FindReportForReviewer(user, request.ReportId, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var (report, agreement) = found.Value;
-        if (db.VersionConflict(report, request) is { } conflict)
-        {
-            return conflict;
-        }
-
+        var report = found.Value.Report;
         var now = clock.GetUtcNow();
-        var returned = report.Return(request.Comments, request.NewDueOn, user.UserId!.Value, now);
-        if (!returned.IsSuccess)
-        {
-            return returned.Error;
-        }
-
-        db.VersionOnceSaved(report);
-        return ReportChanged.Of(report, now.Today());
+        return ReportChanged.After(db, report, report.Return(request.Comments, request.NewDueOn, user.UserId!.Value, now), now.Today());
     }
 }

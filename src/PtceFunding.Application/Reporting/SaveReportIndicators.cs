@@ -25,26 +25,14 @@ internal sealed class SaveReportIndicatorsHandler(IPtceDbContext db, ICurrentUse
 {
     public async ValueTask<Result<ReportChanged>> Handle(SaveReportIndicators request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForLeadMember(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        var found = await db.FindReportForLeadMember(user, request.ReportId, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
         var report = found.Value.Report;
-        if (db.VersionConflict(report, request) is { } conflict)
-        {
-            return conflict;
-        }
-
         var today = clock.Today();
-        var filled = report.FillIndicators([.. request.Values.Select(v => v with { Code = v.Code.Trim() })], today);
-        if (!filled.IsSuccess)
-        {
-            return filled.Error;
-        }
-
-        db.VersionOnceSaved(report);
-        return ReportChanged.Of(report, today);
+        return ReportChanged.After(db, report, report.FillIndicators([.. request.Values.Select(v => v with { Code = v.Code.Trim() })], today), today);
     }
 }

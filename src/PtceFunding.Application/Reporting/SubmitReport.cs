@@ -13,26 +13,14 @@ internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, 
 {
     public async ValueTask<Result<ReportChanged>> Handle(SubmitReport request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForLeadMember(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        var found = await db.FindReportForLeadMember(user, request.ReportId, request, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var (report, agreement) = found.Value;
-        if (db.VersionConflict(report, request) is { } conflict)
-        {
-            return conflict;
-        }
-
+        var report = found.Value.Report;
         var now = clock.GetUtcNow();
-        var submitted = report.Submit(user.UserId!.Value, now);
-        if (!submitted.IsSuccess)
-        {
-            return submitted.Error;
-        }
-
-        db.VersionOnceSaved(report);
-        return ReportChanged.Of(report, now.Today());
+        return ReportChanged.After(db, report, report.Submit(user.UserId!.Value, now), now.Today());
     }
 }

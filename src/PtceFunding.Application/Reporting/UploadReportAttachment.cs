@@ -26,7 +26,7 @@ internal sealed class UploadReportAttachmentHandler(
 {
     public async ValueTask<Result<ReportAttachmentView>> Handle(UploadReportAttachment request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForLeadMember(user, request.ReportId, cancellationToken).ConfigureAwait(false);
+        var found = await db.FindReportForLeadMember(user, request.ReportId, edit: null, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             return found.Error;

@@ -26,12 +26,6 @@ internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser u
         }
 
         var application = found.Value;
-        var assigned = application.Assign(officer.Id, officer.DisplayName, user.UserId!.Value, clock.GetUtcNow());
-        if (!assigned.IsSuccess)
-        {
-            return assigned.Error;
-        }
-
-        return db.VersionOnceSaved(application);
+        return db.VersionAfter(application, application.Assign(officer.Id, officer.DisplayName, user.UserId!.Value, clock.GetUtcNow()));
     }
 }

@@ -15,12 +15,6 @@ internal sealed class ConfirmCompletenessHandler(IPtceDbContext db, ICurrentUser
         }
 
         var application = found.Value;
-        var confirmed = application.ConfirmCompleteness(user.UserId!.Value, clock.GetUtcNow());
-        if (!confirmed.IsSuccess)
-        {
-            return confirmed.Error;
-        }
-
-        return db.VersionOnceSaved(application);
+        return db.VersionAfter(application, application.ConfirmCompleteness(user.UserId!.Value, clock.GetUtcNow()));
     }
 }

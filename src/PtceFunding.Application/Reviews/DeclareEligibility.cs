@@ -30,12 +30,6 @@ internal sealed class DeclareEligibilityHandler(IPtceDbContext db, ICurrentUser 
 
         var application = found.Value;
         var now = clock.GetUtcNow();
-        var declared = application.DeclareEligibility(request.Eligible, request.Reasons, user.UserId!.Value, now);
-        if (!declared.IsSuccess)
-        {
-            return declared.Error;
-        }
-
-        return db.VersionOnceSaved(application);
+        return db.VersionAfter(application, application.DeclareEligibility(request.Eligible, request.Reasons, user.UserId!.Value, now));
     }
 }

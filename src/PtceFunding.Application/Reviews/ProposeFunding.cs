@@ -45,18 +45,12 @@ internal sealed class ProposeFundingHandler(IPtceDbContext db, ICurrentUser user
             return Error.Validation(nameof(ProposeFunding.Amounts), "Un seul montant par financeur.");
         }
 
-        var proposed = application.Propose(
+        return db.VersionAfter(application, application.Propose(
             request.Report,
             [.. request.Amounts.Select(a => new RequestedAmount(new FunderId(a.FunderId), a.Amount))],
             request.DurationYears,
             request.Shape,
             user.UserId!.Value,
-            clock.GetUtcNow());
-        if (!proposed.IsSuccess)
-        {
-            return proposed.Error;
-        }
-
-        return db.VersionOnceSaved(application);
+            clock.GetUtcNow()));
     }
 }

@@ -32,12 +32,6 @@ internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser 
         var application = found.Value;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var requested = application.RequestCorrections(request.Items, request.DueOn, user.UserId!.Value, now, call.TimeZoneId);
-        if (!requested.IsSuccess)
-        {
-            return requested.Error;
-        }
-
-        return db.VersionOnceSaved(application);
+        return db.VersionAfter(application, application.RequestCorrections(request.Items, request.DueOn, user.UserId!.Value, now, call.TimeZoneId));
     }
 }

@@ -14,11 +14,6 @@ internal static class ReviewAccess
     {
         var applicationId = new FundingApplicationId(id);
         var application = await db.Applications.VisibleTo(db, user).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
-        if (application is null)
-        {
-            return ApplicationAccess.NotFound;
-        }
-
-        return db.VersionConflict(application, command) is { } conflict ? conflict : application;
+        return db.Editable(application, command, ApplicationAccess.NotFound);
     }
 }

@@ -20,22 +20,10 @@ internal sealed class ChangeCallFollowUpValidator : AbstractValidator<ChangeCall
 
 internal sealed class ChangeCallFollowUpHandler(IPtceDbContext db, ICurrentUser user) : ICommandHandler<ChangeCallFollowUp, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(ChangeCallFollowUp request, CancellationToken cancellationToken)
-    {
-        var found = await db.CallToEdit(user, request.Id, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var call = found.Value;
-
-        var terms = call.ChangeAgreementTerms(request.AgreementTerms);
-        if (!terms.IsSuccess)
-        {
-            return terms.Error;
-        }
-
-        return db.VersionAfter(call, call.ChangeReminderPolicy(request.ReminderPolicy));
-    }
+    public async ValueTask<Result<int>> Handle(ChangeCallFollowUp request, CancellationToken cancellationToken) =>
+        await db.CallToEdit(user, request.Id, request, cancellationToken)
+            .Then(call => call.ChangeAgreementTerms(request.AgreementTerms) is { IsSuccess: false } refused
+                ? refused.Error!
+                : db.VersionAfter(call, call.ChangeReminderPolicy(request.ReminderPolicy)))
+            .ConfigureAwait(false);
 }

@@ -19,22 +19,12 @@ internal sealed class ChangeCallRulesValidator : AbstractValidator<ChangeCallRul
 
 internal sealed class ChangeCallRulesHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeCallRules, Result<CallRulesChanged>>
 {
-    public async ValueTask<Result<CallRulesChanged>> Handle(ChangeCallRules request, CancellationToken cancellationToken)
-    {
-        var found = await db.CallToEdit(user, request.Id, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var call = found.Value;
-
-        var changed = call.ChangeRules(request.Rules, clock.GetUtcNow());
-        if (!changed.IsSuccess)
-        {
-            return changed.Error;
-        }
-
-        return new CallRulesChanged(db.VersionOnceSaved(call), call.CurrentRulesVersion);
-    }
+    public async ValueTask<Result<CallRulesChanged>> Handle(ChangeCallRules request, CancellationToken cancellationToken) =>
+        await db.CallToEdit(user, request.Id, request, cancellationToken)
+            .Then(call =>
+            {
+                var changed = call.ChangeRules(request.Rules, clock.GetUtcNow());
+                return changed.IsSuccess ? new CallRulesChanged(db.VersionOnceSaved(call), call.CurrentRulesVersion) : Result<CallRulesChanged>.Failure(changed.Error);
+            })
+            .ConfigureAwait(false);
 }

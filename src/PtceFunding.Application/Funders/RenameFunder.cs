@@ -15,17 +15,12 @@ internal sealed class RenameFunderValidator : AbstractValidator<RenameFunder>
 
 internal sealed class RenameFunderHandler(IPtceDbContext db) : ICommandHandler<RenameFunder, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(RenameFunder request, CancellationToken cancellationToken)
-    {
-        var found = db.Editable(await db.Funders.FindAsync([new FunderId(request.Id)], cancellationToken).ConfigureAwait(false), request, FunderAccess.NotFound);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var funder = found.Value;
-
-        funder.Rename(request.Name);
-        return db.VersionOnceSaved(funder);
-    }
+    public async ValueTask<Result<int>> Handle(RenameFunder request, CancellationToken cancellationToken) =>
+        await db.FunderToEdit(request.Id, request, cancellationToken)
+            .Then(funder =>
+            {
+                funder.Rename(request.Name);
+                return Result<int>.Success(db.VersionOnceSaved(funder));
+            })
+            .ConfigureAwait(false);
 }

@@ -16,16 +16,6 @@ internal sealed class SetFunderSiretValidator : AbstractValidator<SetFunderSiret
 
 internal sealed class SetFunderSiretHandler(IPtceDbContext db) : ICommandHandler<SetFunderSiret, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(SetFunderSiret request, CancellationToken cancellationToken)
-    {
-        var found = db.Editable(await db.Funders.FindAsync([new FunderId(request.Id)], cancellationToken).ConfigureAwait(false), request, FunderAccess.NotFound);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var funder = found.Value;
-
-        return db.VersionAfter(funder, funder.SetSiret(request.Siret));
-    }
+    public async ValueTask<Result<int>> Handle(SetFunderSiret request, CancellationToken cancellationToken) =>
+        await db.FunderToEdit(request.Id, request, cancellationToken).Then(funder => db.VersionAfter(funder, funder.SetSiret(request.Siret))).ConfigureAwait(false);
 }

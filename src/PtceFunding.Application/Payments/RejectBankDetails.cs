@@ -19,9 +19,8 @@ internal sealed class RejectBankDetailsValidator : AbstractValidator<RejectBankD
 internal sealed class RejectBankDetailsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RejectBankDetails, Result>
 {
-    public async ValueTask<Result> Handle(RejectBankDetails request, CancellationToken cancellationToken)
-    {
-        var found = await db.BankAccountToDecide(user, request.Id, request, cancellationToken).ConfigureAwait(false);
-        return found.IsSuccess ? found.Value.Reject(user.UserId!.Value, request.Reason, clock.GetUtcNow()) : found.Error;
-    }
+    public async ValueTask<Result> Handle(RejectBankDetails request, CancellationToken cancellationToken) =>
+        await db.BankAccountToDecide(user, request.Id, request, cancellationToken)
+            .Then(account => account.Reject(user.UserId!.Value, request.Reason, clock.GetUtcNow()))
+            .ConfigureAwait(false);
 }

@@ -22,14 +22,9 @@ internal sealed class ReturnReportHandler(IPtceDbContext db, ICurrentUser user, 
 {
     public async ValueTask<Result<ReportChanged>> Handle(ReturnReport request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForReviewer(user, request.ReportId, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var report = found.Value.Report;
         var now = clock.GetUtcNow();
-        return ReportChanged.After(db, report, report.Return(request.Comments, request.NewDueOn, user.UserId!.Value, now), now.Today());
+        return await db.FindReportForReviewer(user, request.ReportId, request, cancellationToken)
+            .Then(found => ReportChanged.After(db, found.Report, found.Report.Return(request.Comments, request.NewDueOn, user.UserId!.Value, now), now.Today()))
+            .ConfigureAwait(false);
     }
 }

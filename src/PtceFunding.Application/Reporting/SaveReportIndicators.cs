@@ -25,14 +25,9 @@ internal sealed class SaveReportIndicatorsHandler(IPtceDbContext db, ICurrentUse
 {
     public async ValueTask<Result<ReportChanged>> Handle(SaveReportIndicators request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForLeadMember(user, request.ReportId, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var report = found.Value.Report;
         var today = clock.Today();
-        return ReportChanged.After(db, report, report.FillIndicators([.. request.Values.Select(v => v with { Code = v.Code.Trim() })], today), today);
+        return await db.FindReportForLeadMember(user, request.ReportId, request, cancellationToken)
+            .Then(found => ReportChanged.After(db, found.Report, found.Report.FillIndicators([.. request.Values.Select(v => v with { Code = v.Code.Trim() })], today), today))
+            .ConfigureAwait(false);
     }
 }

@@ -13,14 +13,9 @@ internal sealed class SubmitReportHandler(IPtceDbContext db, ICurrentUser user, 
 {
     public async ValueTask<Result<ReportChanged>> Handle(SubmitReport request, CancellationToken cancellationToken)
     {
-        var found = await db.FindReportForLeadMember(user, request.ReportId, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var report = found.Value.Report;
         var now = clock.GetUtcNow();
-        return ReportChanged.After(db, report, report.Submit(user.UserId!.Value, now), now.Today());
+        return await db.FindReportForLeadMember(user, request.ReportId, request, cancellationToken)
+            .Then(found => ReportChanged.After(db, found.Report, found.Report.Submit(user.UserId!.Value, now), now.Today()))
+            .ConfigureAwait(false);
     }
 }

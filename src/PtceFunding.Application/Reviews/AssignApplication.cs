@@ -10,22 +10,17 @@ public sealed record AssignApplication(Guid Id, int? ExpectedVersion, Guid? Offi
 internal sealed class AssignApplicationHandler(IPtceDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock)
     : ICommandHandler<AssignApplication, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(AssignApplication request, CancellationToken cancellationToken)
-    {
-        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
+    public async ValueTask<Result<int>> Handle(AssignApplication request, CancellationToken cancellationToken) =>
+        await db.ApplicationToReview(user, request.Id, request, cancellationToken)
+            .Then(async application =>
+            {
+                var officer = await users.FindInRole(request.OfficerId ?? user.UserId!.Value, Roles.ProgramOfficer).ConfigureAwait(false);
+                if (officer is null || officer.FunderId is null || officer.FunderId != user.FunderId)
+                {
+                    return Error.RuleBroken("assignment.officer_invalid", "Le dossier ne peut être confié qu'à un chargé de mission de votre financeur.");
+                }
 
-        var officerId = request.OfficerId ?? user.UserId!.Value;
-        var officer = await users.FindInRole(officerId, Roles.ProgramOfficer).ConfigureAwait(false);
-        if (officer is null || officer.FunderId is null || officer.FunderId != user.FunderId)
-        {
-            return Error.RuleBroken("assignment.officer_invalid", "Le dossier ne peut être confié qu'à un chargé de mission de votre financeur.");
-        }
-
-        var application = found.Value;
-        return db.VersionAfter(application, application.Assign(officer.Id, officer.DisplayName, user.UserId!.Value, clock.GetUtcNow()));
-    }
+                return db.VersionAfter(application, application.Assign(officer.Id, officer.DisplayName, user.UserId!.Value, clock.GetUtcNow()));
+            })
+            .ConfigureAwait(false);
 }

@@ -6,15 +6,8 @@ public sealed record ConfirmCompleteness(Guid Id, int? ExpectedVersion) : IComma
 
 internal sealed class ConfirmCompletenessHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ConfirmCompleteness, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(ConfirmCompleteness request, CancellationToken cancellationToken)
-    {
-        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var application = found.Value;
-        return db.VersionAfter(application, application.ConfirmCompleteness(user.UserId!.Value, clock.GetUtcNow()));
-    }
+    public async ValueTask<Result<int>> Handle(ConfirmCompleteness request, CancellationToken cancellationToken) =>
+        await db.ApplicationToReview(user, request.Id, request, cancellationToken)
+            .Then(application => db.VersionAfter(application, application.ConfirmCompleteness(user.UserId!.Value, clock.GetUtcNow())))
+            .ConfigureAwait(false);
 }

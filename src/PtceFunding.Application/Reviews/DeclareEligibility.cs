@@ -20,16 +20,8 @@ internal sealed class DeclareEligibilityValidator : AbstractValidator<DeclareEli
 internal sealed class DeclareEligibilityHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DeclareEligibility, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(DeclareEligibility request, CancellationToken cancellationToken)
-    {
-        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var application = found.Value;
-        var now = clock.GetUtcNow();
-        return db.VersionAfter(application, application.DeclareEligibility(request.Eligible, request.Reasons, user.UserId!.Value, now));
-    }
+    public async ValueTask<Result<int>> Handle(DeclareEligibility request, CancellationToken cancellationToken) =>
+        await db.ApplicationToReview(user, request.Id, request, cancellationToken)
+            .Then(application => db.VersionAfter(application, application.DeclareEligibility(request.Eligible, request.Reasons, user.UserId!.Value, clock.GetUtcNow())))
+            .ConfigureAwait(false);
 }

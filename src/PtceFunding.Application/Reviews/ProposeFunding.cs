@@ -25,32 +25,23 @@ internal sealed class ProposeFundingValidator : AbstractValidator<ProposeFunding
 
 internal sealed class ProposeFundingHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ProposeFunding, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(ProposeFunding request, CancellationToken cancellationToken)
-    {
-        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
+    public async ValueTask<Result<int>> Handle(ProposeFunding request, CancellationToken cancellationToken) =>
+        await db.ApplicationToReview(user, request.Id, request, cancellationToken)
+            .Then(async application =>
+            {
+                var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
+                if (request.Amounts.Any(a => !call.IsFundedBy(new FunderId(a.FunderId))))
+                {
+                    return Error.RuleBroken("proposal.funder_not_in_call", "Un montant est proposé pour un financeur qui ne finance pas cet appel.");
+                }
 
-        var application = found.Value;
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
-        if (request.Amounts.Any(a => !call.IsFundedBy(new FunderId(a.FunderId))))
-        {
-            return Error.RuleBroken("proposal.funder_not_in_call", "Un montant est proposé pour un financeur qui ne finance pas cet appel.");
-        }
+                if (request.Amounts.Select(a => a.FunderId).Distinct().Count() != request.Amounts.Count)
+                {
+                    return Error.Validation(nameof(ProposeFunding.Amounts), "Un seul montant par financeur.");
+                }
 
-        if (request.Amounts.Select(a => a.FunderId).Distinct().Count() != request.Amounts.Count)
-        {
-            return Error.Validation(nameof(ProposeFunding.Amounts), "Un seul montant par financeur.");
-        }
-
-        return db.VersionAfter(application, application.Propose(
-            request.Report,
-            [.. request.Amounts.Select(a => new RequestedAmount(new FunderId(a.FunderId), a.Amount))],
-            request.DurationYears,
-            request.Shape,
-            user.UserId!.Value,
-            clock.GetUtcNow()));
-    }
+                var amounts = request.Amounts.Select(a => new RequestedAmount(new FunderId(a.FunderId), a.Amount)).ToList();
+                return db.VersionAfter(application, application.Propose(request.Report, amounts, request.DurationYears, request.Shape, user.UserId!.Value, clock.GetUtcNow()));
+            })
+            .ConfigureAwait(false);
 }

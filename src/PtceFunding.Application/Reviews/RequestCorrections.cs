@@ -21,17 +21,13 @@ internal sealed class RequestCorrectionsValidator : AbstractValidator<RequestCor
 internal sealed class RequestCorrectionsHandler(IPtceDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RequestCorrections, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(RequestCorrections request, CancellationToken cancellationToken)
-    {
-        var found = await db.ApplicationToReview(user, request.Id, request, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var application = found.Value;
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        return db.VersionAfter(application, application.RequestCorrections(request.Items, request.DueOn, user.UserId!.Value, now, call.TimeZoneId));
-    }
+    public async ValueTask<Result<int>> Handle(RequestCorrections request, CancellationToken cancellationToken) =>
+        await db.ApplicationToReview(user, request.Id, request, cancellationToken)
+            .Then(async application =>
+            {
+                // The due date is judged in the call's time zone.
+                var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, cancellationToken).ConfigureAwait(false);
+                return db.VersionAfter(application, application.RequestCorrections(request.Items, request.DueOn, user.UserId!.Value, clock.GetUtcNow(), call.TimeZoneId));
+            })
+            .ConfigureAwait(false);
 }

@@ -64,3 +64,34 @@ public sealed class Result<T> : IResult, IResultFactory<Result<T>>
 
     public static implicit operator Result<T>(Error error) => Failure(error);
 }
+
+/// <summary>
+/// Chaining the steps of a use case: what was found is handed to the next step, a failure passes through
+/// untouched (a handler reads as "find, then act" without the repeated "if failed, return the error").
+/// </summary>
+public static class ResultChaining
+{
+    public static async Task<Result<TNext>> Then<T, TNext>(this Task<Result<T>> found, Func<T, Result<TNext>> next)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(next);
+        var result = await found.ConfigureAwait(false);
+        return result.IsSuccess ? next(result.Value) : result.Error;
+    }
+
+    public static async Task<Result<TNext>> Then<T, TNext>(this Task<Result<T>> found, Func<T, Task<Result<TNext>>> next)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(next);
+        var result = await found.ConfigureAwait(false);
+        return result.IsSuccess ? await next(result.Value).ConfigureAwait(false) : result.Error;
+    }
+
+    public static async Task<Result> Then<T>(this Task<Result<T>> found, Func<T, Result> next)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(next);
+        var result = await found.ConfigureAwait(false);
+        return result.IsSuccess ? next(result.Value) : result.Error;
+    }
+}

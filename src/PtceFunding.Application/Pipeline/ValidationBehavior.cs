@@ -3,8 +3,9 @@ using Mediator;
 namespace PtceFunding.Application.Pipeline;
 
 /// <summary>
-/// Refuses malformed requests with field errors before anything is read or written: the request's
-/// validators, and for every versioned command the version its sender read (docs/adr/0011).
+/// Refuses malformed requests with field errors before anything is read or written: the input contract every request
+/// obeys (<see cref="InputContract"/>, docs/adr/0031), the request's validators, and for every versioned command the
+/// version its sender read (docs/adr/0011).
 /// </summary>
 internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
@@ -13,13 +14,15 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
 {
     public async ValueTask<TResponse> Handle(TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var malformed = InputContract.Check(message);
+        var failures = new List<FluentValidation.Results.ValidationFailure>(malformed);
         if (message is IVersioned { ExpectedVersion: not >= 0 })
         {
             failures.Add(new(nameof(IVersioned.ExpectedVersion), Concurrency.VersionRequired));
         }
 
-        foreach (var validator in validators)
+        // The validators read a well-formed request: when its shape is wrong (a null list, a null element), they do not run.
+        foreach (var validator in malformed.Count == 0 ? validators : [])
         {
             var result = await validator.ValidateAsync(message, cancellationToken).ConfigureAwait(false);
             failures.AddRange(result.Errors);

@@ -54,8 +54,15 @@ public sealed record FinancingPlan(IReadOnlyList<ExpenseLine> Expenses, IReadOnl
     public Result CheckAmounts()
     {
         var amounts = Expenses.Select(e => e.Amount).Concat(Resources.Select(r => r.Amount));
-        return amounts.Any(a => a < 0 || !Money.IsInCents(a))
-            ? Error.Validation("Plan", "Les montants du plan de financement sont positifs, en euros et centimes.")
+        if (amounts.Any(a => !Money.IsValidAmount(a)))
+        {
+            return Error.Validation("Plan", $"Les montants du plan de financement sont positifs, en euros et centimes, et d'au plus {Money.Format(Money.Maximum)} par ligne.");
+        }
+
+        // A draft may be unbalanced, but its years are project years: a year far outside would make every read build it.
+        var years = Expenses.Select(e => e.Year).Concat(Resources.Select(r => r.Year));
+        return years.Any(y => y is < 1 or > CallRules.LongestAgreementYears)
+            ? Error.Validation("Plan", $"Les années du plan de financement vont de 1 à {CallRules.LongestAgreementYears}.")
             : Result.Success();
     }
 

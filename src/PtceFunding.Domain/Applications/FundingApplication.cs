@@ -256,7 +256,7 @@ public sealed partial class FundingApplication : AggregateRoot
             return funderLines;
         }
 
-        if (requested.Any(r => r.Amount < 0 || !Money.IsInCents(r.Amount)) || requested.Select(r => r.FunderId).Distinct().Count() != requested.Count)
+        if (requested.Any(r => !Money.IsValidAmount(r.Amount)) || requested.Select(r => r.FunderId).Distinct().Count() != requested.Count)
         {
             return Error.Validation("RequestedAmounts", "Un montant positif en euros et centimes par financeur, une seule fois chacun.");
         }

@@ -2,8 +2,8 @@ namespace PtceFunding.Domain.Organisations;
 
 /// <summary>
 /// A SIRET: 14 digits identifying an establishment (the first 9 are its company's SIREN), with a
-/// Luhn check digit — except La Poste's establishments (SIREN 356 000 000), whose digits sum to a
-/// multiple of 5 instead.
+/// Luhn check digit — La Poste's establishments (SIREN 356 000 000) pass either that key or La Poste's
+/// own rule (their 14 digits sum to a multiple of 5): INSEE numbered some of them each way.
 /// </summary>
 public sealed record Siret
 {
@@ -23,9 +23,7 @@ public sealed record Siret
             return Error.Validation("Siret", "Le SIRET doit comporter exactement 14 chiffres.");
         }
 
-        var valid = value.StartsWith(LaPosteSiren, StringComparison.Ordinal)
-            ? value.Sum(c => c - '0') % 5 == 0
-            : Luhn(value);
+        var valid = Luhn(value) || (value.StartsWith(LaPosteSiren, StringComparison.Ordinal) && value.Sum(c => c - '0') % 5 == 0);
         return valid
             ? new Siret(value)
             : Error.Validation("Siret", $"Le SIRET {value} est invalide : sa clé de contrôle ne correspond pas (vérifiez les chiffres saisis).");

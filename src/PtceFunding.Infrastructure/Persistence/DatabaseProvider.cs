@@ -50,6 +50,19 @@ public static class DatabaseProviderSetup
         _ => false,
     };
 
+    /// <summary>
+    /// True when PostgreSQL refused a value itself (too long for its column, a character it cannot store, a number or
+    /// date out of its range): the input contract should have refused it first; this is the safety net that makes it a
+    /// 400 rather than a 500.
+    /// </summary>
+    public static bool IsRefusedValue(Exception exception) => exception switch
+    {
+        DbUpdateException { InnerException: { } inner } => IsRefusedValue(inner),
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.CharacterNotInRepertoire
+            or PostgresErrorCodes.NumericValueOutOfRange or PostgresErrorCodes.DatetimeFieldOverflow or PostgresErrorCodes.UntranslatableCharacter,
+        _ => false,
+    };
+
     /// <summary>Creates the folder of the database file so that a fresh clone runs as is.</summary>
     private static string PrepareSqlite(string connectionString)
     {

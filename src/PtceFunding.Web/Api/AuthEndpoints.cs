@@ -1,3 +1,4 @@
+using PtceFunding.Application.Pipeline;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
 using PtceFunding.Application.Users;
@@ -31,6 +32,13 @@ internal static class AuthEndpoints
 
     private static async Task<Microsoft.AspNetCore.Http.IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, OperationContext operation)
     {
+        if (!InputContract.IsAcceptableText(request.Email, 256) || !InputContract.IsAcceptableText(request.Password, 256))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [nameof(request.Email)] = ["L'adresse électronique ou le mot de passe contient des caractères non acceptés, ou est trop long."] },
+                title: "Requête invalide");
+        }
+
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
             return TypedResults.ValidationProblem(

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PtceFunding.Application.Funders;
 using PtceFunding.Domain.Funders;
 
@@ -7,7 +8,8 @@ internal static class FunderEndpoints
 {
     public sealed record RenameFunderBody(string Name, int? ExpectedVersion);
 
-    public sealed record SetFunderSiretBody(string? Siret, int? ExpectedVersion);
+    /// <summary>"siret" must be sent: null clears it, a missing property is a 400 (it never clears by omission).</summary>
+    public sealed record SetFunderSiretBody([property: JsonRequired] string? Siret, int? ExpectedVersion);
 
     public static RouteGroupBuilder MapFunderEndpoints(this RouteGroupBuilder api)
     {

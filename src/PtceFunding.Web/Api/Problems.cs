@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application;
@@ -62,10 +64,40 @@ public static class Problems
         _ => "Erreur",
     };
 
-    private static string Unreadable(BadHttpRequestException exception) =>
-        exception.InnerException is System.Text.Json.JsonException { Path: { } path }
+    private static string Unreadable(JsonException exception) =>
+        exception.Path is { Length: > 1 } path
             ? $"La requête est illisible : la valeur de « {path} » n'a pas le format attendu."
-            : "La requête est illisible : vérifiez le format des données envoyées.";
+            : MissingProperties(exception) is { Count: > 0 } missing
+                ? $"La requête est incomplète : {string.Join(", ", missing.Select(m => $"« {m} »"))} manque(nt)."
+                : "La requête est illisible : vérifiez le format des données envoyées.";
+
+    private static readonly string[] Required = ["Ce champ est obligatoire."];
+
+    /// <summary>
+    /// The fields in fault, named as the validators name them ("Members[0].Name" for "$.members[0].name"): the value
+    /// that does not read, or each required property missing from its object.
+    /// </summary>
+    private static Dictionary<string, string[]> FieldErrors(JsonException exception)
+    {
+        var missing = MissingProperties(exception);
+        var at = FieldName(exception.Path);
+        if (missing.Count > 0)
+        {
+            return missing.ToDictionary(m => at.Length == 0 ? FieldName(m) : $"{at}.{FieldName(m)}", _ => Required, StringComparer.Ordinal);
+        }
+
+        return new(StringComparer.Ordinal) { [at.Length == 0 ? "body" : at] = ["Cette valeur n'a pas le format attendu."] };
+    }
+
+    private static List<string> MissingProperties(JsonException exception) =>
+        exception.Message.Contains("missing required properties", StringComparison.Ordinal)
+            ? [.. Regex.Matches(exception.Message, "'([^']+)'").Select(m => m.Groups[1].Value).Where(n => !n.Contains('.', StringComparison.Ordinal))]
+            : [];
+
+    /// <summary>"$.members[0].name" → "Members[0].Name".</summary>
+    private static string FieldName(string? jsonPath) =>
+        string.Join('.', (jsonPath ?? "").TrimStart('$').TrimStart('.').Split('.', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     /// <summary>
     /// A body over the endpoint's limit: Kestrel says 413; the multipart reader (which enforces the
@@ -83,17 +115,28 @@ public static class Problems
             var (status, title, detail, code) = exception switch
             {
                 DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflit", Concurrency.StaleVersion.Message, Concurrency.StaleVersion.Code),
+                _ when Infrastructure.Persistence.DatabaseProviderSetup.IsRefusedValue(exception) =>
+                    (StatusCodes.Status400BadRequest, "Requête invalide", "Une valeur envoyée dépasse ce que la plateforme enregistre (longueur, caractères ou bornes) : rien n'a été enregistré.", "request.value_refused"),
                 BadHttpRequestException bad when IsTooLarge(bad) =>
                     (StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", "La requête dépasse la taille maximale acceptée : envoyez un fichier plus petit.", "request.too_large"),
-                BadHttpRequestException bad => (bad.StatusCode, "Requête invalide", Unreadable(bad), "request.unreadable"),
+                BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "Requête invalide", Unreadable(json), "request.unreadable"),
+                BadHttpRequestException bad => (bad.StatusCode, "Requête invalide", "La requête est illisible : vérifiez le format des données envoyées.", "request.unreadable"),
                 _ => (StatusCodes.Status500InternalServerError, "Erreur interne", "Une erreur inattendue s'est produite. Elle a été enregistrée.", "internal"),
             };
             httpContext.Response.StatusCode = status;
+            var problem = exception switch
+            {
+                BadHttpRequestException { InnerException: JsonException unreadable } =>
+                    new HttpValidationProblemDetails(FieldErrors(unreadable)) { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+                BadHttpRequestException when status == StatusCodes.Status400BadRequest =>
+                    new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [detail] }) { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+                _ => new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+            };
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
                 Exception = exception,
-                ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+                ProblemDetails = problem,
             }).ConfigureAwait(false);
         }
     }

@@ -17,6 +17,7 @@ internal static class RequestPipeline
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<JsonBodyLimitMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

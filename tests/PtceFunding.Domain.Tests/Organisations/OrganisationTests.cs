@@ -42,12 +42,64 @@ public sealed class OrganisationTests
     }
 
     [Fact]
-    public void La_poste_establishments_follow_their_own_rule_instead_of_luhn()
+    public void La_poste_establishments_pass_either_the_luhn_key_or_their_own_rule()
     {
         // Digits summing to a multiple of 5, Luhn key wrong: valid for La Poste only.
         Assert.True(Siret.Parse("35600000010000").IsSuccess);
         Assert.False(Siret.Luhn("35600000010000"));
-        Assert.False(Siret.Parse("35600000000048").IsSuccess);
+        Assert.False(Siret.Parse("73282932010000").IsSuccess);
+        // The Luhn key right, digits not summing to a multiple of 5: valid too (issue 14: INSEE numbered some this way).
+        Assert.True(Siret.Parse("35600000000048").IsSuccess);
+        Assert.True(Siret.Parse("35600000000014").IsSuccess);
+        // Neither rule: refused.
+        Assert.False(Siret.Parse("35600000000000").IsSuccess);
+    }
+
+    [Fact]
+    public void Every_siret_built_with_its_luhn_key_is_accepted_and_any_single_wrong_digit_is_refused()
+    {
+        var random = new Random(20261207);
+        for (var n = 0; n < 2_000; n++)
+        {
+            var body = string.Concat(Enumerable.Range(0, 13).Select(_ => (char)('0' + random.Next(10))));
+            if (body.StartsWith("356000000", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var siret = body + Enumerable.Range(0, 10).Select(key => (char)('0' + key)).Single(key => Siret.Luhn(body + key));
+            Assert.True(Siret.Parse(siret).IsSuccess, siret);
+
+            var position = random.Next(14);
+            var wrong = siret[..position] + (char)('0' + ((siret[position] - '0' + 1 + random.Next(9)) % 10)) + siret[(position + 1)..];
+            Assert.False(Siret.Parse(wrong).IsSuccess, $"{siret} → {wrong}");
+        }
+    }
+
+    [Fact]
+    public void Every_la_poste_siret_passing_one_rule_or_the_other_is_accepted_and_one_passing_neither_is_refused()
+    {
+        var random = new Random(356);
+        for (var n = 0; n < 2_000; n++)
+        {
+            var siret = "356000000" + string.Concat(Enumerable.Range(0, 5).Select(_ => (char)('0' + random.Next(10))));
+            var expected = Siret.Luhn(siret) || siret.Sum(c => c - '0') % 5 == 0;
+            Assert.Equal(expected, Siret.Parse(siret).IsSuccess);
+        }
+    }
+
+    [Fact]
+    public void Every_rna_number_of_w_and_nine_digits_is_accepted_and_anything_else_is_refused()
+    {
+        var random = new Random(1901);
+        for (var n = 0; n < 1_000; n++)
+        {
+            var digits = string.Concat(Enumerable.Range(0, 9).Select(_ => (char)('0' + random.Next(10))));
+            Assert.True(Rna.Parse("W" + digits).IsSuccess);
+            Assert.False(Rna.Parse("W" + digits[..8]).IsSuccess);
+            Assert.False(Rna.Parse((char)('A' + random.Next(22)) + digits).IsSuccess);
+            Assert.False(Rna.Parse("W" + digits[..8] + (char)('A' + random.Next(26))).IsSuccess);
+        }
     }
 
     [Theory]

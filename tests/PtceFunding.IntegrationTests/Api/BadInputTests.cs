@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using PtceFunding.Domain.Funders;
-using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Users;
 using PtceFunding.IntegrationTests.Applications;
 using PtceFunding.IntegrationTests.Reviews;
@@ -142,16 +141,7 @@ public sealed class BadInputTests(PtceApp app) : IClassFixture<PtceApp>
     private static async Task<string?> SiretOf(HttpClient admin, Guid funderId) =>
         (await admin.GetFromJsonAsync<JsonElement>("/api/funders")).EnumerateArray().Single(f => f.GetProperty("id").GetGuid() == funderId).GetProperty("siret").GetString();
 
-    private async Task<(Consortium Consortium, HttpClient Lead, Guid Id)> Draft(string name)
-    {
-        app.Clock.Now = Consortium.Today;
-        var consortium = await new Consortium(app).WithFunders();
-        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
-        var leadId = await consortium.Organisation($"SCIC {name}");
-        var partnerId = await consortium.Organisation($"Association {name}", LegalForm.Association);
-        var (_, lead) = await consortium.VerifiedUserOf(leadId);
-        return (consortium, lead, await consortium.CompleteDraft(lead, callId, leadId, partnerId));
-    }
+    private Task<(Consortium Consortium, HttpClient Lead, Guid Id)> Draft(string name) => Consortium.CompleteDraft(app, name);
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 

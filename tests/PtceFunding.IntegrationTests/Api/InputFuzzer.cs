@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using PtceFunding.Domain.Organisations;
 using PtceFunding.Domain.Users;
 using PtceFunding.IntegrationTests.Applications;
 using PtceFunding.Web.Security;
@@ -40,15 +39,11 @@ internal sealed class InputFuzzer(PtceApp app, int seed)
     /// <summary>The real resources the routes name, and one client per kind of caller.</summary>
     public async Task Prepare()
     {
-        app.Clock.Now = Consortium.Today;
-        var consortium = await new Consortium(app).WithFunders();
-        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
-        var leadId = await consortium.Organisation("SCIC Fuzz");
-        var partnerId = await consortium.Organisation("Association Fuzz", LegalForm.Association);
-        var (_, lead) = await consortium.VerifiedUserOf(leadId);
-        _known["applications"] = await consortium.CompleteDraft(lead, callId, leadId, partnerId);
-        _known["organisations"] = leadId;
-        _known["calls"] = callId.Value;
+        var (consortium, lead, draftId) = await Consortium.CompleteDraft(app, "Fuzz");
+        _known["applications"] = draftId;
+        var draft = await app.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Applications, a => a.Id == new Domain.Applications.FundingApplicationId(draftId)));
+        _known["organisations"] = draft.LeadOrganisationId.Value;
+        _known["calls"] = draft.CallId.Value;
         _known["funders"] = consortium.State.Id.Value;
 
         _clients[Roles.Applicant] = lead;

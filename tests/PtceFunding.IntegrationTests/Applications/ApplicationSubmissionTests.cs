@@ -346,14 +346,5 @@ public sealed class ApplicationSubmissionTests(PtceApp app) : IClassFixture<Ptce
         [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("failures").EnumerateArray().Select(f => f.GetProperty("code").GetString())];
 
     /// <summary>A complete draft of a published call, by a SCIC lead member and an association (« {name} »), as its lead's user.</summary>
-    private async Task<(Consortium Consortium, HttpClient Lead, Guid Id)> CompleteDraft(string name)
-    {
-        app.Clock.Now = Consortium.Today;
-        var consortium = await new Consortium(app).WithFunders();
-        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
-        var leadId = await consortium.Organisation($"SCIC {name}");
-        var partnerId = await consortium.Organisation($"Association {name}", LegalForm.Association);
-        var (_, lead) = await consortium.VerifiedUserOf(leadId);
-        return (consortium, lead, await consortium.CompleteDraft(lead, callId, leadId, partnerId));
-    }
+    private Task<(Consortium Consortium, HttpClient Lead, Guid Id)> CompleteDraft(string name) => Consortium.CompleteDraft(app, name);
 }

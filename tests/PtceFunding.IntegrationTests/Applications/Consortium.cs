@@ -85,6 +85,18 @@ internal sealed class Consortium(PtceApp app)
     }
 
     /// <summary>Starts a draft and fills every section so that it can be submitted (the statutes are attached by the caller when needed).</summary>
+    /// <summary>A complete draft of a new consortium (named after <paramref name="name"/>) on a call published today, with its lead member's client.</summary>
+    public static async Task<(Consortium Consortium, HttpClient Lead, Guid Id)> CompleteDraft(PtceApp app, string name)
+    {
+        app.Clock.Now = Today;
+        var consortium = await new Consortium(app).WithFunders();
+        var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
+        var leadId = await consortium.Organisation($"SCIC {name}");
+        var partnerId = await consortium.Organisation($"Association {name}", LegalForm.Association);
+        var (_, lead) = await consortium.VerifiedUserOf(leadId);
+        return (consortium, lead, await consortium.CompleteDraft(lead, callId, leadId, partnerId));
+    }
+
     public async Task<Guid> CompleteDraft(HttpClient lead, CallId callId, Guid leadId, Guid partnerId, int years = 2, decimal statePerYear = 30_000m, decimal regionPerYear = 20_000m)
     {
         var id = Guid.NewGuid();

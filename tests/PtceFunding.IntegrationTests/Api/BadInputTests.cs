@@ -138,6 +138,53 @@ public sealed class BadInputTests(PtceApp app) : IClassFixture<PtceApp>
         Assert.Null(await SiretOf(admin, funder.Id.Value));
     }
 
+    [Fact]
+    public async Task A_null_score_an_empty_score_or_a_null_declaration_is_a_400_before_anything_is_read()
+    {
+        var funder = await app.AddFunder();
+        var reviewer = await app.ClientFor(Roles.Reviewer, funder);
+        var member = await app.ClientFor(Roles.CommitteeMember, funder);
+
+        await Refused(reviewer.PostAsync($"/api/expertise/{Guid.NewGuid()}/opinion", Json("""{"scores":[{}],"opinion":"Favourable","text":"Avis"}""")), "Scores[0].Code");
+        await Refused(reviewer.PostAsync($"/api/expertise/{Guid.NewGuid()}/opinion", Json("""{"scores":[null],"opinion":"Favourable","text":"Avis"}""")), "Scores[0]");
+        await Refused(member.PutAsync($"/api/committee/sessions/{Guid.NewGuid()}/conflicts", Json("""{"declarations":[null]}""")), "Declarations[0]");
+    }
+
+    [Fact]
+    public async Task A_null_indicator_value_or_a_null_funder_of_an_amendment_is_a_400()
+    {
+        var funder = await app.AddFunder();
+        var lead = await app.ClientFor(Roles.Applicant, null);
+        var officer = await app.ClientFor(Roles.ProgramOfficer, funder);
+
+        await Refused(lead.PutAsync($"/api/reports/{Guid.NewGuid()}/indicators", Json("""{"values":[null],"expectedVersion":0}""")), "Values[0]");
+        await Refused(
+            officer.PostAsync($"/api/agreements/{Guid.NewGuid()}/amendments", Json("""{"kind":"ChangeAmount","effectiveOn":"2027-01-01","reason":"Avenant","funders":[null],"expectedVersion":0}""")),
+            "Funders[0]");
+    }
+
+    [Fact]
+    public async Task A_termination_without_its_effective_date_or_as_of_year_one_and_a_report_returned_until_9999_are_refused()
+    {
+        var funder = await app.AddFunder();
+        var officer = await app.ClientFor(Roles.ProgramOfficer, funder);
+
+        await Refused(officer.PostAsync($"/api/agreements/{Guid.NewGuid()}/termination", Json("""{"reason":"Fin","expectedVersion":0}""")), "EffectiveOn");
+        await Refused(officer.PostAsync($"/api/agreements/{Guid.NewGuid()}/termination", Json("""{"effectiveOn":"0001-01-01","reason":"Fin","expectedVersion":0}""")), "EffectiveOn");
+        await Refused(officer.PostAsync($"/api/reports/{Guid.NewGuid()}/return", Json("""{"comments":"À compléter","newDueOn":"9999-12-31","expectedVersion":0}""")), "NewDueOn");
+    }
+
+    [Fact]
+    public async Task An_organisation_without_its_commune_code_or_with_a_null_postal_code_is_a_400()
+    {
+        var applicant = await app.ClientFor(Roles.Applicant, null);
+        const string address = "\"name\":\"SCIC Sans commune\",\"siret\":null,\"rna\":null,\"legalForm\":\"Scic\",\"isEss\":true,\"street\":\"1 rue de la Paix\",\"city\":\"Lyon\"";
+
+        await Refused(applicant.PostAsync("/api/organisations", Json($$"""{{{address}},"postalCode":"69002"}""")), "CommuneCode");
+        await Refused(applicant.PostAsync("/api/organisations", Json($$"""{{{address}},"postalCode":"69002","communeCode":null}""")), "CommuneCode");
+        await Refused(applicant.PostAsync("/api/organisations", Json($$"""{{{address}},"postalCode":null,"communeCode":"69382"}""")), "PostalCode");
+    }
+
     private static async Task<string?> SiretOf(HttpClient admin, Guid funderId) =>
         (await admin.GetFromJsonAsync<JsonElement>("/api/funders")).EnumerateArray().Single(f => f.GetProperty("id").GetGuid() == funderId).GetProperty("siret").GetString();
 

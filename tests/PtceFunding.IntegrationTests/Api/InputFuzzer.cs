@@ -317,6 +317,7 @@ internal sealed class InputFuzzer(PtceApp app, int seed)
                 yield return ("lone surrogate", "a\ud800b", false);
                 yield return ("whitespace only", "   \t ", false);
                 yield return ("20,001 characters", new string('a', 20_001), false);
+                yield return ("1,000 characters", new string('a', 1_000), false);
                 yield return ("emoji", "🏳️‍🌈 coopérative ✓", false);
                 if (DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _) || text.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _))
                 {

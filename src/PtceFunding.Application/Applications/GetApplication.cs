@@ -135,7 +135,8 @@ internal sealed class GetApplicationHandler(IPtceDbContext db, ICurrentUser user
                     clock.GetUtcNow())
                 .Select(f => new FailureView(f.Code, f.Message)).ToList()
             : [];
-        var years = Enumerable.Range(1, application.DurationYears ?? application.Plan.Expenses.Select(e => e.Year).DefaultIfEmpty(0).Max());
+        // Project years only (1 to the longest agreement), whatever an older plan holds: a read never builds more.
+        var years = Enumerable.Range(1, Math.Clamp(application.DurationYears ?? application.Plan.Expenses.Select(e => e.Year).DefaultIfEmpty(0).Max(), 0, CallRules.LongestAgreementYears));
 
         return new ApplicationView(
             application.Id.Value,

@@ -134,6 +134,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
 
+        RefuseTooLongText(changed);
         foreach (var entry in changed.Where(e => e is { State: EntityState.Modified, Entity: AggregateRoot }))
         {
             BumpOnce(entry);
@@ -177,6 +178,21 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A text longer than its column is refused here, with its field, rather than by the database (docs/adr/0031).</summary>
+    private static void RefuseTooLongText(IEnumerable<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> changed)
+    {
+        foreach (var entry in changed.Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text && property.Metadata.GetMaxLength() is { } max && text.Length > max)
+                {
+                    throw new ValueTooLongException(property.Metadata.Name, max);
+                }
             }
         }
     }

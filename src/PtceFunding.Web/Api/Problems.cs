@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PtceFunding.Application;
+using PtceFunding.Application.Abstractions;
 using IHttpResult = Microsoft.AspNetCore.Http.IResult;
 
 namespace PtceFunding.Web.Api;
@@ -114,6 +115,7 @@ public static class Problems
         {
             var (status, title, detail, code) = exception switch
             {
+                ValueTooLongException tooLong => (StatusCodes.Status400BadRequest, "Requête invalide", $"« {tooLong.Field} » compte au plus {tooLong.MaxLength} caractères : rien n'a été enregistré.", "request.value_too_long"),
                 DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflit", Concurrency.StaleVersion.Message, Concurrency.StaleVersion.Code),
                 _ when Infrastructure.Persistence.DatabaseProviderSetup.IsRefusedValue(exception) =>
                     (StatusCodes.Status400BadRequest, "Requête invalide", "Une valeur envoyée dépasse ce que la plateforme enregistre (longueur, caractères ou bornes) : rien n'a été enregistré.", "request.value_refused"),
@@ -128,6 +130,8 @@ public static class Problems
             {
                 BadHttpRequestException { InnerException: JsonException unreadable } =>
                     new HttpValidationProblemDetails(FieldErrors(unreadable)) { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+                ValueTooLongException tooLong =>
+                    new HttpValidationProblemDetails(new Dictionary<string, string[]> { [tooLong.Field] = [$"Au plus {tooLong.MaxLength} caractères."] }) { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
                 BadHttpRequestException when status == StatusCodes.Status400BadRequest =>
                     new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [detail] }) { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
                 _ => new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },

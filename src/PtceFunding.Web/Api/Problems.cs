@@ -9,7 +9,7 @@ using IHttpResult = Microsoft.AspNetCore.Http.IResult;
 namespace PtceFunding.Web.Api;
 
 /// <summary>The one place where results and exceptions become RFC 9457 problem details.</summary>
-public static class Problems
+public static partial class Problems
 {
     public static int StatusOf(ErrorKind kind) => kind switch
     {
@@ -109,8 +109,11 @@ public static class Problems
         || (exception.InnerException is InvalidDataException inner && inner.Message.Contains("body length limit", StringComparison.Ordinal));
 
     /// <summary>Unexpected failures: a concurrent edit is a 409, too large a body a 413, unreadable input a 400, the rest a 500 without details.</summary>
-    internal sealed class ExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    internal sealed partial class ExceptionHandler(IProblemDetailsService problemDetails, ILogger<ExceptionHandler> logger) : IExceptionHandler
     {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of {Method} {Path}")]
+        private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
+
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
             var (status, title, detail, code) = exception switch
@@ -125,6 +128,12 @@ public static class Problems
                 BadHttpRequestException bad => (bad.StatusCode, "Requête invalide", "La requête est illisible : vérifiez le format des données envoyées.", "request.unreadable"),
                 _ => (StatusCodes.Status500InternalServerError, "Erreur interne", "Une erreur inattendue s'est produite. Elle a été enregistrée.", "internal"),
             };
+            if (status >= StatusCodes.Status500InternalServerError)
+            {
+                // "Elle a été enregistrée": the failure is logged with its stack trace (ASP.NET Core does not when a handler handles it).
+                LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            }
+
             httpContext.Response.StatusCode = status;
             var problem = exception switch
             {

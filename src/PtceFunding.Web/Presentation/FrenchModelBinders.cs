@@ -55,6 +55,7 @@ public sealed class FrenchModelBinderProvider : IModelBinderProvider
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
         return type == typeof(decimal) ? new FrenchDecimalModelBinder()
             : type == typeof(DateOnly) ? new FrenchDateModelBinder()
+            : type == typeof(bool) ? new CheckboxModelBinder()
             : null;
     }
 }
@@ -87,6 +88,36 @@ public sealed class FrenchDecimalModelBinder : IModelBinder
     private static bool IsEuros(ModelMetadata metadata) =>
         metadata is DefaultModelMetadata { Attributes: var attributes }
         && (attributes.PropertyAttributes ?? attributes.ParameterAttributes ?? []).OfType<EurosAttribute>().Any();
+}
+
+/// <summary>
+/// Reads a check box ("true", "false", or "true,false" when the hidden field follows it). Anything else is refused
+/// without being kept as the field's attempted value: a check box re-rendered from an unreadable value would throw.
+/// </summary>
+public sealed class CheckboxModelBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        ArgumentNullException.ThrowIfNull(bindingContext);
+        var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (result == ValueProviderResult.None)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (bool.TryParse(result.FirstValue, out var value))
+        {
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
+            bindingContext.Result = ModelBindingResult.Success(value);
+        }
+        else
+        {
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, false, "false");
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, "Cette case se coche ou se décoche.");
+        }
+
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Reads a date typed as 30/06/2028 or sent by a date input as 2028-06-30.</summary>

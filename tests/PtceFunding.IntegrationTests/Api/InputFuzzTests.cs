@@ -20,6 +20,28 @@ public sealed class InputFuzzTests(PtceApp app, ITestOutputHelper output) : ICla
     }
 }
 
+/// <summary>The pages' forms, posted with their anti-forgery token, on PostgreSQL.</summary>
+public sealed class PageFormFuzzTests(PtceApp app, ITestOutputHelper output) : IClassFixture<PtceApp>
+{
+    [Fact]
+    public async Task Every_form_the_consortium_and_the_administrator_are_shown_refuses_malformed_fields_without_a_server_error_and_writes_nothing()
+    {
+        var fuzzer = new PageFormFuzzer(app);
+        var clock = Stopwatch.StartNew();
+
+        await fuzzer.Run();
+
+        output.WriteLine($"{fuzzer.Sent} form posts in {clock.Elapsed.TotalSeconds:0.0} s; by status: {string.Join(", ", fuzzer.ByStatus.Select(s => $"{s.Key} × {s.Value}"))}.");
+        foreach (var violation in fuzzer.Violations.Take(30))
+        {
+            output.WriteLine(violation);
+        }
+
+        Assert.True(fuzzer.Violations.Count == 0, $"{fuzzer.Violations.Count} violations, the first: {fuzzer.Violations.FirstOrDefault()}");
+        Assert.True(fuzzer.Sent >= 200, $"only {fuzzer.Sent} form posts were generated");
+    }
+}
+
 /// <summary>The same on the embedded SQLite default, on a seeded fifth of the variants.</summary>
 public sealed class SqliteInputFuzzTests(SqlitePtceApp app, ITestOutputHelper output) : IClassFixture<SqlitePtceApp>
 {

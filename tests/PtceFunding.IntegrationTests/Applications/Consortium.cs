@@ -85,6 +85,9 @@ internal sealed class Consortium(PtceApp app)
     }
 
     /// <summary>Starts a draft and fills every section so that it can be submitted (the statutes are attached by the caller when needed).</summary>
+    /// <summary>The lead member's user of the draft made by <see cref="CompleteDraft(PtceApp, string)"/>, to sign in to the pages.</summary>
+    public string LeadEmail { get; private set; } = "";
+
     /// <summary>A complete draft of a new consortium (named after <paramref name="name"/>) on a call published today, with its lead member's client.</summary>
     public static async Task<(Consortium Consortium, HttpClient Lead, Guid Id)> CompleteDraft(PtceApp app, string name)
     {
@@ -93,7 +96,7 @@ internal sealed class Consortium(PtceApp app)
         var callId = await consortium.PublishedCall(null, new DateOnly(2027, 3, 31));
         var leadId = await consortium.Organisation($"SCIC {name}");
         var partnerId = await consortium.Organisation($"Association {name}", LegalForm.Association);
-        var (_, lead) = await consortium.VerifiedUserOf(leadId);
+        (consortium.LeadEmail, var lead) = await consortium.VerifiedUserOf(leadId);
         return (consortium, lead, await consortium.CompleteDraft(lead, callId, leadId, partnerId));
     }
 

@@ -114,8 +114,11 @@ public sealed class BadInputTests(PtceApp app) : IClassFixture<PtceApp>
         var register = await anonymous.PostAsJsonAsync("/api/account/register", new { email = "b\u0000@exemple.fr", password = PtceApp.Password, displayName = "Nul\u0000" });
         var confirmation = await anonymous.PostAsJsonAsync("/api/account/email-confirmation-requests", new { email = "c\u0000@exemple.fr" });
         var programme = await admin.PostAsJsonAsync("/api/programmes", new { name = "Programme\u0000" });
+        var funder = await admin.PostAsJsonAsync("/api/funders", new { id = Guid.NewGuid(), name = "Région\u0000", kind = "Region", regionCode = "84" });
+        var user = await admin.PostAsJsonAsync("/api/admin/users", new { email = "d@exemple.fr", displayName = "Agent\u0000", role = "ProgramOfficer", funderId = (Guid?)null, initialPassword = PtceApp.Password });
+        var audit = await admin.GetAsync("/api/admin/audit?entityType=Funder%00");
 
-        foreach (var response in new[] { token, reset, register, confirmation, programme })
+        foreach (var response in new[] { token, reset, register, confirmation, programme, funder, user, audit })
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
@@ -183,6 +186,27 @@ public sealed class BadInputTests(PtceApp app) : IClassFixture<PtceApp>
         await Refused(applicant.PostAsync("/api/organisations", Json($$"""{{{address}},"postalCode":"69002"}""")), "CommuneCode");
         await Refused(applicant.PostAsync("/api/organisations", Json($$"""{{{address}},"postalCode":"69002","communeCode":null}""")), "CommuneCode");
         await Refused(applicant.PostAsync("/api/organisations", Json($$"""{{{address}},"postalCode":null,"communeCode":"69382"}""")), "PostalCode");
+    }
+
+    [Fact]
+    public async Task A_la_poste_establishment_whose_luhn_key_is_right_is_registered_through_the_api()
+    {
+        var applicant = await app.ClientFor(Roles.Applicant, null);
+
+        var registered = await applicant.PostAsJsonAsync("/api/organisations", new
+        {
+            name = "La Poste — bureau de Lyon Bellecour",
+            siret = "35600000000048",
+            rna = (string?)null,
+            legalForm = "Other",
+            isEss = false,
+            street = "10 place Antonin Poncet",
+            postalCode = "69002",
+            city = "Lyon",
+            communeCode = "69382",
+        });
+
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
     }
 
     private static async Task<string?> SiretOf(HttpClient admin, Guid funderId) =>

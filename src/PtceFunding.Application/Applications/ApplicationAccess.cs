@@ -31,8 +31,9 @@ public static class ApplicationAccess
         }
 
         // Routed at submission to the call's funders whose territory contains the lead member's region;
-        // national staff and platform administrators see every submitted application.
-        var submitted = applications.Where(a => a.Status != ApplicationStatus.Draft);
+        // national staff and platform administrators see every submitted application. A draft withdrawn before it
+        // was ever submitted stays the consortium's own: what counts is having been submitted, not the status.
+        var submitted = applications.Where(a => a.SubmittedAt != null);
         return user.FunderId is { } funderId && !user.Territory.IsNational
             ? submitted.Where(a => a.Routes.Any(r => r.FunderId == funderId))
             : submitted;

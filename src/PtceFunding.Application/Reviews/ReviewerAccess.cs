@@ -6,7 +6,7 @@ namespace PtceFunding.Application.Reviews;
 /// Who reaches reviews. A reviewer: only their own assignments (anyone else's is "not found"), and
 /// an application's content only once they have declared no conflict of interest. Opinions, with
 /// their confidential part: the officers who see the application and the committee members of a
-/// funder it is routed to (or national ones); never the consortium.
+/// funder it is routed to (or national ones), except on a file they declared a conflict of interest on; never the consortium.
 /// </summary>
 public static class ReviewerAccess
 {
@@ -29,10 +29,11 @@ public static class ReviewerAccess
             return applications.VisibleTo(db, user);
         }
 
-        // The committee engineer may narrow this to the sessions a member sits on and their recusals.
-        if (user.IsInRole(Roles.CommitteeMember) && user.FunderId is { } funderId)
+        // A member who declared a conflict of interest on a file reads nothing of its opinions (any session).
+        if (user.IsInRole(Roles.CommitteeMember) && user.FunderId is { } funderId && user.UserId is { } memberId)
         {
-            var submitted = applications.Where(a => a.Status != ApplicationStatus.Draft);
+            var submitted = applications.Where(a => a.SubmittedAt != null
+                && !db.CommitteeConflicts.Any(c => c.ApplicationId == a.Id && c.MemberId == memberId && c.HasConflict));
             return user.Territory.IsNational ? submitted : submitted.Where(a => a.Routes.Any(r => r.FunderId == funderId));
         }
 

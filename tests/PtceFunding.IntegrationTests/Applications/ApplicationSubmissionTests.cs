@@ -254,6 +254,23 @@ public sealed class ApplicationSubmissionTests(PtceApp app) : IClassFixture<Ptce
     }
 
     [Fact]
+    public async Task A_draft_withdrawn_before_it_was_ever_submitted_stays_the_consortiums_own()
+    {
+        var (_, lead, id) = await CompleteDraft("Retrait");
+        (await lead.PostAsJsonAsync($"/api/applications/{id}/withdraw", new { expectedVersion = await Consortium.VersionOf(lead, id), reason = "Projet abandonné" }))
+            .EnsureSuccessStatusCode();
+        var platformAdministrator = await app.ClientFor(Roles.Administrator, null);
+        var nationalOfficer = await app.ClientFor(Roles.ProgramOfficer, await app.AddFunder(FunderKind.StateNational, null));
+        var nationalMember = await app.ClientFor(Roles.CommitteeMember, await app.AddFunder(FunderKind.StateNational, null));
+
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"/api/applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await platformAdministrator.GetAsync($"/api/applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nationalOfficer.GetAsync($"/api/applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await platformAdministrator.GetAsync($"/api/applications/{id}/documents")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nationalMember.GetAsync($"/api/reviews/applications/{id}/opinions")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_invited_contributor_edits_the_draft_but_only_the_lead_member_submits_or_withdraws()
     {
         app.Clock.Now = Consortium.Today;

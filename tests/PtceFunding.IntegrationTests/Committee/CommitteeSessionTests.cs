@@ -172,6 +172,26 @@ public sealed class CommitteeSessionTests(CommitteeApp app) : IClassFixture<Comm
     }
 
     [Fact]
+    public async Task A_member_who_declared_a_conflict_on_a_file_reads_none_of_its_expert_opinions_and_a_colleague_still_does()
+    {
+        var setup = await new CommitteeSetup(app).Start();
+        var conflicted = await setup.Eligible(100_000m, 0m);
+        var member = await setup.Member();
+        var colleague = await setup.Member();
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/api/reviews/applications/{conflicted}/opinions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/reviews/applications/{conflicted}/opinions")).StatusCode);
+
+        (await member.PutAsJsonAsync($"/api/committee/sessions/{setup.FirstSession}/conflicts", new
+        {
+            declarations = new[] { new { applicationId = conflicted, hasConflict = true } },
+        })).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/reviews/applications/{conflicted}/opinions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/api/reviews/applications/{conflicted}/opinions")).StatusCode);
+        Assert.Contains(conflicted, (await CommitteeSetup.Agenda(member, setup.FirstSession)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("applicationId").GetGuid()));
+    }
+
+    [Fact]
     public async Task Closing_rolls_an_undecided_file_to_the_next_session_and_tells_every_applicant_the_decision_without_the_rationale()
     {
         var setup = await new CommitteeSetup(app).Start();

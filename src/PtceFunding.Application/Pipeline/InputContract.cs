@@ -74,11 +74,7 @@ public static class InputContract
             case decimal number:
                 CheckNumber(number, path, name, failures);
                 return;
-            case DateOnly date when date < EarliestDate || date > LatestDate:
-                failures.Add(new(path, $"La date est comprise entre le {EarliestDate:dd/MM/yyyy} et le {LatestDate:dd/MM/yyyy}."));
-                return;
-            case DateTime instant when DateOnly.FromDateTime(instant) < EarliestDate || DateOnly.FromDateTime(instant) > LatestDate:
-            case DateTimeOffset offset when DateOnly.FromDateTime(offset.UtcDateTime) < EarliestDate || DateOnly.FromDateTime(offset.UtcDateTime) > LatestDate:
+            case DateOnly or DateTime or DateTimeOffset when OutsideWindow(value):
                 failures.Add(new(path, $"La date est comprise entre le {EarliestDate:dd/MM/yyyy} et le {LatestDate:dd/MM/yyyy}."));
                 return;
             case Stream or byte[]:
@@ -94,6 +90,18 @@ public static class InputContract
 
                 return;
         }
+    }
+
+    private static bool OutsideWindow(object value)
+    {
+        var day = value switch
+        {
+            DateOnly date => date,
+            DateTime instant => DateOnly.FromDateTime(instant),
+            DateTimeOffset offset => DateOnly.FromDateTime(offset.UtcDateTime),
+            _ => EarliestDate,
+        };
+        return day < EarliestDate || day > LatestDate;
     }
 
     private static void CheckItems(IEnumerable items, string path, int depth, List<ValidationFailure> failures)
@@ -139,7 +147,7 @@ public static class InputContract
     {
         if (name.EndsWith("Amount", StringComparison.Ordinal))
         {
-            if (Math.Abs(number) > Money.Maximum || !Money.IsInCents(number))
+            if (!Money.IsValidAmount(Math.Abs(number)))
             {
                 failures.Add(new(path, $"Un montant est en euros et centimes, d'au plus {Money.Format(Money.Maximum)}."));
             }

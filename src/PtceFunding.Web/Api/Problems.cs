@@ -65,12 +65,14 @@ public static partial class Problems
         _ => "Erreur",
     };
 
+    private const string UnreadableBody = "La requête est illisible : vérifiez le format des données envoyées.";
+
     private static string Unreadable(JsonException exception) =>
         exception.Path is { Length: > 1 } path
             ? $"La requête est illisible : la valeur de « {path} » n'a pas le format attendu."
             : MissingProperties(exception) is { Count: > 0 } missing
                 ? $"La requête est incomplète : {string.Join(", ", missing.Select(m => $"« {m} »"))} manque(nt)."
-                : "La requête est illisible : vérifiez le format des données envoyées.";
+                : UnreadableBody;
 
     private static readonly string[] Required = ["Ce champ est obligatoire."];
 
@@ -116,17 +118,19 @@ public static partial class Problems
 
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            var (status, title, detail, code) = exception switch
+            const string invalid = "Requête invalide";
+            var (status, title, detail, code, errors) = exception switch
             {
-                ValueTooLongException tooLong => (StatusCodes.Status400BadRequest, "Requête invalide", $"« {tooLong.Field} » compte au plus {tooLong.MaxLength} caractères : rien n'a été enregistré.", "request.value_too_long"),
-                DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflit", Concurrency.StaleVersion.Message, Concurrency.StaleVersion.Code),
+                ValueTooLongException tooLong => (StatusCodes.Status400BadRequest, invalid, $"« {tooLong.Field} » compte au plus {tooLong.MaxLength} caractères : rien n'a été enregistré.", "request.value_too_long",
+                    new Dictionary<string, string[]> { [tooLong.Field] = [$"Au plus {tooLong.MaxLength} caractères."] }),
+                DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflit", Concurrency.StaleVersion.Message, Concurrency.StaleVersion.Code, null),
                 _ when Infrastructure.Persistence.DatabaseProviderSetup.IsRefusedValue(exception) =>
-                    (StatusCodes.Status400BadRequest, "Requête invalide", "Une valeur envoyée dépasse ce que la plateforme enregistre (longueur, caractères ou bornes) : rien n'a été enregistré.", "request.value_refused"),
+                    (StatusCodes.Status400BadRequest, invalid, "Une valeur envoyée dépasse ce que la plateforme enregistre (longueur, caractères ou bornes) : rien n'a été enregistré.", "request.value_refused", null),
                 BadHttpRequestException bad when IsTooLarge(bad) =>
-                    (StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", "La requête dépasse la taille maximale acceptée : envoyez un fichier plus petit.", "request.too_large"),
-                BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "Requête invalide", Unreadable(json), "request.unreadable"),
-                BadHttpRequestException bad => (bad.StatusCode, "Requête invalide", "La requête est illisible : vérifiez le format des données envoyées.", "request.unreadable"),
-                _ => (StatusCodes.Status500InternalServerError, "Erreur interne", "Une erreur inattendue s'est produite. Elle a été enregistrée.", "internal"),
+                    (StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", "La requête dépasse la taille maximale acceptée : envoyez un fichier plus petit.", "request.too_large", null),
+                BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, invalid, Unreadable(json), "request.unreadable", FieldErrors(json)),
+                BadHttpRequestException bad => (bad.StatusCode, invalid, UnreadableBody, "request.unreadable", bad.StatusCode == StatusCodes.Status400BadRequest ? new() { ["body"] = [UnreadableBody] } : null),
+                _ => (StatusCodes.Status500InternalServerError, "Erreur interne", "Une erreur inattendue s'est produite. Elle a été enregistrée.", "internal", (Dictionary<string, string[]>?)null),
             };
             if (status >= StatusCodes.Status500InternalServerError)
             {
@@ -135,16 +139,9 @@ public static partial class Problems
             }
 
             httpContext.Response.StatusCode = status;
-            var problem = exception switch
-            {
-                BadHttpRequestException { InnerException: JsonException unreadable } =>
-                    new HttpValidationProblemDetails(FieldErrors(unreadable)) { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
-                ValueTooLongException tooLong =>
-                    new HttpValidationProblemDetails(new Dictionary<string, string[]> { [tooLong.Field] = [$"Au plus {tooLong.MaxLength} caractères."] }) { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
-                BadHttpRequestException when status == StatusCodes.Status400BadRequest =>
-                    new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [detail] }) { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
-                _ => new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
-            };
+            var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+            (problem.Status, problem.Title, problem.Detail) = (status, title, detail);
+            problem.Extensions["code"] = code;
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,

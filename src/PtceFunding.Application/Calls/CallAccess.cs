@@ -15,6 +15,17 @@ public static class CallAccess
         return user.IsInRole(Roles.Administrator) && (user.FunderId is not { } funderId || call.IsFundedBy(funderId));
     }
 
+    /// <summary>
+    /// A published call is public; a draft is known only to the platform's staff and to the staff of the funders that fund it
+    /// (a draft's indicators, documents and grid are its funders' work in progress).
+    /// </summary>
+    public static bool IsKnownTo(this Call call, ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(user);
+        return call.Status != CallStatus.Draft || user.FunderId is not { } funderId || call.IsFundedBy(funderId);
+    }
+
     /// <summary>The call, tracked, when the current user manages it; null otherwise.</summary>
     public static async Task<Call?> FindManagedCall(this IPtceDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
     {

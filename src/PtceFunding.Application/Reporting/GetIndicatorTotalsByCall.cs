@@ -1,4 +1,5 @@
 using PtceFunding.Application.Access;
+using PtceFunding.Application.Calls;
 
 namespace PtceFunding.Application.Reporting;
 
@@ -6,7 +7,7 @@ namespace PtceFunding.Application.Reporting;
 /// The funders' view of a call's indicators (e.g. jobs created or kept across all its agreements): for each indicator
 /// code of the call, over the agreements of the call the caller sees (not drafts), the sum of the actual values of each
 /// agreement's latest approved activity report, the sum of those same years' targets, and how many agreements count.
-/// An agreement without an approved activity report yet does not count.
+/// An agreement without an approved activity report yet does not count. A draft call is not found by the staff of a funder that does not fund it.
 /// </summary>
 [Allow(Audience.IndicatorReaders)]
 public sealed record GetIndicatorTotalsByCall(Guid CallId) : IQuery<Result<IReadOnlyList<IndicatorTotal>>>;
@@ -19,9 +20,9 @@ internal sealed class GetIndicatorTotalsByCallHandler(IPtceDbContext db, ICurren
     {
         var callId = new CallId(request.CallId);
         var call = await db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, cancellationToken).ConfigureAwait(false);
-        if (call is null)
+        if (call is null || !call.IsKnownTo(user))
         {
-            return Error.NotFound("call.not_found", "Cet appel n'existe pas.");
+            return CallAccess.NotFound;
         }
 
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.CallId == callId && a.Status != AgreementStatus.Draft)

@@ -53,6 +53,24 @@ public sealed class IndicatorTotalsTests(CommitteeApp app) : IClassFixture<Commi
         Assert.Equal((0, 0m), (totals[0].GetProperty("agreements").GetInt32(), totals[0].GetProperty("actual").GetDecimal()));
     }
 
+    [Fact]
+    public async Task A_draft_calls_indicators_are_not_found_by_the_staff_of_a_funder_that_does_not_fund_it()
+    {
+        var funding = await app.AddFunder(Domain.Funders.FunderKind.Region, "84");
+        var draft = await Calls.CallBuilder.Call(
+            await app.ClientFor(Roles.Administrator, null),
+            Calls.CallBuilder.Details([(funding.Id.Value, 10_000m)]),
+            Calls.CallBuilder.Rules(indicators: [new { code = "TIERSLIEUX", label = "Tiers-lieux ouverts en secret", unit = "lieux" }]));
+        var otherFunder = await app.ClientFor(Roles.ProgramOfficer, await app.AddFunder(Domain.Funders.FunderKind.StateRegionalOffice, "84"));
+
+        var refused = await otherFunder.GetAsync($"/api/calls/{draft}/indicators");
+        var ownFunder = await (await app.ClientFor(Roles.ProgramOfficer, funding)).GetFromJsonAsync<JsonElement>($"/api/calls/{draft}/indicators");
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("TIERSLIEUX", await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("TIERSLIEUX", Assert.Single(ownFunder.EnumerateArray()).GetProperty("code").GetString());
+    }
+
     /// <summary>Fills, submits and reviews the activity report of each year given, straight through the domain.</summary>
     private Task<int> Reported(Guid agreementId, params (int Year, decimal Jobs, ReportState Outcome)[] years) => app.Db(async db =>
     {

@@ -74,6 +74,8 @@ public sealed class PtceSite : IAsyncLifetime, IDisposable
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Database:Provider", "Sqlite");
+            // Every sign-in of the browser tests comes from one address.
+            builder.UseSetting("RateLimits:AccountRequestsPerMinute", "100000");
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Storage:Path", storagePath);

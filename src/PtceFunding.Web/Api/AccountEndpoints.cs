@@ -4,12 +4,19 @@ namespace PtceFunding.Web.Api;
 
 internal static class AccountEndpoints
 {
+    public sealed record AntiforgeryToken(string HeaderName, string Token);
+
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/me", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetMyProfile(), ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Policies.Authenticated)
             .WithTags("Compte")
             .WithSummary("Le compte connecté : rôles, financeur, territoire.");
+        api.MapGet("/me/antiforgery-token", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+                TypedResults.Ok(new AntiforgeryToken(ApiAntiforgery.HeaderName, antiforgery.GetAndStoreTokens(context).RequestToken!)))
+            .RequireAuthorization(Policies.Authenticated)
+            .WithTags("Compte")
+            .WithSummary("Le jeton anti-falsification à envoyer dans l'en-tête X-CSRF-TOKEN des écritures authentifiées par le cookie de session (inutile avec un jeton d'accès).");
         api.MapPost("/me/email-confirmation", async (ISender sender, CancellationToken ct) =>
                 (await sender.Send(new SendEmailConfirmation(), ct)).ToHttp(() => TypedResults.Accepted((string?)null)))
             .RequireAuthorization(Policies.Authenticated)

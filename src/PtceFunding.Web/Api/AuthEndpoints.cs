@@ -1,6 +1,6 @@
-using PtceFunding.Application.Pipeline;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Application.Abstractions;
+using PtceFunding.Application.Pipeline;
 using PtceFunding.Application.Users;
 using PtceFunding.Infrastructure.Identity;
 

@@ -13,7 +13,10 @@ internal static class RequestPipeline
         app.UseWhen(c => !AuthenticationSchemes.IsApi(c.Request), pages => pages.UseExceptionHandler("/Error"));
         if (!app.Environment.IsDevelopment())
         {
+            // TLS ends at the reverse proxy, which says so in X-Forwarded-Proto; plain HTTP is sent to HTTPS,
+            // except the health probes, which reach a node directly.
             app.UseHsts();
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase), https => https.UseHttpsRedirection());
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -21,6 +24,8 @@ internal static class RequestPipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<ApiAntiforgery>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -2,7 +2,8 @@ namespace PtceFunding.Web.Hosting;
 
 /// <summary>
 /// Security headers on every response. The content security policy allows only this origin:
-/// the DSFR is served locally and no page uses inline scripts or styles.
+/// the DSFR is served locally and no page uses inline scripts or styles. What a signed-in person is shown, and the
+/// calendar feed (whose address is its credential), is never kept by a browser or a shared cache.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -19,6 +20,19 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        context.Response.OnStarting(() =>
+        {
+            if (IsPrivate(context))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
         return next(context);
     }
+
+    private static bool IsPrivate(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase);
 }

@@ -31,6 +31,15 @@ internal static class ServiceRegistration
         }
 
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // No Server header: the software and its version are nobody's business.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        // HTTP is redirected (308) to this port of the same host, the reverse proxy's HTTPS port; HSTS for a year.
+        services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = builder.Configuration.GetValue("Https:Port", 443);
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         // Outside a request (background jobs) the actor is the platform itself.
@@ -50,6 +59,7 @@ internal static class ServiceRegistration
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies(o => o.ApplicationCookie!.Configure(AuthenticationSchemes.ConfigureCookie));
         services.AddAuthorizationBuilder().AddPtcePolicies();
+        services.AddPtceRateLimits(builder.Configuration);
 
         services.AddRazorPages(o =>
         {
@@ -87,7 +97,12 @@ internal static class ServiceRegistration
         }).AddMvcOptions(FrenchModelBinding.Configure);
         // French pages: accented letters are written as such, not as HTML entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddAntiforgery(o => o.Cookie.Name = "ptce.antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ptce.antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = ApiAntiforgery.HeaderName;
+        });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Unreadable input reaches the problem-details handler, which names the faulty field, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -42,6 +42,36 @@ public sealed class HostingTests(PtceApp app) : IClassFixture<PtceApp>
     }
 
     [Fact]
+    public async Task What_a_signed_in_person_is_shown_is_never_cached_and_public_pages_may_be()
+    {
+        var signedIn = await app.ClientFor(Domain.Users.Roles.Administrator, null);
+        var anonymous = app.CreateClient();
+
+        using var page = await signedIn.GetAsync("/");
+        using var api = await signedIn.GetAsync("/api/me");
+        using var publicPage = await anonymous.GetAsync("/Appels");
+        using var stylesheet = await signedIn.GetAsync("/lib/dsfr/dsfr.min.css");
+
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+        Assert.Equal("no-store", api.Headers.CacheControl?.ToString());
+        Assert.Null(publicPage.Headers.CacheControl);
+        Assert.NotEqual("no-store", stylesheet.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Plain_http_is_redirected_to_https_but_not_the_health_probes()
+    {
+        var plain = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://ptce.example.fr"), AllowAutoRedirect = false });
+
+        using var page = await plain.GetAsync("/Account/Login?returnUrl=%2F");
+        using var probe = await plain.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, page.StatusCode);
+        Assert.Equal("https://ptce.example.fr/Account/Login?returnUrl=%2F", page.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+    }
+
+    [Fact]
     public async Task A_malformed_correlation_id_is_replaced()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");

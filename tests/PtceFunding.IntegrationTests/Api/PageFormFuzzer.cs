@@ -121,7 +121,7 @@ internal sealed partial class PageFormFuzzer(PtceApp app)
 
     private async Task<HttpClient> SignedIn(string email)
     {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         var login = await browser.GetStringAsync("/Account/Login");
         var token = WebUtility.HtmlDecode(Token().Match(login).Groups[1].Value);
         using var response = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -31,7 +31,9 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
             await server.WaitUntilReady();
 
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/lib/dsfr/dsfr.min.css")).StatusCode);
+            using var stylesheet = await http.GetAsync("/lib/dsfr/dsfr.min.css");
+            Assert.Equal((HttpStatusCode.OK, "text/css"), (stylesheet.StatusCode, stylesheet.Content.Headers.ContentType?.MediaType));
+            await ServesHttpsOnly(server);
             var token = await http.PostAsJsonAsync("/api/auth/token", new { email = "premier.admin@test.ptce.fr", password = AdminPassword });
             Assert.Equal(HttpStatusCode.OK, token.StatusCode);
             var demo = await http.PostAsJsonAsync("/api/auth/token", new { email = "admin@demo.ptce.fr", password = "Demo-Ptce-2026!" });
@@ -44,6 +46,25 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
         {
             Directory.Delete(publishDirectory, recursive: true);
         }
+    }
+
+    /// <summary>Plain HTTP is sent to HTTPS (health probes excepted), HSTS is set and no Server header names the software.</summary>
+    private static async Task ServesHttpsOnly(AppProcess server)
+    {
+        using var direct = server.DirectClient();
+        using var probe = await direct.GetAsync("/health/live");
+        using var plain = await direct.GetAsync("/Appels?page=2");
+        using var proxied = server.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Appels") { Headers = { Host = "ptce.example.fr" } };
+        using var forwarded = await proxied.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.Equal(HttpStatusCode.PermanentRedirect, plain.StatusCode);
+        Assert.Equal("https://127.0.0.1/Appels?page=2", plain.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+        Assert.StartsWith("max-age=31536000", forwarded.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        Assert.False(forwarded.Headers.Contains("Server"));
+        Assert.False(probe.Headers.Contains("Server"));
     }
 
     private const string AdminPassword = "Premier-Admin-2026!";

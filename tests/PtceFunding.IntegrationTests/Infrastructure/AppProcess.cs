@@ -37,7 +37,8 @@ public sealed class AppProcess : IDisposable
     public static AppProcess Start(string dll, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Started from its own directory, as the systemd unit and the container do: the content root holds wwwroot.
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" })
         {
             info.ArgumentList.Add(argument);
@@ -51,7 +52,17 @@ public sealed class AppProcess : IDisposable
         return new AppProcess(Process.Start(info)!, port);
     }
 
-    public HttpClient Client() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+    /// <summary>A client as the TLS-terminating reverse proxy forwards it: plain HTTP from loopback, marked as HTTPS.</summary>
+    public HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        return client;
+    }
+
+    /// <summary>A client that reaches the node directly in plain HTTP, as a health probe does.</summary>
+    public HttpClient DirectClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
 
     public async Task WaitUntilReady()
     {

@@ -7,7 +7,7 @@ namespace PtceFunding.IntegrationTests.Infrastructure;
 /// <summary>Drives the pages like a browser without JavaScript: cookies, anti-forgery tokens, forms.</summary>
 public sealed partial class CookieBrowser(PtceApp app)
 {
-    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = true, HandleCookies = true });
 
     public async Task<string> Get(string path) => await _client.GetStringAsync(path);
 
@@ -35,6 +35,9 @@ public sealed partial class CookieBrowser(PtceApp app)
     }
 
     public async Task<HttpResponseMessage> GetResponse(string path) => await _client.GetAsync(path);
+
+    /// <summary>Any request, with the cookies of this browser.</summary>
+    public async Task<HttpResponseMessage> Send(HttpRequestMessage request) => await _client.SendAsync(request);
 
     public async Task<string> Login(string email, string password)
     {

@@ -21,6 +21,9 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-Ptce-2026!";
 
+    /// <summary>Clients speak HTTPS, as behind the production proxy: plain HTTP is redirected outside Development.</summary>
+    public PtceApp() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     public string ConnectionString { get; private set; } = "";
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
@@ -59,6 +62,9 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:Timeout", "00:00:05");
         builder.UseSetting("PublicSite:BaseUrl", "https://ptce.test/");
         builder.UseSetting("Storage:Path", StoragePath);
+        // Every request of a test comes from one address; RateLimitTests set the limits low.
+        builder.UseSetting("RateLimits:AccountRequestsPerMinute", "100000");
+        builder.UseSetting("RateLimits:UploadsPerMinute", "100000");
 
         // Tests deliver the outbox themselves (DeliverNotifications) so that counts are exact; the
         // scheduler itself is proven by the cluster test.

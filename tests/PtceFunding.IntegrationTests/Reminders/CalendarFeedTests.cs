@@ -26,6 +26,7 @@ public sealed class CalendarFeedTests(CommitteeApp app) : IClassFixture<Committe
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var text = await response.Content.ReadAsStringAsync();
         var events = AssertValidCalendar(text);
         var expected = await app.Db(db => db.Reports.Where(r => r.AgreementId == new AgreementId(agreement.Id) && r.DueOn >= new DateOnly(2028, 7, 1))

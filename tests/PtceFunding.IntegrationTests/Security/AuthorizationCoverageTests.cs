@@ -107,7 +107,7 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
     [Fact]
     public async Task Anonymous_callers_get_401_from_the_api_and_the_login_page_from_pages()
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false });
         foreach (var route in Routes().Where(r => !r.Anonymous))
         {
             using var response = await client.SendAsync(Request(route));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PtceFunding.Infrastructure.Email;
 using PtceFunding.Infrastructure.Identity;
@@ -46,11 +47,6 @@ public static class DependencyInjection
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireNonAlphanumeric = true;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -60,10 +56,14 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PtceDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<DiscreetSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PtceClaimsPrincipalFactory>();
+        // PasswordPolicy replaces Identity's composition rules (ASVS V2.1.9): length, common and personal passwords only.
+        services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordPolicy>());
         services.AddScoped<Application.Abstractions.IUserDirectory, UserDirectory>();
+        services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
+        services.AddScoped<SessionRegistry>();
         return services;
     }
 }

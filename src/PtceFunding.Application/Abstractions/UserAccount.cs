@@ -38,8 +38,11 @@ public interface IUserDirectory
     /// <summary>Every account holding <paramref name="role"/> (staff of a role are few).</summary>
     Task<IReadOnlyList<UserAccount>> InRole(string role);
 
-    /// <summary>The password policy's verdict on <paramref name="password"/>, as a French sentence; null when it is accepted.</summary>
-    Task<string?> PasswordProblem(string password);
+    /// <summary>
+    /// The password policy's verdict on <paramref name="password"/> for the account of <paramref name="email"/> and
+    /// <paramref name="displayName"/> (neither may appear in it), as a French sentence; null when it is accepted.
+    /// </summary>
+    Task<string?> PasswordProblem(string password, string email, string displayName);
 
     /// <summary>
     /// Creates an account with <paramref name="password"/> and grants it <paramref name="role"/>. A self-registered

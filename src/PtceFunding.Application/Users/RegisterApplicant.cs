@@ -35,7 +35,7 @@ internal sealed class RegisterApplicantHandler(IPtceDbContext db, IUserDirectory
     {
         // The password is judged first, alone: a weak password is refused the same way for a new
         // address and for one that has an account.
-        if (await users.PasswordProblem(request.Password).ConfigureAwait(false) is { } weak)
+        if (await users.PasswordProblem(request.Password, request.Email.Trim(), request.DisplayName).ConfigureAwait(false) is { } weak)
         {
             return Error.Validation(nameof(request.Password), weak);
         }

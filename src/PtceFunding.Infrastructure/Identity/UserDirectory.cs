@@ -22,12 +22,13 @@ internal sealed class UserDirectory(UserManager<AppUser> users) : IUserDirectory
     public async Task<IReadOnlyList<UserAccount>> InRole(string role) =>
         [.. (await users.GetUsersInRoleAsync(role).ConfigureAwait(false)).Select(u => Read(u)!)];
 
-    public async Task<string?> PasswordProblem(string password)
+    public async Task<string?> PasswordProblem(string password, string email, string displayName)
     {
         var errors = new List<IdentityError>();
+        var account = new AppUser { Email = email, DisplayName = displayName };
         foreach (var validator in users.PasswordValidators)
         {
-            errors.AddRange((await validator.ValidateAsync(users, new AppUser(), password).ConfigureAwait(false)).Errors);
+            errors.AddRange((await validator.ValidateAsync(users, account, password).ConfigureAwait(false)).Errors);
         }
 
         return errors.Count == 0 ? null : IdentityMessages.Describe(IdentityResult.Failed([.. errors]));

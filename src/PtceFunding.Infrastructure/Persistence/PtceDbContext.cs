@@ -93,6 +93,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
     internal DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    internal DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public void ExpectVersion(AggregateRoot aggregate, int expected) =>
         Entry(aggregate).Property(a => a.Version).OriginalValue = expected;
 
@@ -127,7 +129,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         ChangeTracker.DetectChanges();
         TouchCallsOfChangedRules();
         var changed = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun or UserSession))
             .ToList();
         if (changed.Count == 0)
         {

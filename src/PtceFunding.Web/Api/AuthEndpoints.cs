@@ -30,7 +30,7 @@ internal static class AuthEndpoints
         return api;
     }
 
-    private static async Task<Microsoft.AspNetCore.Http.IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, OperationContext operation)
+    private static async Task<Microsoft.AspNetCore.Http.IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn, OperationContext operation)
     {
         if (!InputContract.IsAcceptableText(request.Email, 256) || !InputContract.IsAcceptableText(request.Password, 256))
         {
@@ -59,13 +59,7 @@ internal static class AuthEndpoints
             return TypedResults.Empty;
         }
 
-        if (outcome.IsNotAllowed && await UnconfirmedSignIn.HasTheRightPassword(users, request.Email, request.Password).ConfigureAwait(false))
-        {
-            return TypedResults.Problem(UnconfirmedSignIn.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Adresse électronique non confirmée", extensions: new Dictionary<string, object?> { ["code"] = "auth.email_unconfirmed" });
-        }
-
-        return outcome.IsLockedOut
-            ? TypedResults.Problem("Ce compte est temporairement verrouillé après plusieurs échecs de connexion. Réessayez dans 15 minutes.", statusCode: StatusCodes.Status401Unauthorized, title: "Compte verrouillé", extensions: new Dictionary<string, object?> { ["code"] = "auth.locked_out" })
-            : TypedResults.Problem("Adresse électronique ou mot de passe incorrect.", statusCode: StatusCodes.Status401Unauthorized, title: "Connexion refusée", extensions: new Dictionary<string, object?> { ["code"] = "auth.invalid_credentials" });
+        var answer = SignInAnswer.For(outcome);
+        return TypedResults.Problem(answer.Message, statusCode: StatusCodes.Status401Unauthorized, title: answer.Title, extensions: new Dictionary<string, object?> { ["code"] = answer.Code });
     }
 }

@@ -75,7 +75,7 @@ internal static partial class CommandLine
         var created = await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().Create(email, name, password).ConfigureAwait(false);
         if (!created.IsSuccess)
         {
-            LogCommandFailed(app.Logger, "create-admin", created.Error.Message);
+            LogCommandFailed(app.Logger, "create-admin", string.Join(" ", created.Error.FieldErrors.Values.SelectMany(m => m).DefaultIfEmpty(created.Error.Message)));
             return 1;
         }
 

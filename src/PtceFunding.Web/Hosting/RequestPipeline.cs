@@ -24,6 +24,7 @@ internal static class RequestPipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<BearerTokenGuard>();
         app.UseRateLimiter();
         app.UseMiddleware<ApiAntiforgery>();
         app.UseAuthorization();

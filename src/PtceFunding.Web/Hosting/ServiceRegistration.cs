@@ -58,6 +58,8 @@ internal static class ServiceRegistration
             .AddPolicyScheme(AuthenticationSchemes.Smart, "Cookie ou jeton", o => o.ForwardDefaultSelector = AuthenticationSchemes.Select)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies(o => o.ApplicationCookie!.Configure(AuthenticationSchemes.ConfigureCookie));
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<Infrastructure.Identity.SessionSettings>>((o, sessions) => o.ExpireTimeSpan = sessions.Value.IdleTimeout);
         services.AddAuthorizationBuilder().AddPtcePolicies();
         services.AddPtceRateLimits(builder.Configuration);
 

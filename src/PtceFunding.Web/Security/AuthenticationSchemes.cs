@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Web.Security;
 
@@ -19,7 +22,7 @@ internal static class AuthenticationSchemes
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // The idle timeout (Sessions:IdleTimeout) also sets ExpireTimeSpan: ServiceRegistration.
         options.SlidingExpiration = true;
         options.LoginPath = "/Account/Login";
         options.LogoutPath = "/Account/Logout";
@@ -28,6 +31,26 @@ internal static class AuthenticationSchemes
         // The API answers 401/403; only pages redirect to the login page.
         options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+
+        // Sessions are held on the server (SessionRegistry), which replaces Identity's periodic security-stamp check.
+        options.Events.OnSigningIn = async context =>
+        {
+            var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>();
+            await sessions.End(context.HttpContext.User, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            var principal = context.Principal!;
+            var session = await sessions.Start(Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!), context.HttpContext.RequestAborted).ConfigureAwait(false);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionRegistry.ClaimType, session.ToString()));
+        };
+        options.Events.OnSigningOut = context =>
+            context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().End(context.HttpContext.User, context.HttpContext.RequestAborted);
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            if (!await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().IsAlive(context.Principal!, browser: true, context.HttpContext.RequestAborted).ConfigureAwait(false))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+            }
+        };
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

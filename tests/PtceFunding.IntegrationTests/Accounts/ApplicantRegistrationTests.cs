@@ -12,7 +12,7 @@ namespace PtceFunding.IntegrationTests.Accounts;
 /// </summary>
 public sealed class ApplicantRegistrationTests(PtceApp app) : IClassFixture<PtceApp>
 {
-    private const string Password = "Porteur-Projet-2026!";
+    private const string Password = "Coop-Territoire-2026!";
     private const string ConfirmFirst = "Confirmez votre adresse e-mail : nous vous avons envoyé un lien.";
 
     [Fact]

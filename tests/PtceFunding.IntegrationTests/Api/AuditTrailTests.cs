@@ -57,7 +57,7 @@ public sealed class AuditTrailTests(PtceApp app) : IClassFixture<PtceApp>
             displayName = "Agent Hauts-de-France",
             role = Roles.ProgramOfficer,
             funderId = funder.Id.Value,
-            initialPassword = "Mot-de-passe-2026!",
+            initialPassword = "Gestion-Fonds-2026!",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
@@ -82,7 +82,7 @@ public sealed class AuditTrailTests(PtceApp app) : IClassFixture<PtceApp>
             displayName = "Instructeur Bretagne",
             role = Roles.ProgramOfficer,
             funderId = bretagne.Id.Value,
-            initialPassword = "Mot-de-passe-2026!",
+            initialPassword = "Gestion-Fonds-2026!",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -108,7 +108,7 @@ public sealed class AuditTrailTests(PtceApp app) : IClassFixture<PtceApp>
             displayName = "Intrus",
             role = Roles.ProgramOfficer,
             funderId = occitanie.Id.Value,
-            initialPassword = "Mot-de-passe-2026!",
+            initialPassword = "Gestion-Fonds-2026!",
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

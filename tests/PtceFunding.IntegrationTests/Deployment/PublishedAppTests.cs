@@ -67,7 +67,7 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
         Assert.False(probe.Headers.Contains("Server"));
     }
 
-    private const string AdminPassword = "Premier-Admin-2026!";
+    private const string AdminPassword = "Vigie-Des-Fonds-2026";
 
 
     private static ProcessStartInfo Info(string program, string[] arguments, string connectionString)

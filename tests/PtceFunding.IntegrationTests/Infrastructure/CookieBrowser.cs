@@ -1,13 +1,20 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace PtceFunding.IntegrationTests.Infrastructure;
 
 /// <summary>Drives the pages like a browser without JavaScript: cookies, anti-forgery tokens, forms.</summary>
-public sealed partial class CookieBrowser(PtceApp app)
+public sealed partial class CookieBrowser
 {
-    private readonly HttpClient _client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = true, HandleCookies = true });
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _client;
+
+    public CookieBrowser(PtceApp app) =>
+        _client = app.CreateDefaultClient(app.ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler(_cookies));
+
+    /// <summary>The Cookie header this browser sends, e.g. to copy its session elsewhere.</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(_client.BaseAddress!);
 
     public async Task<string> Get(string path) => await _client.GetStringAsync(path);
 

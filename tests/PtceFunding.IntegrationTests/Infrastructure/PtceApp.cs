@@ -112,10 +112,13 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>An HTTP client carrying a bearer token obtained through <c>/api/auth/token</c>.</summary>
-    public async Task<HttpClient> ClientFor(string email)
+    public Task<HttpClient> ClientFor(string email) => ClientSignedInWith(email, Password);
+
+    /// <summary>An HTTP client carrying a bearer token obtained with <paramref name="password"/>.</summary>
+    public async Task<HttpClient> ClientSignedInWith(string email, string password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);

@@ -15,7 +15,7 @@ namespace PtceFunding.IntegrationTests.Organisations;
 /// </summary>
 public sealed class OrganisationInvitationTests(PtceApp app) : IClassFixture<PtceApp>
 {
-    private const string Password = "Collegue-Ptce-2026!";
+    private const string Password = "Equipe-Solidaire-2026!";
 
     [Fact]
     public async Task A_colleague_invited_by_email_registers_accepts_and_acts_for_the_organisation()

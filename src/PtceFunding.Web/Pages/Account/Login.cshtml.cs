@@ -9,7 +9,7 @@ namespace PtceFunding.Web.Pages.Account;
 /// Cookie sign-in for the pages; five failed attempts lock the account for 15 minutes. An account
 /// whose address is unconfirmed is told so (with the right password only) and may ask for a new link.
 /// </summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ISender sender, OperationContext operation) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, ISender sender, OperationContext operation) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -46,16 +46,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        if (outcome.IsNotAllowed && await UnconfirmedSignIn.HasTheRightPassword(users, Email, Password))
-        {
-            Unconfirmed = true;
-            ErrorMessage = UnconfirmedSignIn.Message;
-            return Page();
-        }
-
-        ErrorMessage = outcome.IsLockedOut
-            ? "Ce compte est temporairement verrouillé après plusieurs échecs de connexion. Réessayez dans 15 minutes."
-            : "Adresse électronique ou mot de passe incorrect.";
+        var answer = SignInAnswer.For(outcome);
+        Unconfirmed = answer == SignInAnswer.Unconfirmed;
+        ErrorMessage = answer.Message;
         return Page();
     }
 

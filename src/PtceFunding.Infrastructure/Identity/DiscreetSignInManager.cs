@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PtceFunding.Infrastructure.Identity;
+
+/// <summary>
+/// A sign-in that tells nothing about which addresses have an account: every attempt hashes the password exactly once
+/// (a decoy hash for an unknown address), and a wrong password gets the same plain failure whether the address is unknown,
+/// the account locked, unconfirmed, or locked by this very attempt. Only the right password learns that the account is
+/// locked (<see cref="SignInResult.IsLockedOut"/>) or awaits its e-mail confirmation (<see cref="ConfirmationPending"/>).
+/// A wrong password counts towards the lockout on every account, confirmed or not; the lockout ends the account's sessions.
+/// </summary>
+public sealed class DiscreetSignInManager(
+    UserManager<AppUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<AppUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<AppUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation)
+    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    /// <summary>The right password for an account whose address is not confirmed yet.</summary>
+    public static readonly SignInResult ConfirmationPending = new PendingConfirmation();
+
+    private static string? _decoyHash;
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName).ConfigureAwait(false) is { } user)
+        {
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure).ConfigureAwait(false);
+        }
+
+        var decoy = new AppUser();
+        _decoyHash ??= UserManager.PasswordHasher.HashPassword(decoy, Guid.NewGuid().ToString());
+        UserManager.PasswordHasher.VerifyHashedPassword(decoy, _decoyHash, password);
+        return SignInResult.Failed;
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (await PreSignInCheck(user).ConfigureAwait(false) is not { } refused)
+        {
+            var outcome = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure).ConfigureAwait(false);
+            if (!outcome.IsLockedOut)
+            {
+                return outcome;
+            }
+
+            // Locked by this attempt: whoever holds a session or a token of this account is out too.
+            await UserManager.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+            return SignInResult.Failed;
+        }
+
+        if (!await UserManager.CheckPasswordAsync(user, password).ConfigureAwait(false))
+        {
+            if (lockoutOnFailure && refused.IsNotAllowed)
+            {
+                await UserManager.AccessFailedAsync(user).ConfigureAwait(false);
+            }
+
+            return SignInResult.Failed;
+        }
+
+        return refused.IsNotAllowed ? ConfirmationPending : refused;
+    }
+
+    private sealed class PendingConfirmation : SignInResult
+    {
+        public PendingConfirmation() => IsNotAllowed = true;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using PtceFunding.Domain.Users;
+
+namespace PtceFunding.IntegrationTests.Security;
+
+/// <summary>
+/// Sessions end when they should: at sign-out (a copied cookie is worth nothing), after 30 minutes unused or 12 hours
+/// whatever happens, and, for every session and token of the account, at a password reset or a lockout.
+/// </summary>
+public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
+{
+    [Fact]
+    public async Task A_copied_cookie_is_refused_after_sign_out()
+    {
+        var browser = await SignedIn(await app.AddUser(Roles.ProgramOfficer));
+        var copied = browser.CookieHeader;
+        Assert.Equal(HttpStatusCode.OK, await AsThief(copied));
+
+        await browser.Post("/Account/Logout", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await AsThief(copied));
+        Assert.Contains("Connexion à PtceFunding", await browser.Get("/Instruction"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_session_and_token_of_the_account_ends_at_a_password_reset()
+    {
+        var email = await app.AddUser(Roles.FinanceOfficer);
+        var browser = await SignedIn(email);
+        var token = await app.ClientFor(email);
+        var copied = browser.CookieHeader;
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/me")).StatusCode);
+
+        var client = app.CreateClient();
+        (await client.PostAsJsonAsync("/api/auth/password-reset-requests", new { email })).EnsureSuccessStatusCode();
+        await app.DeliverNotifications();
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(Assert.Single(app.Mail.To(email)).Text, @"https://ptce\.test/Account/ResetPassword\?\S+").Value);
+        var reset = await client.PostAsJsonAsync("/api/auth/password-resets", new { email, token = QueryHelpers.ParseQuery(link.Query)["token"].ToString(), newPassword = "Un-Tout-Nouveau-Secret-2027" });
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await AsThief(copied));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientSignedInWith(email, "Un-Tout-Nouveau-Secret-2027")).GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lockout_ends_the_accounts_sessions_and_tokens()
+    {
+        var email = await app.AddUser(Roles.Administrator);
+        var browser = await SignedIn(email);
+        var token = await app.ClientFor(email);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = "Mauvais-mot-de-passe-1!" });
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await AsThief(browser.CookieHeader));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_30_minutes_unused_and_12_hours_in_all()
+    {
+        var idle = await SignedIn(await app.AddUser(Roles.Reviewer));
+        var busy = await SignedIn(await app.AddUser(Roles.Reviewer));
+        var start = app.Clock.Now;
+        try
+        {
+            // The busy session is used every 20 minutes; the idle one is left 31 minutes.
+            // The busy browser keeps the cookie renewed on the way.
+            app.Clock.Now = start.AddMinutes(20);
+            Assert.Equal(HttpStatusCode.OK, await Me(busy));
+            app.Clock.Now = start.AddMinutes(31);
+            Assert.Equal(HttpStatusCode.Unauthorized, await Me(idle));
+
+            for (var minutes = 40; minutes < 12 * 60; minutes += 20)
+            {
+                app.Clock.Now = start.AddMinutes(minutes);
+                Assert.True(HttpStatusCode.OK == await Me(busy), $"refused after {minutes} minutes of use");
+            }
+
+            app.Clock.Now = start.AddHours(12).AddMinutes(1);
+            Assert.Equal(HttpStatusCode.Unauthorized, await Me(busy));
+        }
+        finally
+        {
+            app.Clock.Now = start;
+        }
+    }
+
+    private async Task<CookieBrowser> SignedIn(string email)
+    {
+        var browser = new CookieBrowser(app);
+        await browser.Login(email, PtceApp.Password);
+        Assert.Contains("ptce.auth=", browser.CookieHeader, StringComparison.Ordinal);
+        return browser;
+    }
+
+    private static async Task<HttpStatusCode> Me(CookieBrowser browser)
+    {
+        using var response = await browser.GetResponse("/api/me");
+        return response.StatusCode;
+    }
+
+    /// <summary>Calls the API with a copy of a browser's cookies, as someone who stole them would.</summary>
+    private async Task<HttpStatusCode> AsThief(string cookieHeader)
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { { "Cookie", cookieHeader } } };
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+}

@@ -8,7 +8,8 @@ public sealed record FileType(string Label, string ContentType, IReadOnlyList<st
 
 /// <summary>
 /// Recognises a file by its content (magic bytes, and the entries of ZIP-based office formats),
-/// never by the name or the type the browser claimed, and checks that the extension agrees.
+/// never by the name or the type the browser claimed, checks that the extension agrees and that
+/// the file holds nothing that acts when it is opened (<see cref="ActiveContent"/>).
 /// Pure: it only reads the stream it is given.
 /// </summary>
 public static class FileTypes
@@ -98,6 +99,16 @@ public static class FileTypes
                 "document.extension_mismatch",
                 $"Le fichier « {fileName} » porte {(extension.Length == 0 ? "aucune extension" : $"l'extension {extension}")} mais son contenu est {recognition.Description} : " +
                 $"renommez-le en {recognition.Type.Extensions[0]} ou envoyez le bon fichier.");
+        }
+
+        if (ActiveContent.Find(recognition.Type, content) is { } active)
+        {
+            return Refusal(
+                "document.active_content",
+                $"Le fichier « {fileName} » contient {active}, qui pourrait s'exécuter à son ouverture : il n'est pas accepté. " +
+                (recognition.Type == Pdf
+                    ? "Enregistrez-le de nouveau au format PDF depuis la fonction « Imprimer » de votre logiciel, qui produit un PDF sans contenu actif, puis envoyez ce fichier."
+                    : "Enregistrez-en une copie sans ce contenu (par exemple au format .docx plutôt que .docm, ou l'image exportée de nouveau), puis envoyez ce fichier."));
         }
 
         return recognition.Type;

@@ -106,6 +106,25 @@ public sealed class ApplicationDocumentTests(SmallUploadsApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_file_that_would_act_when_opened_is_refused_with_its_reason_and_nothing_is_stored()
+    {
+        var consortium = await Draft();
+        var before = Uploads.StoredFiles(app);
+
+        foreach (var (reason, (fileName, content)) in Uploads.Active)
+        {
+            using var response = await consortium.Applicant.PostAsync(DocumentsOf(consortium), Uploads.Form(content, fileName));
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("document.active_content", problem.GetProperty("code").GetString());
+            Assert.StartsWith($"Le fichier « {fileName} » contient {reason}, qui pourrait s'exécuter", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        await AssertNothingStored(consortium, before);
+    }
+
+    [Fact]
     public async Task A_document_the_call_does_not_ask_for_is_refused_before_anything_is_stored()
     {
         var consortium = await Draft();

@@ -8,8 +8,8 @@ namespace PtceFunding.Application.Common;
 /// order mark (so that accents survive), <c>;</c> as separator (the comma is the decimal separator in French), one
 /// record per CRLF-terminated line, a header row first. Amounts have two decimals and a decimal comma, no thousands
 /// separator (<c>1234,50</c>), so that the spreadsheet reads them as numbers; dates are ISO 8601 (<c>2027-01-31</c>).
-/// Text is quoted when it holds a separator, a quote or a line break (quotes doubled, RFC 4180), and text starting
-/// with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> is prefixed with an apostrophe so that no cell runs as a formula.
+/// Text is quoted when it holds a separator, a quote or a line break (quotes doubled, RFC 4180), and defused
+/// (<see cref="Defused"/>) so that no cell runs as a formula.
 /// </summary>
 public sealed class CsvWriter
 {
@@ -18,6 +18,9 @@ public sealed class CsvWriter
     public const char Separator = ';';
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>A sign, digits and a decimal separator: "-1234,50", "-3", not "+33 6 12 34 56 78".</summary>
+    private const NumberStyles PlainNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
     private readonly StringBuilder _text = new();
     private readonly int _columns;
@@ -50,13 +53,23 @@ public sealed class CsvWriter
     /// <summary>A text cell, quoted as needed and defused against formulas.</summary>
     public static string Text(string? value)
     {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-        {
-            text = "'" + text;
-        }
-
+        var text = Defused(value ?? "");
         return text.IndexOfAny([Separator, '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+
+    /// <summary>
+    /// A text a spreadsheet will not run (OWASP CSV injection): one starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
+    /// a tab or a carriage return gets a leading apostrophe, unless it is a number (a negative amount stays a number).
+    /// Every CSV the platform writes goes through here, the open-data files included (docs/adr/0021).
+    /// </summary>
+    public static string Defused(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !decimal.TryParse(text, PlainNumber, CultureInfo.InvariantCulture, out _)
+            && !decimal.TryParse(text, PlainNumber, French, out _)
+                ? "'" + text
+                : text;
     }
 
     /// <summary>An amount in euros: two decimals, decimal comma, no thousands separator.</summary>

@@ -5,6 +5,7 @@ namespace PtceFunding.Application.OpenData;
 /// <summary>
 /// Comma-separated values as RFC 4180 writes them: records end with CRLF, a field containing a comma, a double quote,
 /// a carriage return or a line feed is enclosed in double quotes and its double quotes are doubled; others are written as they are.
+/// A field a spreadsheet would run as a formula is defused first (<see cref="Common.CsvWriter.Defused"/>).
 /// </summary>
 public static class Csv
 {
@@ -35,6 +36,7 @@ public static class Csv
     public static string Field(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        value = Common.CsvWriter.Defused(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") < 0
             ? value
             : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

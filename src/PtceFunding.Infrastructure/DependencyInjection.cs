@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Abstractions.IUserDirectory, UserDirectory>();
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
         services.AddScoped<SessionRegistry>();
+        services.AddScoped<SecurityEvents>();
         return services;
     }
 }

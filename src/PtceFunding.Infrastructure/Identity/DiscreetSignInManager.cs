@@ -20,7 +20,8 @@ public sealed class DiscreetSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    SecurityEvents events)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>The right password for an account whose address is not confirmed yet.</summary>
@@ -28,17 +29,27 @@ public sealed class DiscreetSignInManager(
 
     private static string? _decoyHash;
 
+    private bool _lockedNow;
+
+    /// <summary>Signs in by address and password, and writes the outcome to the audit trail (<see cref="SecurityEvents"/>).</summary>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        if (await UserManager.FindByNameAsync(userName).ConfigureAwait(false) is { } user)
+        if (await UserManager.FindByNameAsync(userName).ConfigureAwait(false) is not { } user)
         {
-            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure).ConfigureAwait(false);
+            var decoy = new AppUser();
+            _decoyHash ??= UserManager.PasswordHasher.HashPassword(decoy, Guid.NewGuid().ToString());
+            UserManager.PasswordHasher.VerifyHashedPassword(decoy, _decoyHash, password);
+            await events.Record(SecurityEvent.SignInFailed, null, userName).ConfigureAwait(false);
+            return SignInResult.Failed;
         }
 
-        var decoy = new AppUser();
-        _decoyHash ??= UserManager.PasswordHasher.HashPassword(decoy, Guid.NewGuid().ToString());
-        UserManager.PasswordHasher.VerifyHashedPassword(decoy, _decoyHash, password);
-        return SignInResult.Failed;
+        var outcome = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure).ConfigureAwait(false);
+        await events.Record(
+            outcome.Succeeded ? (AuthenticationScheme == IdentityConstants.BearerScheme ? SecurityEvent.TokenIssued : SecurityEvent.SignIn)
+            : _lockedNow ? SecurityEvent.LockedOut
+            : SecurityEvent.SignInFailed,
+            user).ConfigureAwait(false);
+        return outcome;
     }
 
     public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
@@ -54,6 +65,7 @@ public sealed class DiscreetSignInManager(
 
             // Locked by this attempt: whoever holds a session or a token of this account is out too.
             await UserManager.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+            _lockedNow = true;
             return SignInResult.Failed;
         }
 

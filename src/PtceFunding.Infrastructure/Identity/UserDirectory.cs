@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace PtceFunding.Infrastructure.Identity;
 
 /// <summary>The accounts of the platform through ASP.NET Core Identity's user manager.</summary>
-internal sealed class UserDirectory(UserManager<AppUser> users) : IUserDirectory
+internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents events) : IUserDirectory
 {
     public async Task<UserAccount?> FindById(Guid id) => Read(await users.FindByIdAsync(id.ToString()).ConfigureAwait(false));
 
@@ -78,6 +78,7 @@ internal sealed class UserDirectory(UserManager<AppUser> users) : IUserDirectory
         // Whoever proves they read the mailbox may sign in again at once.
         Ensure(await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false), "The account could not be unlocked");
         Ensure(await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false), "The account could not be unlocked");
+        await events.Record(SecurityEvent.PasswordReset, user).ConfigureAwait(false);
         return null;
     }
 

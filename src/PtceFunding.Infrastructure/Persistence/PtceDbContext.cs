@@ -262,21 +262,46 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
                 continue;
             }
 
+            var draft = IsDraftContent(entry, property);
             switch (entry.State)
             {
                 case EntityState.Added:
-                    changes[name] = new { after = property.CurrentValue };
+                    changes[name] = new { after = Audited(property.CurrentValue, draft) };
                     break;
                 case EntityState.Deleted:
-                    changes[name] = new { before = property.OriginalValue };
+                    changes[name] = new { before = Audited(property.OriginalValue, draft) };
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[name] = new { before = property.OriginalValue, after = property.CurrentValue };
+                    changes[name] = new { before = Audited(property.OriginalValue, draft), after = Audited(property.CurrentValue, draft) };
                     break;
             }
         }
 
         return JsonSerializer.Serialize(changes, AuditJson);
+    }
+
+    /// <summary>
+    /// What the audit keeps of a value (ASVS V8.3): an IBAN only masked (country, key, last four characters: finance
+    /// staff read the full one on the bank details, not in the trail); the text of an application still a draft only its
+    /// length (a draft is the consortium's own until it is submitted).
+    /// </summary>
+    private static object? Audited(object? value, bool draftContent) => value switch
+    {
+        Iban iban => iban.Masked,
+        null => null,
+        _ when draftContent => $"(brouillon : {JsonSerializer.Serialize(value, AuditJson).Length} caractères)",
+        _ => value,
+    };
+
+    private static bool IsDraftContent(EntityEntry entry, Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry property)
+    {
+        if (entry.Entity is not FundingApplication { Status: ApplicationStatus.Draft } || property.Metadata.IsKey() || property.Metadata.IsForeignKey())
+        {
+            return false;
+        }
+
+        var type = Nullable.GetUnderlyingType(property.Metadata.ClrType) ?? property.Metadata.ClrType;
+        return !(type.IsEnum || type.IsPrimitive || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateOnly) || type == typeof(DateTimeOffset) || type == typeof(Guid));
     }
 
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };

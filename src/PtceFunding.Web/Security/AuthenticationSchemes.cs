@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using PtceFunding.Infrastructure.Identity;
@@ -41,14 +40,23 @@ internal static class AuthenticationSchemes
             var session = await sessions.Start(Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!), context.HttpContext.RequestAborted).ConfigureAwait(false);
             ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionRegistry.ClaimType, session.ToString()));
         };
-        options.Events.OnSigningOut = context =>
-            context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().End(context.HttpContext.User, context.HttpContext.RequestAborted);
+        options.Events.OnSigningOut = async context =>
+        {
+            var user = context.HttpContext.User;
+            await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().End(user, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            if (Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<SecurityEvents>().Record(
+                    SecurityEvent.SignOut, userId, user.Identity?.Name, Guid.TryParse(user.FindFirstValue(Application.Users.PtceClaims.FunderId), out var funder) ? funder : null).ConfigureAwait(false);
+            }
+        };
         options.Events.OnValidatePrincipal = async context =>
         {
             if (!await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().IsAlive(context.Principal!, browser: true, context.HttpContext.RequestAborted).ConfigureAwait(false))
             {
+                // Not a sign-out (no event): the session ended on its own or with its account's stamp.
                 context.RejectPrincipal();
-                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+                context.HttpContext.Response.Cookies.Delete(context.Options.Cookie.Name!);
             }
         };
     }

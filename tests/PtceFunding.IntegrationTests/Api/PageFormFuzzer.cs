@@ -135,7 +135,7 @@ internal sealed partial class PageFormFuzzer(PtceApp app)
     }
 
     private Task<(int Audit, int Outbox)> Written() =>
-        app.Db(async db => (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditEntries), await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Notifications)));
+        app.Db(async db => (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditEntries, a => a.EntityType != PtceFunding.Infrastructure.Identity.SecurityEvents.EntityType), await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Notifications)));
 
     [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Form();

@@ -125,6 +125,20 @@ public sealed class ApplicationDocumentTests(SmallUploadsApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_audit_trail_keeps_only_the_length_of_a_drafts_text_until_it_is_submitted()
+    {
+        var consortium = await Draft();
+
+        var trail = await app.Db(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "FundingApplication" && a.EntityId == consortium.ApplicationId.Value.ToString())
+            .Select(a => a.Changes).ToListAsync());
+
+        Assert.NotEmpty(trail);
+        Assert.All(trail, changes => Assert.DoesNotContain("Croix-Rousse", changes, StringComparison.Ordinal));
+        Assert.Contains(trail, changes => changes.Contains("(brouillon : ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_document_the_call_does_not_ask_for_is_refused_before_anything_is_stored()
     {
         var consortium = await Draft();

@@ -21,6 +21,20 @@ public sealed class BankDetailsTests(PtceApp app) : IClassFixture<PtceApp>
     private const string SecondIban = "FR7630006000011234567890189";
 
     [Fact]
+    public async Task The_audit_trail_shows_an_iban_masked_to_its_country_key_and_last_four_characters()
+    {
+        var organisation = await VerifiedOrganisation();
+        var (finance, _) = await FinanceOfficer("84");
+
+        (await Submit(finance, organisation.Id, SecondIban, "AGRIFRPP")).EnsureSuccessStatusCode();
+
+        var trail = await app.Db(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "BankAccount").Select(a => a.Changes).ToListAsync());
+        Assert.Contains(trail, changes => changes.Contains("FR76 \\u2022", StringComparison.Ordinal) || changes.Contains("FR76 •", StringComparison.Ordinal));
+        Assert.All(trail, changes => Assert.DoesNotContain("30006000011234567890189", changes, StringComparison.Ordinal));
+        Assert.All(trail, changes => Assert.DoesNotContain("3000 6000 0112 3456 7890", changes, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Details_entered_by_a_finance_officer_cannot_be_approved_by_that_same_officer()
     {
         var organisation = await VerifiedOrganisation();

@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
         services.AddScoped<SessionRegistry>();
         services.AddScoped<SecurityEvents>();
+        services.AddSingleton<Application.Abstractions.ISecretBox, Security.DataProtectionSecretBox>();
         return services;
     }
 }

@@ -17,13 +17,13 @@ public sealed class AuditTrailTests : IClassFixture<Chromium>
     }
 
     [Fact]
-    public void An_administrator_opens_the_audit_trail_and_sees_the_changes_of_the_seed()
+    public void An_administrator_opens_the_audit_trail_and_sees_the_changes_of_the_seed_and_the_sign_ins()
     {
         _browser.SignIn(_site, "admin@demo.ptce.fr");
 
-        _browser.Open(_site, "/Admin/Audit");
+        _browser.Open(_site, "/Admin/Audit?operation=SeedDemoData");
 
-        Assert.Equal("/Admin/Audit", _browser.PathAndQuery());
+        Assert.Equal("/Admin/Audit?operation=SeedDemoData", _browser.PathAndQuery());
         Assert.Equal("Journal d'audit", _browser.Text("main h1"));
         var caption = _browser.Text("main table caption");
         Assert.Contains("modification", caption, StringComparison.Ordinal);
@@ -32,6 +32,9 @@ public sealed class AuditTrailTests : IClassFixture<Chromium>
         Assert.NotEmpty(rows);
         Assert.Contains(rows, row => row.Text.Contains("SeedDemoData", StringComparison.Ordinal));
         Accessibility.AssertNoSeriousViolations(_browser);
+
+        _browser.Open(_site, "/Admin/Audit?entityType=Compte");
+        Assert.Contains(_browser.FindElements(By.CssSelector("main table tbody tr")), row => row.Text.Contains("SignIn", StringComparison.Ordinal) && row.Text.Contains("admin@demo.ptce.fr", StringComparison.Ordinal));
     }
 
     [Fact]

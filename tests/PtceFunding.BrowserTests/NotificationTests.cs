@@ -30,7 +30,7 @@ public sealed class NotificationTests : IClassFixture<Chromium>
 
         Assert.Equal("Mes notifications", _browser.Text("main h1"));
         var item = _browser.FindElement(By.CssSelector("[data-testid=notifications] li"));
-        Assert.Equal("Votre compte PtceFunding a été créé", item.FindElement(By.TagName("h2")).Text);
+        Assert.Equal("Bienvenue sur PtceFunding", item.FindElement(By.TagName("h2")).Text);
         Assert.Contains("Non lue", item.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Chargé de mission, Région Bretagne", item.Text, StringComparison.Ordinal);
         Accessibility.AssertNoSeriousViolations(_browser);

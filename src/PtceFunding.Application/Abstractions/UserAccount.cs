@@ -19,6 +19,9 @@ public sealed class UserAccount
     public FunderId? FunderId { get; init; }
 
     public bool EmailConfirmed { get; init; }
+
+    /// <summary>False for a staff member invited who has not chosen a password yet.</summary>
+    public bool HasPassword { get; init; }
 }
 
 /// <summary>The accounts of the platform, behind ASP.NET Core Identity (implemented in Infrastructure).</summary>
@@ -45,11 +48,11 @@ public interface IUserDirectory
     Task<string?> PasswordProblem(string password, string email, string displayName);
 
     /// <summary>
-    /// Creates an account with <paramref name="password"/> and grants it <paramref name="role"/>. A self-registered
-    /// applicant (<see cref="NewAccount.SelfRegistered"/>) confirms the e-mail before signing in. Answers a validation
-    /// error (field <c>Password</c>) when the password or the address is refused.
+    /// Creates an account with <paramref name="password"/> (none for an invited staff member, who chooses it through the
+    /// invitation link) and grants it <paramref name="role"/>. A self-registered applicant (<see cref="NewAccount.SelfRegistered"/>)
+    /// confirms the e-mail before signing in. Answers a validation error (field <c>Password</c>) when the password or the address is refused.
     /// </summary>
-    Task<Result<UserAccount>> Create(NewAccount account, string password, string role);
+    Task<Result<UserAccount>> Create(NewAccount account, string? password, string role);
 
     Task<string> EmailConfirmationToken(Guid userId);
 
@@ -57,6 +60,12 @@ public interface IUserDirectory
 
     /// <summary>Confirms the address when the token is the one e-mailed; false otherwise (wrong, expired or used).</summary>
     Task<bool> ConfirmEmail(Guid userId, string token);
+
+    /// <summary>
+    /// Changes the password of <paramref name="userId"/> when <paramref name="currentPassword"/> is right; every session and
+    /// token of the account ends. Null on success; otherwise why it was refused.
+    /// </summary>
+    Task<PasswordChangeRefusal?> ChangePassword(Guid userId, string currentPassword, string newPassword);
 
     /// <summary>
     /// Sets a new password with the token of a reset link and unlocks the account. Null when done, the refusal
@@ -70,3 +79,6 @@ public sealed record NewAccount(string Email, string DisplayName, FunderId? Fund
 
 /// <summary>Why a password reset was refused: the token (<see cref="Password"/> null), or the new password.</summary>
 public sealed record PasswordResetRefusal(string? Password);
+
+/// <summary>Why a password change was refused: the current password is wrong, or the new one is refused by the policy (its French reason).</summary>
+public sealed record PasswordChangeRefusal(bool WrongCurrent, string? Password);

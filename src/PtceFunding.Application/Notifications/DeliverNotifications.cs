@@ -11,7 +11,7 @@ public sealed record DeliverNotifications : ICommand<Result<DeliveryFigures>>, I
 
 public sealed record DeliveryFigures(int Claimed, int Sent, int Retrying, int Failed);
 
-internal sealed class DeliverNotificationsHandler(IPtceDbContext db, INotificationClaimer claimer, IEmailSender email, TimeProvider clock, IOptions<NotificationOptions> options)
+internal sealed class DeliverNotificationsHandler(IPtceDbContext db, INotificationClaimer claimer, IEmailSender email, ISecretBox secrets, TimeProvider clock, IOptions<NotificationOptions> options)
     : ICommandHandler<DeliverNotifications, Result<DeliveryFigures>>
 {
     public async ValueTask<Result<DeliveryFigures>> Handle(DeliverNotifications request, CancellationToken cancellationToken)
@@ -29,9 +29,10 @@ internal sealed class DeliverNotificationsHandler(IPtceDbContext db, INotificati
 
             try
             {
-                await email.Send(
-                    new EmailMessage(notification.RecipientEmail, notification.Subject, notification.TextBody, notification.HtmlBody, notification.Id.ToString()),
-                    cancellationToken).ConfigureAwait(false);
+                var (text, html) = notification.Sensitive
+                    ? (secrets.Open(notification.TextBody), secrets.Open(notification.HtmlBody))
+                    : (notification.TextBody, notification.HtmlBody);
+                await email.Send(new EmailMessage(notification.RecipientEmail, notification.Subject, text, html, notification.Id.ToString()), cancellationToken).ConfigureAwait(false);
                 notification.MarkSent(clock.GetUtcNow());
                 sent++;
             }

@@ -21,6 +21,12 @@ public abstract record Notice
 
     public abstract string Subject { get; }
 
+    /// <summary>
+    /// The link is a credential (a password reset, an address confirmation, an invitation): the outbox keeps the message
+    /// sealed until it leaves and forgets it once sent (<see cref="Domain.Notifications.Notification.Sensitive"/>).
+    /// </summary>
+    public virtual bool CarriesCredential => false;
+
     protected abstract string LinkLabel { get; }
 
     protected virtual string Greeting => $"Bonjour {Name},";

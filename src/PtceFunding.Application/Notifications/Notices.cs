@@ -7,21 +7,41 @@ namespace PtceFunding.Application.Notifications;
 /// </summary>
 public static class Notices
 {
-    public sealed record StaffAccountCreated(string Role, string Funder) : Notice
+    /// <summary>A staff member's account is open; the link (a password-reset token) lets them choose their own password.</summary>
+    public sealed record StaffInvitation(string Role, string Funder) : Notice
     {
-        public override string Subject => "Votre compte PtceFunding a été créé";
+        public override bool CarriesCredential => true;
 
-        protected override string LinkLabel => "Se connecter";
+        public override string Subject => "Votre compte PtceFunding a été créé : choisissez votre mot de passe";
+
+        protected override string LinkLabel => "Choisir mon mot de passe";
 
         protected override IEnumerable<string> Body =>
         [
             $"Un compte a été ouvert pour vous sur PtceFunding ({Role}, {Funder}).",
-            "Connectez-vous avec cette adresse électronique et le mot de passe initial qui vous a été communiqué séparément, puis changez-le.",
+            "Choisissez votre mot de passe en suivant le lien ci-dessous, valable une journée ; vous vous connecterez ensuite avec cette adresse électronique. Si le lien a expiré, demandez à votre administrateur de vous inviter de nouveau, ou utilisez « Mot de passe oublié ? » sur la page de connexion.",
+            "Personne d'autre que vous ne connaîtra ce mot de passe : l'administrateur qui a ouvert le compte ne le choisit pas.",
+        ];
+    }
+
+    /// <summary>A welcome in the application for a staff member whose account is active (the demo seeds one each).</summary>
+    public sealed record StaffWelcome(string Role, string Funder) : Notice
+    {
+        public override string Subject => "Bienvenue sur PtceFunding";
+
+        protected override string LinkLabel => "Ouvrir PtceFunding";
+
+        protected override IEnumerable<string> Body =>
+        [
+            $"Votre compte PtceFunding est actif ({Role}, {Funder}).",
+            "Les notifications de la plateforme (dossiers, comptes rendus, échéances) s'affichent ici et vous sont aussi envoyées par courriel.",
         ];
     }
 
     public sealed record PasswordReset : Notice
     {
+        public override bool CarriesCredential => true;
+
         public override string Subject => "Réinitialisation de votre mot de passe PtceFunding";
 
         protected override string LinkLabel => "Choisir un nouveau mot de passe";
@@ -35,6 +55,8 @@ public static class Notices
 
     public sealed record EmailConfirmation : Notice
     {
+        public override bool CarriesCredential => true;
+
         public override string Subject => "Confirmez votre adresse électronique";
 
         protected override string LinkLabel => "Confirmer mon adresse";
@@ -115,6 +137,8 @@ public static class Notices
 
     public sealed record OrganisationInvitation(string Organisation, string Inviter, string Identifier, string Email, string Expires) : Notice
     {
+        public override bool CarriesCredential => true;
+
         public override string Subject => $"Invitation à agir pour {Organisation} sur PtceFunding";
 
         protected override string Greeting => "Bonjour,";

@@ -31,7 +31,8 @@ public static class Outbox
             outgoing.Notice.Render(),
             outgoing.Channels,
             outgoing.DeduplicationKey,
-            now));
+            now,
+            sensitive: outgoing.Notice.CarriesCredential));
         return true;
     }
 }

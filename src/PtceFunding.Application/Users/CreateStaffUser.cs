@@ -3,11 +3,12 @@ using PtceFunding.Application.Notifications;
 namespace PtceFunding.Application.Users;
 
 /// <summary>
-/// Creates the account of a staff member acting for a funder (or of a platform-wide administrator).
-/// Retrying with the same e-mail, role and funder answers the existing account.
+/// Creates the account of a staff member acting for a funder (or of a platform-wide administrator), without a password:
+/// the person is e-mailed an invitation link to choose their own (ASVS V2.1: nobody else knows it). Retrying with the
+/// same e-mail, role and funder answers the existing account, and sends the invitation again while no password is chosen.
 /// </summary>
 [Allow(Audience.Administrators)]
-public sealed record CreateStaffUser(string Email, string DisplayName, string Role, Guid? FunderId, string InitialPassword) : ICommand<Result<Guid>>
+public sealed record CreateStaffUser(string Email, string DisplayName, string Role, Guid? FunderId) : ICommand<Result<Guid>>
 {
     public override string ToString() => $"{nameof(CreateStaffUser)} {{ Email = {Email}, Role = {Role}, FunderId = {FunderId} }}";
 }
@@ -21,7 +22,6 @@ internal sealed class CreateStaffUserValidator : AbstractValidator<CreateStaffUs
             .MaximumLength(200).WithMessage("Le nom ne peut dépasser 200 caractères.");
         RuleFor(c => c.Role).Must(Roles.IsStaff).WithMessage("Le rôle doit être un rôle d'agent (chargé de mission, expert, membre du comité, gestionnaire financier, administrateur).");
         RuleFor(c => c.FunderId).NotNull().When(c => Roles.RequiresFunder(c.Role)).WithMessage("Ce rôle s'exerce pour un financeur : choisissez-le.");
-        RuleFor(c => c.InitialPassword).NotEmpty().WithMessage("Le mot de passe initial est obligatoire.");
     }
 }
 
@@ -45,31 +45,42 @@ internal sealed class CreateStaffUserHandler(IPtceDbContext db, ICurrentUser cal
         var existing = await users.FindByEmail(request.Email).ConfigureAwait(false);
         if (existing is not null)
         {
-            return existing.FunderId == funderId && await users.IsInRole(existing.Id, request.Role).ConfigureAwait(false)
-                ? existing.Id
-                : Error.Conflict("user.email_taken", "Un compte existe déjà avec cette adresse électronique.");
+            if (existing.FunderId != funderId || !await users.IsInRole(existing.Id, request.Role).ConfigureAwait(false))
+            {
+                return Error.Conflict("user.email_taken", "Un compte existe déjà avec cette adresse électronique.");
+            }
+
+            if (!existing.HasPassword)
+            {
+                await Invite(existing, request.Role, funderId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return existing.Id;
         }
 
-        var created = await users.Create(new NewAccount(request.Email, request.DisplayName, funderId, clock.GetUtcNow()), request.InitialPassword, request.Role).ConfigureAwait(false);
+        var created = await users.Create(new NewAccount(request.Email, request.DisplayName, funderId, clock.GetUtcNow()), null, request.Role).ConfigureAwait(false);
         if (!created.IsSuccess)
         {
-            return Error.Validation(nameof(request.InitialPassword), created.Error.FieldErrors.Values.SelectMany(m => m).First());
+            return created.Error;
         }
 
         var user = created.Value;
+        await Invite(user, request.Role, funderId, cancellationToken).ConfigureAwait(false);
+        return user.Id;
+    }
 
+    /// <summary>The invitation: a password-reset link that sets the first password (one per account and minute).</summary>
+    private async Task Invite(UserAccount user, string role, FunderId? funderId, CancellationToken cancellationToken)
+    {
         var funderName = funderId is { } fid
             ? await db.Funders.Where(f => f.Id == fid).Select(f => f.Name).SingleAsync(cancellationToken).ConfigureAwait(false)
             : "plateforme";
-        await db.Enqueue(
-            new OutgoingNotification(
-                user.Id,
-                request.Email,
-                new Notices.StaffAccountCreated(Role: Roles.Label(request.Role), Funder: funderName) { Name = user.DisplayName, Link = links.SignIn() },
-                NotificationChannels.EmailAndInApp,
-                $"staff-account-created:{user.Id}"),
+        var token = await users.PasswordResetToken(user.Id).ConfigureAwait(false);
+        await AccountTokens.Send(
+            db,
+            user,
+            new Notices.StaffInvitation(Role: Roles.Label(role), Funder: funderName) { Link = links.ResetPassword(user.Email!, AccountTokens.Encode(token)) },
             clock.GetUtcNow(),
             cancellationToken).ConfigureAwait(false);
-        return user.Id;
     }
 }

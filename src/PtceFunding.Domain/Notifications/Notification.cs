@@ -34,6 +34,9 @@ public sealed class Notification : AggregateRoot
     {
     }
 
+    /// <summary>What a sensitive message's bodies become once it has left: the link it carried is nobody's to read again.</summary>
+    public const string Forgotten = "(message effacé après envoi : il contenait un lien personnel)";
+
     public Guid Id { get; private set; }
 
     /// <summary>The recipient's account, when they have one (in-app notifications need it).</summary>
@@ -50,6 +53,12 @@ public sealed class Notification : AggregateRoot
     public string HtmlBody { get; private set; } = "";
 
     public NotificationChannels Channels { get; private set; }
+
+    /// <summary>
+    /// Its link is a credential: its bodies are stored sealed (<see cref="Seal"/>, opened only to send it) and forgotten
+    /// once it is sent (ASVS V8.3: no password-reset or confirmation link readable in the outbox).
+    /// </summary>
+    public bool Sensitive { get; private set; }
 
     /// <summary>Unique: writing the same notification twice (a retried command, a second sweep) is a no-op.</summary>
     public string DeduplicationKey { get; private set; } = "";
@@ -75,7 +84,7 @@ public sealed class Notification : AggregateRoot
 
     public static Notification Create(
         Guid? recipientUserId, string recipientEmail, string template, RenderedMessage message,
-        NotificationChannels channels, string deduplicationKey, DateTimeOffset now)
+        NotificationChannels channels, string deduplicationKey, DateTimeOffset now, bool sensitive = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (channels.HasFlag(NotificationChannels.InApp) && recipientUserId is null)
@@ -93,6 +102,7 @@ public sealed class Notification : AggregateRoot
             TextBody = message.Text,
             HtmlBody = message.Html,
             Channels = channels,
+            Sensitive = sensitive,
             DeduplicationKey = deduplicationKey,
             Status = channels.HasFlag(NotificationChannels.Email) ? DeliveryStatus.Pending : DeliveryStatus.Sent,
             CreatedAt = now.UtcDateTime,
@@ -103,8 +113,25 @@ public sealed class Notification : AggregateRoot
 
     public bool IsClaimedBy(string node) => ClaimedBy == node;
 
+    /// <summary>Replaces a sensitive message's bodies with what <paramref name="seal"/> makes of them, once, before they are stored.</summary>
+    public void Seal(Func<string, string> seal)
+    {
+        ArgumentNullException.ThrowIfNull(seal);
+        if (Sensitive && TextBody != Forgotten)
+        {
+            TextBody = seal(TextBody);
+            HtmlBody = seal(HtmlBody);
+        }
+    }
+
     public void MarkSent(DateTimeOffset now)
     {
+        if (Sensitive)
+        {
+            TextBody = Forgotten;
+            HtmlBody = Forgotten;
+        }
+
         Status = DeliveryStatus.Sent;
         Attempts++;
         SentAt = now.UtcDateTime;

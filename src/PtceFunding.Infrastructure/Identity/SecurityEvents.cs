@@ -25,6 +25,9 @@ public enum SecurityEvent
 
     /// <summary>A password set again through the e-mailed link; every session and token of the account ends.</summary>
     PasswordReset,
+
+    /// <summary>A password changed by its owner, who gave the current one; every session and token of the account ends.</summary>
+    PasswordChanged,
 }
 
 /// <summary>

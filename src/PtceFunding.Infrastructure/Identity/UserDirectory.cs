@@ -34,13 +34,15 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents e
         return errors.Count == 0 ? null : IdentityMessages.Describe(IdentityResult.Failed([.. errors]));
     }
 
-    public async Task<Result<UserAccount>> Create(NewAccount account, string password, string role)
+    public async Task<Result<UserAccount>> Create(NewAccount account, string? password, string role)
     {
         ArgumentNullException.ThrowIfNull(account);
         var user = account.SelfRegistered
             ? AppUser.NewApplicant(account.Email, account.DisplayName, account.CreatedAt)
             : AppUser.New(account.Email, account.DisplayName, account.FunderId, account.CreatedAt);
-        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
+        var created = password is null
+            ? await users.CreateAsync(user).ConfigureAwait(false)
+            : await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!created.Succeeded)
         {
             return Error.Validation("Password", IdentityMessages.Describe(created));
@@ -59,6 +61,25 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents e
     public async Task<bool> ConfirmEmail(Guid userId, string token) =>
         await users.FindByIdAsync(userId.ToString()).ConfigureAwait(false) is { } user
         && (await users.ConfirmEmailAsync(user, token).ConfigureAwait(false)).Succeeded;
+
+    public async Task<PasswordChangeRefusal?> ChangePassword(Guid userId, string currentPassword, string newPassword)
+    {
+        var user = await Existing(userId).ConfigureAwait(false);
+        if (!await users.CheckPasswordAsync(user, currentPassword).ConfigureAwait(false))
+        {
+            return new PasswordChangeRefusal(WrongCurrent: true, null);
+        }
+
+        // Identity changes the security stamp with the password: every session and token of the account ends.
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword).ConfigureAwait(false);
+        if (!changed.Succeeded)
+        {
+            return new PasswordChangeRefusal(WrongCurrent: false, IdentityMessages.Describe(changed));
+        }
+
+        await events.Record(SecurityEvent.PasswordChanged, user).ConfigureAwait(false);
+        return null;
+    }
 
     public async Task<PasswordResetRefusal?> ResetPassword(Guid userId, string token, string newPassword)
     {
@@ -94,6 +115,7 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents e
         DisplayName = user.DisplayName,
         FunderId = user.FunderId,
         EmailConfirmed = user.EmailConfirmed,
+        HasPassword = user.PasswordHash is not null,
     };
 
     private static void Ensure(IdentityResult result, string what)

@@ -13,7 +13,7 @@ namespace PtceFunding.Infrastructure.Persistence;
 /// The one DbContext: Identity, the domain, and the audit trail. Every save increments the
 /// version of changed aggregates and appends audit entries in the same transaction.
 /// </summary>
-public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeProvider clock, ICurrentUser user, OperationContext operation)
+public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeProvider clock, ICurrentUser user, OperationContext operation, ISecretBox? secrets = null)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IPtceDbContext
 {
     // Notifications and job runs are not audited: each row is its own record of what happened
@@ -105,6 +105,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     {
         ChangeTracker.DetectChanges();
         TouchCallsOfChangedRules();
+        SealSensitiveNotifications();
         var entry = Entry(aggregate);
         if (entry.State == EntityState.Modified)
         {
@@ -128,6 +129,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     {
         ChangeTracker.DetectChanges();
         TouchCallsOfChangedRules();
+        SealSensitiveNotifications();
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun or UserSession))
             .ToList();
@@ -240,6 +242,16 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
             {
                 call.State = EntityState.Modified;
             }
+        }
+    }
+
+    /// <summary>A message whose link is a credential is stored sealed (Notification.Sensitive); only the delivery opens it.</summary>
+    private void SealSensitiveNotifications()
+    {
+        foreach (var added in ChangeTracker.Entries<Notification>().Where(e => e is { State: EntityState.Added, Entity.Sensitive: true }))
+        {
+            var box = secrets ?? throw new InvalidOperationException("A sensitive notification cannot be stored without the secret box.");
+            added.Entity.Seal(box.Seal);
         }
     }
 

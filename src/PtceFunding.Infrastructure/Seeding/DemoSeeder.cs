@@ -118,7 +118,7 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
                 new OutgoingNotification(
                     staffMember.Id,
                     staffMember.Email!,
-                    new Notices.StaffAccountCreated(Role: Roles.Label(Roles.ProgramOfficer), Funder: funderName) { Name = staffMember.DisplayName },
+                    new Notices.StaffWelcome(Role: Roles.Label(Roles.ProgramOfficer), Funder: funderName) { Name = staffMember.DisplayName },
                     NotificationChannels.InApp,
                     staffMember == officer ? "demo:welcome:officer" : "demo:welcome:officer.bretagne"),
                 clock.GetUtcNow(),

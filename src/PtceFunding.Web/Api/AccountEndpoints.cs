@@ -12,6 +12,11 @@ internal static class AccountEndpoints
             .RequireAuthorization(Policies.Authenticated)
             .WithTags("Compte")
             .WithSummary("Le compte connecté : rôles, financeur, territoire.");
+        api.MapPost("/me/password", async (ChangeMyPassword command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttp(TypedResults.NoContent))
+            .RequireAuthorization(Policies.Authenticated)
+            .WithTags("Compte")
+            .WithSummary("Change le mot de passe du compte connecté (le mot de passe actuel est exigé) ; toutes ses sessions et tous ses jetons prennent fin, y compris celui de la demande.");
         api.MapGet("/me/antiforgery-token", (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
                 TypedResults.Ok(new AntiforgeryToken(ApiAntiforgery.HeaderName, antiforgery.GetAndStoreTokens(context).RequestToken!)))
             .RequireAuthorization(Policies.Authenticated)

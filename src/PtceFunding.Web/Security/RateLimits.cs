@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace PtceFunding.Web.Security;
 
 /// <summary>
-/// Brute force and flooding. The account requests (sign-in, token, registration, password reset, e-mail confirmation) are
+/// Brute force and flooding. The account requests (sign-in, token, registration, password reset and change, e-mail confirmation) are
 /// limited per client address, with a sliding window generous enough for a whole administration behind one proxy
 /// address; per account, sign-in is limited by the lockout and the e-mails by <c>AccountTokens</c>. Uploads are limited
 /// per user. A refused request gets 429 with <c>Retry-After</c>. The counters are each node's own (ADR 0032): a client
@@ -28,6 +28,7 @@ internal static class RateLimits
         "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail",
         "/api/auth/token", "/api/auth/password-reset-requests", "/api/auth/password-resets",
         "/api/account/register", "/api/account/email-confirmation-requests", "/api/me/email-confirmation",
+        "/Account/ChangePassword", "/api/me/password",
     ];
 
     public static IServiceCollection AddPtceRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -57,7 +57,6 @@ public sealed class AuditTrailTests(PtceApp app) : IClassFixture<PtceApp>
             displayName = "Agent Hauts-de-France",
             role = Roles.ProgramOfficer,
             funderId = funder.Id.Value,
-            initialPassword = "Gestion-Fonds-2026!",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
@@ -82,7 +81,6 @@ public sealed class AuditTrailTests(PtceApp app) : IClassFixture<PtceApp>
             displayName = "Instructeur Bretagne",
             role = Roles.ProgramOfficer,
             funderId = bretagne.Id.Value,
-            initialPassword = "Gestion-Fonds-2026!",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -108,31 +106,9 @@ public sealed class AuditTrailTests(PtceApp app) : IClassFixture<PtceApp>
             displayName = "Intrus",
             role = Roles.ProgramOfficer,
             funderId = occitanie.Id.Value,
-            initialPassword = "Gestion-Fonds-2026!",
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(await app.Db(db => db.Users.AnyAsync(u => u.Email == "intrus@test.ptce.fr")));
-    }
-
-    [Fact]
-    public async Task A_weak_initial_password_is_refused_field_by_field_and_creates_no_account()
-    {
-        var admin = await app.ClientFor(Roles.Administrator, null);
-        var funder = await app.AddFunder(FunderKind.Region, "24");
-
-        var response = await admin.PostAsJsonAsync("/api/admin/users", new
-        {
-            email = "faible@test.ptce.fr",
-            displayName = "Mot de passe faible",
-            role = Roles.FinanceOfficer,
-            funderId = funder.Id.Value,
-            initialPassword = "court",
-        });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("12 caractères", problem.GetProperty("errors").GetProperty("InitialPassword")[0].GetString(), StringComparison.Ordinal);
-        Assert.False(await app.Db(db => db.Users.AnyAsync(u => u.Email == "faible@test.ptce.fr")));
     }
 }

@@ -115,7 +115,7 @@ public sealed class BadInputTests(PtceApp app) : IClassFixture<PtceApp>
         var confirmation = await anonymous.PostAsJsonAsync("/api/account/email-confirmation-requests", new { email = "c\u0000@exemple.fr" });
         var programme = await admin.PostAsJsonAsync("/api/programmes", new { name = "Programme\u0000" });
         var funder = await admin.PostAsJsonAsync("/api/funders", new { id = Guid.NewGuid(), name = "Région\u0000", kind = "Region", regionCode = "84" });
-        var user = await admin.PostAsJsonAsync("/api/admin/users", new { email = "d@exemple.fr", displayName = "Agent\u0000", role = "ProgramOfficer", funderId = (Guid?)null, initialPassword = PtceApp.Password });
+        var user = await admin.PostAsJsonAsync("/api/admin/users", new { email = "d@exemple.fr", displayName = "Agent\u0000", role = "ProgramOfficer", funderId = (Guid?)null });
         var audit = await admin.GetAsync("/api/admin/audit?entityType=Funder%00");
 
         foreach (var response in new[] { token, reset, register, confirmation, programme, funder, user, audit })

@@ -307,7 +307,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
                 new OutgoingNotification(
                     null,
                     $"grappe.{wave}.{i}@test.ptce.fr",
-                    new Notices.PasswordReset { Name = $"Destinataire {i}", Link = "https://ptce.test/" },
+                    new Notices.AccountAlreadyExists { Name = $"Destinataire {i}", Link = "https://ptce.test/" },
                     NotificationChannels.Email,
                     $"cluster:{wave}:{i}"),
                 DateTimeOffset.UtcNow,

@@ -16,28 +16,33 @@ namespace PtceFunding.IntegrationTests.Notifications;
 public sealed class NotificationDeliveryTests(PtceApp app) : IClassFixture<PtceApp>
 {
     [Fact]
-    public async Task A_notification_written_by_a_command_is_delivered_in_french_by_email_and_in_the_application()
+    public async Task A_staff_member_is_invited_by_email_in_french_chooses_their_own_password_and_reads_in_app_notifications()
     {
         var admin = await app.ClientFor(Roles.Administrator, null);
         var funder = await app.AddFunder(FunderKind.Region, "53", "Région Bretagne (courriel)");
         var email = $"nolwenn.{Guid.NewGuid():N}@test.ptce.fr";
 
-        var created = await admin.PostAsJsonAsync("/api/admin/users", new { email, displayName = "Nolwenn Le Gall", role = Roles.ProgramOfficer, funderId = funder.Id.Value, initialPassword = PtceApp.Password });
+        var created = await admin.PostAsJsonAsync("/api/admin/users", new { email, displayName = "Nolwenn Le Gall", role = Roles.ProgramOfficer, funderId = funder.Id.Value });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Empty(app.Mail.To(email));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password })).StatusCode);
 
         var figures = await app.DeliverNotifications();
 
         var message = Assert.Single(app.Mail.To(email));
-        Assert.Equal("Votre compte PtceFunding a été créé", message.Subject);
+        Assert.Equal("Votre compte PtceFunding a été créé : choisissez votre mot de passe", message.Subject);
         Assert.Contains("Bonjour Nolwenn Le Gall,", message.Text, StringComparison.Ordinal);
         Assert.Contains("Chargé de mission, Région Bretagne (courriel)", message.Text, StringComparison.Ordinal);
-        Assert.Contains("https://ptce.test/Account/Login", message.Text, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://ptce.test/Account/Login\">Se connecter</a>", message.Html, StringComparison.Ordinal);
+        Assert.Contains(">Choisir mon mot de passe</a>", message.Html, StringComparison.Ordinal);
         Assert.Contains("PtceFunding", message.From, StringComparison.Ordinal);
         Assert.True(figures.Sent >= 1);
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(message.Text, @"https://ptce\.test/Account/ResetPassword\?\S+").Value);
+        var token = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["token"].ToString();
+        Assert.Equal(HttpStatusCode.NoContent, (await app.CreateClient().PostAsJsonAsync("/api/auth/password-resets", new { email, token, newPassword = "Phare-De-Sein-2027" })).StatusCode);
 
-        var officer = await app.ClientFor(email);
+        var officer = await app.ClientSignedInWith(email, "Phare-De-Sein-2027");
+        var userId = await app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await Enqueue(Outgoing(email, null, NotificationChannels.EmailAndInApp) with { RecipientUserId = userId });
         var mine = await officer.GetFromJsonAsync<JsonElement>("/api/notifications");
         Assert.Equal(1, mine.GetProperty("unread").GetInt32());
         var id = mine.GetProperty("page").GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -46,6 +51,27 @@ public sealed class NotificationDeliveryTests(PtceApp app) : IClassFixture<PtceA
 
         // Somebody else's notification does not exist for this user.
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/notifications/{id}/read", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Inviting_again_an_account_without_a_password_sends_a_new_link_and_an_account_with_one_gets_nothing()
+    {
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        var funder = await app.AddFunder(FunderKind.Region, "53");
+        var invited = $"invitee.{Guid.NewGuid():N}@test.ptce.fr";
+        var active = await app.AddUser(Roles.FinanceOfficer, funder);
+
+        var first = await admin.PostAsJsonAsync("/api/admin/users", new { email = invited, displayName = "Invitée", role = Roles.FinanceOfficer, funderId = funder.Id.Value });
+        var start = app.Clock.Now;
+        app.Clock.Now = start.AddMinutes(5); // one invitation per account and minute: a double click sends one
+        var again = await admin.PostAsJsonAsync("/api/admin/users", new { email = invited, displayName = "Invitée", role = Roles.FinanceOfficer, funderId = funder.Id.Value });
+        var existing = await admin.PostAsJsonAsync("/api/admin/users", new { email = active, displayName = "Déjà là", role = Roles.FinanceOfficer, funderId = funder.Id.Value });
+        await app.DeliverNotifications();
+        app.Clock.Now = start;
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode, existing.StatusCode));
+        Assert.Equal(2, app.Mail.To(invited).Count);
+        Assert.Empty(app.Mail.To(active));
     }
 
     [Fact]
@@ -180,7 +206,7 @@ public sealed class NotificationDeliveryTests(PtceApp app) : IClassFixture<PtceA
     private static OutgoingNotification Outgoing(string email, string? key, NotificationChannels channels) => new(
         null,
         email,
-        new Notices.PasswordReset { Name = "Test", Link = "https://ptce.test/Account/ResetPassword" },
+        new Notices.AccountAlreadyExists { Name = "Test", Link = "https://ptce.test/Account/Login" },
         channels,
         key ?? $"test:{Guid.NewGuid():N}");
 }

@@ -47,6 +47,43 @@ public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
     }
 
     [Fact]
+    public async Task Changing_ones_password_ends_the_other_sessions_and_tokens_and_keeps_this_browser_signed_in()
+    {
+        var email = await app.AddUser(Roles.FinanceOfficer);
+        var here = await SignedIn(email);
+        var elsewhere = await SignedIn(email);
+        var token = await app.ClientFor(email);
+
+        var wrong = await (await here.Post("/Account/ChangePassword", new Dictionary<string, string> { ["CurrentPassword"] = "Pas-Le-Bon-2026", ["NewPassword"] = "Les-Tilleuls-En-Fleur", ["Confirmation"] = "Les-Tilleuls-En-Fleur" })).Content.ReadAsStringAsync();
+        Assert.Contains("Le mot de passe actuel est incorrect.", wrong, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await Me(elsewhere));
+
+        var done = await (await here.Post("/Account/ChangePassword", new Dictionary<string, string> { ["CurrentPassword"] = PtceApp.Password, ["NewPassword"] = "Les-Tilleuls-En-Fleur", ["Confirmation"] = "Les-Tilleuls-En-Fleur" })).Content.ReadAsStringAsync();
+
+        Assert.Contains("Mot de passe changé", done, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await Me(here));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Me(elsewhere));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientSignedInWith(email, "Les-Tilleuls-En-Fleur")).GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_changes_the_password_of_the_caller_who_gives_the_current_one_and_refuses_a_common_one()
+    {
+        var email = await app.AddUser(Roles.Applicant);
+        var client = await app.ClientFor(email);
+
+        using var common = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = PtceApp.Password, newPassword = "Password1234!" });
+        using var changed = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = PtceApp.Password, newPassword = "Trois Chats Gris Au Soleil" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, common.StatusCode);
+        Assert.Contains("trop courant", await common.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_lockout_ends_the_accounts_sessions_and_tokens()
     {
         var email = await app.AddUser(Roles.Administrator);

@@ -53,6 +53,24 @@ public sealed partial class PasswordResetTests(PtceApp app) : IClassFixture<Ptce
     }
 
     [Fact]
+    public async Task The_outbox_keeps_the_reset_link_sealed_until_it_leaves_and_forgets_it_once_sent()
+    {
+        var email = await app.AddUser(Roles.FinanceOfficer);
+        (await app.CreateClient().PostAsJsonAsync("/api/auth/password-reset-requests", new { email })).EnsureSuccessStatusCode();
+
+        var pending = await app.Db(db => db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientEmail == email));
+        await app.DeliverNotifications();
+        var sent = await app.Db(db => db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientEmail == email));
+        var token = Query(ResetLink(Assert.Single(app.Mail.To(email)).Text), "token");
+
+        Assert.True(pending.Sensitive);
+        Assert.DoesNotContain("ResetPassword", pending.TextBody + pending.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, pending.TextBody + pending.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal((Domain.Notifications.Notification.Forgotten, Domain.Notifications.Notification.Forgotten), (sent.TextBody, sent.HtmlBody));
+        Assert.Equal(Domain.Notifications.DeliveryStatus.Sent, sent.Status);
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_the_same_answer_and_nothing_is_sent()
     {
         var known = await app.AddUser(Roles.Reviewer);

@@ -14,6 +14,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Subject).HasMaxLength(300).IsRequired();
         builder.Property(n => n.TextBody).IsRequired();
         builder.Property(n => n.HtmlBody).IsRequired();
+        builder.Property(n => n.Sensitive).HasDefaultValue(false);
         builder.Property(n => n.DeduplicationKey).HasMaxLength(300).IsRequired();
         builder.Property(n => n.LastError).HasMaxLength(2000);
         builder.Property(n => n.ClaimedBy).HasMaxLength(200);

@@ -54,6 +54,12 @@ public interface IUserDirectory
     /// </summary>
     Task<Result<UserAccount>> Create(NewAccount account, string? password, string role);
 
+    /// <summary>
+    /// Hashes <paramref name="password"/> as creating an account would, and forgets it: a registration for an address that
+    /// already has an account then takes about as long as one that creates it (no account enumeration by timing).
+    /// </summary>
+    void HashAndForget(string password);
+
     Task<string> EmailConfirmationToken(Guid userId);
 
     Task<string> PasswordResetToken(Guid userId);

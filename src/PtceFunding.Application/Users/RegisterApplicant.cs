@@ -45,6 +45,7 @@ internal sealed class RegisterApplicantHandler(IPtceDbContext db, IUserDirectory
         var existing = await users.FindByEmail(email).ConfigureAwait(false);
         if (existing is not null)
         {
+            users.HashAndForget(request.Password);
             await TellTheOwner(existing, now, cancellationToken).ConfigureAwait(false);
             return Result.Success();
         }

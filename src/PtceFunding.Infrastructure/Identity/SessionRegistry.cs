@@ -31,10 +31,14 @@ public sealed class SessionRegistry(PtceDbContext db, TimeProvider clock, IOptio
 
     private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
 
-    /// <summary>Opens a session for <paramref name="userId"/>; answers its id, for the cookie.</summary>
+    /// <summary>Opens a session for <paramref name="userId"/>, forgetting its sessions that have expired; answers its id, for the cookie.</summary>
     public async Task<Guid> Start(Guid userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var idleSince = now - settings.Value.IdleTimeout;
+        var startedBefore = now - settings.Value.AbsoluteLifetime;
+        await db.UserSessions.Where(s => s.UserId == userId && (s.LastSeenAt < idleSince || s.StartedAt < startedBefore))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var session = new UserSession { Id = Guid.NewGuid(), UserId = userId, StartedAt = now, LastSeenAt = now };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,8 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents e
         return Read(user)!;
     }
 
+    public void HashAndForget(string password) => users.PasswordHasher.HashPassword(new AppUser(), password);
+
     public async Task<string> EmailConfirmationToken(Guid userId) =>
         await users.GenerateEmailConfirmationTokenAsync(await Existing(userId).ConfigureAwait(false)).ConfigureAwait(false);
 

@@ -13,8 +13,8 @@ using Xunit.Abstractions;
 namespace PtceFunding.IntegrationTests.Security;
 
 /// <summary>
-/// Nobody learns whether an address has an account by signing in with a wrong password: the same answer, in the same
-/// time, for an unknown address, a confirmed account, an unconfirmed one and a locked one.
+/// Nobody learns whether an address has an account by signing in with a wrong password (the same answer, in the same
+/// time, for an unknown address, a confirmed account, an unconfirmed one and a locked one) nor by registering it.
 /// </summary>
 public sealed class AccountEnumerationTests(AccountEnumerationTests.App app, ITestOutputHelper output) : IClassFixture<AccountEnumerationTests.App>
 {
@@ -89,6 +89,40 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.App app, ITe
         var (knownMedian, unknownMedian) = (Median(knownTimes), Median(unknownTimes));
         output.WriteLine($"median over 50 sign-ins with a wrong password: known address {knownMedian:F1} ms, unknown address {unknownMedian:F1} ms");
         Assert.InRange(Math.Abs(knownMedian - unknownMedian), 0, Math.Max(5, 0.2 * Math.Max(knownMedian, unknownMedian)));
+    }
+
+    [Fact]
+    public async Task Registering_an_address_that_has_an_account_takes_as_long_as_registering_a_new_one()
+    {
+        var client = app.CreateClient();
+        var known = await app.AddUser(Roles.Applicant);
+        await Register(client, known);
+        await Register(client, $"nouveau.{Guid.NewGuid():N}@test.ptce.fr");
+
+        var knownTimes = new List<double>();
+        var newTimes = new List<double>();
+        var start = app.Clock.Now;
+        for (var i = 0; i < 30; i++)
+        {
+            app.Clock.Now = start.AddMinutes(i + 1); // one e-mail per account and minute: each try writes one
+            knownTimes.Add(await Register(client, known));
+            newTimes.Add(await Register(client, $"nouveau.{i}.{Guid.NewGuid():N}@test.ptce.fr"));
+        }
+
+        app.Clock.Now = start;
+
+        var (knownMedian, newMedian) = (Median(knownTimes), Median(newTimes));
+        output.WriteLine($"median over 30 registrations: address with an account {knownMedian:F1} ms, new address {newMedian:F1} ms");
+        Assert.InRange(Math.Abs(knownMedian - newMedian), 0, Math.Max(5, 0.2 * Math.Max(knownMedian, newMedian)));
+    }
+
+    private static async Task<double> Register(HttpClient client, string email)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.PostAsJsonAsync("/api/account/register", new { email, displayName = "Camille Durand", password = "Trois Chats Gris Au Soleil", acceptsTerms = true });
+        watch.Stop();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return watch.Elapsed.TotalMilliseconds;
     }
 
     private static async Task<double> Attempt(HttpClient client, string email)

@@ -22,6 +22,9 @@ public sealed class UserAccount
 
     /// <summary>False for a staff member invited who has not chosen a password yet.</summary>
     public bool HasPassword { get; init; }
+
+    /// <summary>False once an administrator deactivated the account.</summary>
+    public bool IsActive { get; init; } = true;
 }
 
 /// <summary>The accounts of the platform, behind ASP.NET Core Identity (implemented in Infrastructure).</summary>
@@ -61,6 +64,12 @@ public interface IUserDirectory
     void HashAndForget(string password);
 
     Task<string> EmailConfirmationToken(Guid userId);
+
+    /// <summary>Gives the account <paramref name="role"/> instead of its current roles; every session and token of the account ends.</summary>
+    Task ChangeRole(Guid userId, string role);
+
+    /// <summary>Deactivates (or reactivates) the account; deactivating ends every session and token of the account.</summary>
+    Task SetActive(Guid userId, bool active, DateTimeOffset now);
 
     Task<string> PasswordResetToken(Guid userId);
 

@@ -38,6 +38,34 @@ public static class Notices
         ];
     }
 
+    /// <summary>The account's password was changed or reset (ASVS V2.2.3): its owner learns it, and what to do if it was not them.</summary>
+    public sealed record PasswordChanged(string When) : Notice
+    {
+        public override string Subject => "Le mot de passe de votre compte PtceFunding a été changé";
+
+        protected override string LinkLabel => "Choisir un nouveau mot de passe";
+
+        protected override IEnumerable<string> Body =>
+        [
+            $"Le mot de passe de votre compte PtceFunding a été changé le {When}. Toutes vos sessions ouvertes ont été fermées.",
+            "Si vous n'êtes pas à l'origine de ce changement, choisissez sans attendre un nouveau mot de passe avec « Mot de passe oublié ? » sur la page de connexion, et prévenez votre administrateur.",
+        ];
+    }
+
+    /// <summary>The account was locked after repeated failed sign-ins: its owner learns it (nobody else is told).</summary>
+    public sealed record AccountLocked(string Until) : Notice
+    {
+        public override string Subject => "Votre compte PtceFunding est temporairement verrouillé";
+
+        protected override string LinkLabel => "Page de connexion";
+
+        protected override IEnumerable<string> Body =>
+        [
+            $"Après plusieurs tentatives de connexion avec un mauvais mot de passe, votre compte PtceFunding est verrouillé jusqu'à {Until} ; vos sessions ouvertes ont été fermées.",
+            "Si ces tentatives ne viennent pas de vous, quelqu'un essaie peut-être de deviner votre mot de passe : après le déverrouillage, ou dès maintenant avec « Mot de passe oublié ? », choisissez-en un nouveau, long et que vous n'utilisez nulle part ailleurs.",
+        ];
+    }
+
     public sealed record PasswordReset : Notice
     {
         public override bool CarriesCredential => true;

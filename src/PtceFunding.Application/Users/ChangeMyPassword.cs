@@ -1,3 +1,5 @@
+using PtceFunding.Application.Notifications;
+
 namespace PtceFunding.Application.Users;
 
 /// <summary>
@@ -20,13 +22,43 @@ internal sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPass
     }
 }
 
-internal sealed class ChangeMyPasswordHandler(IUserDirectory users, ICurrentUser user) : ICommandHandler<ChangeMyPassword, Result>
+internal sealed class ChangeMyPasswordHandler(IPtceDbContext db, IUserDirectory users, ICurrentUser user, TimeProvider clock, ILinks links)
+    : ICommandHandler<ChangeMyPassword, Result>
 {
-    public async ValueTask<Result> Handle(ChangeMyPassword request, CancellationToken cancellationToken) =>
-        await users.ChangePassword(user.UserId!.Value, request.CurrentPassword, request.NewPassword).ConfigureAwait(false) switch
+    public async ValueTask<Result> Handle(ChangeMyPassword request, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId!.Value;
+        switch (await users.ChangePassword(userId, request.CurrentPassword, request.NewPassword).ConfigureAwait(false))
         {
-            null => Result.Success(),
-            { WrongCurrent: true } => Error.Validation(nameof(request.CurrentPassword), "Le mot de passe actuel est incorrect."),
-            var refused => Error.Validation(nameof(request.NewPassword), refused.Password!),
-        };
+            case null:
+                await PasswordChangeNotice.Send(db, users, links, userId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                return Result.Success();
+            case { WrongCurrent: true }:
+                return Error.Validation(nameof(request.CurrentPassword), "Le mot de passe actuel est incorrect.");
+            case var refused:
+                return Error.Validation(nameof(request.NewPassword), refused.Password!);
+        }
+    }
+}
+
+/// <summary>Tells the owner that their password changed (ASVS V2.2.3), after a change or a reset.</summary>
+internal static class PasswordChangeNotice
+{
+    public static async Task Send(IPtceDbContext db, IUserDirectory users, ILinks links, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await users.FindById(userId).ConfigureAwait(false) is not { Email: { } email } account)
+        {
+            return;
+        }
+
+        await db.Enqueue(
+            new OutgoingNotification(
+                account.Id,
+                email,
+                new Notices.PasswordChanged(FrenchFormat.DateTime(now, PlatformTime.TimeZoneId)) { Name = account.DisplayName, Link = links.SignIn() },
+                NotificationChannels.Email,
+                $"{nameof(Notices.PasswordChanged)}:{account.Id}:{now:yyyyMMddHHmmss}"),
+            now,
+            cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -22,7 +22,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(IUserDirectory users) : ICommandHandler<ResetPassword, Result>
+internal sealed class ResetPasswordHandler(IPtceDbContext db, IUserDirectory users, TimeProvider clock, ILinks links) : ICommandHandler<ResetPassword, Result>
 {
     public async ValueTask<Result> Handle(ResetPassword request, CancellationToken cancellationToken)
     {
@@ -34,11 +34,15 @@ internal sealed class ResetPasswordHandler(IUserDirectory users) : ICommandHandl
             return AccountTokens.Expired(nameof(request.Token));
         }
 
-        return await users.ResetPassword(user.Id, token, request.NewPassword).ConfigureAwait(false) switch
+        switch (await users.ResetPassword(user.Id, token, request.NewPassword).ConfigureAwait(false))
         {
-            null => Result.Success(),
-            { Password: { } refused } => Error.Validation(nameof(request.NewPassword), refused),
-            _ => AccountTokens.Expired(nameof(request.Token)),
-        };
+            case null:
+                await PasswordChangeNotice.Send(db, users, links, user.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                return Result.Success();
+            case { Password: { } refused }:
+                return Error.Validation(nameof(request.NewPassword), refused);
+            default:
+                return AccountTokens.Expired(nameof(request.Token));
+        }
     }
 }

@@ -15,6 +15,9 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>When an applicant who registered themselves accepted the terms of use; null for accounts created for someone.</summary>
     public DateTime? TermsAcceptedAt { get; set; }
 
+    /// <summary>When an administrator deactivated the account (UTC); null while it is active. A deactivated account cannot sign in.</summary>
+    public DateTime? DeactivatedAt { get; set; }
+
     /// <summary>A new account whose e-mail is its user name, with lockout on (the platform's rule for every account).</summary>
     public static AppUser New(string email, string displayName, FunderId? funderId, DateTimeOffset createdAt) => new()
     {

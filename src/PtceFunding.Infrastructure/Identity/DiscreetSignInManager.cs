@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PtceFunding.Application;
+using PtceFunding.Application.Notifications;
 
 namespace PtceFunding.Infrastructure.Identity;
 
@@ -21,7 +23,10 @@ public sealed class DiscreetSignInManager(
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AppUser> confirmation,
-    SecurityEvents events)
+    SecurityEvents events,
+    Persistence.PtceDbContext db,
+    ILinks links,
+    TimeProvider clock)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>The right password for an account whose address is not confirmed yet.</summary>
@@ -63,9 +68,10 @@ public sealed class DiscreetSignInManager(
                 return outcome;
             }
 
-            // Locked by this attempt: whoever holds a session or a token of this account is out too.
+            // Locked by this attempt: whoever holds a session or a token of this account is out too, and its owner is told.
             await UserManager.UpdateSecurityStampAsync(user).ConfigureAwait(false);
             _lockedNow = true;
+            await TellTheOwner(user).ConfigureAwait(false);
             return SignInResult.Failed;
         }
 
@@ -79,7 +85,30 @@ public sealed class DiscreetSignInManager(
             return SignInResult.Failed;
         }
 
-        return refused.IsNotAllowed ? ConfirmationPending : refused;
+        return refused.IsNotAllowed ? (user.EmailConfirmed ? SignInResult.Failed : ConfirmationPending) : refused;
+    }
+
+    /// <summary>A deactivated account may not sign in, whatever its password (it is told nothing more than a wrong password).</summary>
+    public override async Task<bool> CanSignInAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DeactivatedAt is null && await base.CanSignInAsync(user).ConfigureAwait(false);
+    }
+
+    private async Task TellTheOwner(AppUser user)
+    {
+        var now = clock.GetUtcNow();
+        var until = user.LockoutEnd ?? now;
+        await db.Enqueue(
+            new OutgoingNotification(
+                user.Id,
+                user.Email!,
+                new Notices.AccountLocked(FrenchFormat.DateTime(until, PlatformTime.TimeZoneId)) { Name = user.DisplayName, Link = links.SignIn() },
+                NotificationChannels.Email,
+                $"{nameof(Notices.AccountLocked)}:{user.Id}:{now:yyyyMMddHHmmss}"),
+            now,
+            CancellationToken.None).ConfigureAwait(false);
+        await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
     private sealed class PendingConfirmation : SignInResult

@@ -28,6 +28,15 @@ public enum SecurityEvent
 
     /// <summary>A password changed by its owner, who gave the current one; every session and token of the account ends.</summary>
     PasswordChanged,
+
+    /// <summary>An administrator changed the account's role; every session and token of the account ends.</summary>
+    RoleChanged,
+
+    /// <summary>An administrator deactivated the account; every session and token of the account ends.</summary>
+    Deactivated,
+
+    /// <summary>An administrator reactivated the account.</summary>
+    Reactivated,
 }
 
 /// <summary>

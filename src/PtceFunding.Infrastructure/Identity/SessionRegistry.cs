@@ -21,7 +21,7 @@ public sealed class SessionSettings
 /// What ends a session. A browser session is a row (<see cref="UserSession"/>): signing out deletes it, so a copied cookie
 /// is worth nothing; it ends after <see cref="SessionSettings.IdleTimeout"/> unused and <see cref="SessionSettings.AbsoluteLifetime"/>
 /// after its sign-in. Every session and bearer token of an account ends when its security stamp changes: a password
-/// change or reset, a lockout (and, with them, a role change or a deactivation, whoever builds those must change the stamp).
+/// change or reset, a lockout, a role change or a deactivation.
 /// Checked on every request (one indexed read), so an ended session stops at its next request.
 /// </summary>
 public sealed class SessionRegistry(PtceDbContext db, TimeProvider clock, IOptions<SessionSettings> settings, IOptions<IdentityOptions> identity)

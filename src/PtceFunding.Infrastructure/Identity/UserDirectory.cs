@@ -52,6 +52,30 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents e
         return Read(user)!;
     }
 
+    public async Task ChangeRole(Guid userId, string role)
+    {
+        var user = await Existing(userId).ConfigureAwait(false);
+        var current = await users.GetRolesAsync(user).ConfigureAwait(false);
+        Ensure(await users.RemoveFromRolesAsync(user, current).ConfigureAwait(false), "The roles could not be removed");
+        Ensure(await users.AddToRoleAsync(user, role).ConfigureAwait(false), $"Role '{role}' could not be granted");
+        Ensure(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false), "The sessions could not be ended");
+        await events.Record(SecurityEvent.RoleChanged, user).ConfigureAwait(false);
+    }
+
+    public async Task SetActive(Guid userId, bool active, DateTimeOffset now)
+    {
+        var user = await Existing(userId).ConfigureAwait(false);
+        if (active == (user.DeactivatedAt is null))
+        {
+            return;
+        }
+
+        user.DeactivatedAt = active ? null : now.UtcDateTime;
+        Ensure(await users.UpdateAsync(user).ConfigureAwait(false), "The account could not be updated");
+        Ensure(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false), "The sessions could not be ended");
+        await events.Record(active ? SecurityEvent.Reactivated : SecurityEvent.Deactivated, user).ConfigureAwait(false);
+    }
+
     public void HashAndForget(string password) => users.PasswordHasher.HashPassword(new AppUser(), password);
 
     public async Task<string> EmailConfirmationToken(Guid userId) =>
@@ -118,6 +142,7 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents e
         FunderId = user.FunderId,
         EmailConfirmed = user.EmailConfirmed,
         HasPassword = user.PasswordHash is not null,
+        IsActive = user.DeactivatedAt is null,
     };
 
     private static void Ensure(IdentityResult result, string what)

@@ -11,7 +11,19 @@ internal static class AdministrationEndpoints
 
         group.MapPost("/users", async (CreateStaffUser command, ISender sender, CancellationToken ct) =>
                 (await sender.Send(command, ct)).ToHttp(id => TypedResults.Created($"/api/admin/users/{id}", new { id })))
-            .WithSummary("Crée le compte d'un agent d'un financeur.");
+            .WithSummary("Crée le compte d'un agent d'un financeur, sans mot de passe : l'agent reçoit un lien pour choisir le sien.");
+
+        group.MapPut("/users/{id:guid}/role", async (Guid id, RoleBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ChangeStaffRole(id, body.Role), ct)).ToHttp(TypedResults.NoContent))
+            .WithSummary("Change le rôle d'un agent ; ses sessions et jetons prennent fin aussitôt.");
+
+        group.MapPost("/users/{id:guid}/deactivation", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SetStaffAccountActive(id, Active: false), ct)).ToHttp(TypedResults.NoContent))
+            .WithSummary("Désactive le compte d'un agent : il ne peut plus se connecter, ses sessions et jetons prennent fin aussitôt.");
+
+        group.MapDelete("/users/{id:guid}/deactivation", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SetStaffAccountActive(id, Active: true), ct)).ToHttp(TypedResults.NoContent))
+            .WithSummary("Réactive le compte d'un agent.");
 
         group.MapGet("/audit", async ([AsParameters] AuditFilter filter, ISender sender, CancellationToken ct) =>
                 (await sender.Send(filter.ToQuery(), ct)).ToHttp(TypedResults.Ok))
@@ -19,6 +31,8 @@ internal static class AdministrationEndpoints
 
         return api;
     }
+
+    public sealed record RoleBody(string Role);
 
     internal sealed record AuditFilter(string? EntityType, string? EntityId, string? Operation, DateTime? From, DateTime? To, int? Page, int? PageSize)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.IntegrationTests.Security;
@@ -66,6 +67,10 @@ public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientSignedInWith(email, "Les-Tilleuls-En-Fleur")).GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password })).StatusCode);
+        await app.DeliverNotifications();
+        var told = Assert.Single(app.Mail.To(email));
+        Assert.Equal("Le mot de passe de votre compte PtceFunding a été changé", told.Subject);
+        Assert.Contains("Si vous n'êtes pas à l'origine de ce changement", told.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +89,71 @@ public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
     }
 
     [Fact]
+    public async Task A_role_change_ends_the_sessions_and_tokens_and_the_next_sign_in_has_the_new_role()
+    {
+        var funder = await app.AddFunder();
+        var email = await app.AddUser(Roles.ProgramOfficer, funder);
+        var browser = await SignedIn(email);
+        var token = await app.ClientFor(email);
+        var admin = await app.ClientFor(Roles.Administrator, funder);
+        var userId = await UserId(email);
+
+        using var changed = await admin.PutAsJsonAsync($"/api/admin/users/{userId}/role", new { role = Roles.Reviewer });
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await Me(browser));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
+        var me = await (await app.ClientFor(email)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me");
+        Assert.Equal([Roles.Reviewer], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_is_signed_out_everywhere_and_cannot_sign_in_until_reactivated()
+    {
+        var funder = await app.AddFunder();
+        var email = await app.AddUser(Roles.FinanceOfficer, funder);
+        var browser = await SignedIn(email);
+        var token = await app.ClientFor(email);
+        var admin = await app.ClientFor(Roles.Administrator, funder);
+        var userId = await UserId(email);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{userId}/deactivation", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{userId}/deactivation", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await Me(browser));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
+        using var refused = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password });
+        Assert.Equal("auth.invalid_credentials", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/users/{userId}/deactivation")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(email)).GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_manages_only_the_staff_of_their_funder_and_never_their_own_account()
+    {
+        var funder = await app.AddFunder();
+        var adminEmail = await app.AddUser(Roles.Administrator, funder);
+        var admin = await app.ClientFor(adminEmail);
+        var otherFunders = await UserId(await app.AddUser(Roles.ProgramOfficer, await app.AddFunder(Domain.Funders.FunderKind.Region, "53")));
+        var applicant = await UserId(await app.AddUser(Roles.Applicant));
+
+        using var elsewhere = await admin.PutAsJsonAsync($"/api/admin/users/{otherFunders}/role", new { role = Roles.Reviewer });
+        using var consortium = await admin.PostAsync($"/api/admin/users/{applicant}/deactivation", null);
+        using var unknown = await admin.PostAsync($"/api/admin/users/{Guid.NewGuid()}/deactivation", null);
+        using var self = await admin.PostAsync($"/api/admin/users/{await UserId(adminEmail)}/deactivation", null);
+        using var toApplicant = await admin.PutAsJsonAsync($"/api/admin/users/{otherFunders}/role", new { role = Roles.Applicant });
+
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, consortium.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.True(self.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"{(int)self.StatusCode}");
+        Assert.Equal(HttpStatusCode.BadRequest, toApplicant.StatusCode);
+        Assert.Equal([Roles.ProgramOfficer], await app.Db(db => db.UserRoles.Where(r => r.UserId == otherFunders).Join(db.Roles, r => r.RoleId, x => x.Id, (_, x) => x.Name!).ToListAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_lockout_ends_the_accounts_sessions_and_tokens()
     {
         var email = await app.AddUser(Roles.Administrator);
@@ -96,6 +166,8 @@ public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
 
         Assert.Equal(HttpStatusCode.Unauthorized, await AsThief(browser.CookieHeader));
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
+        await app.DeliverNotifications();
+        Assert.Equal("Votre compte PtceFunding est temporairement verrouillé", Assert.Single(app.Mail.To(email)).Subject);
     }
 
     [Fact]
@@ -127,6 +199,8 @@ public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
             app.Clock.Now = start;
         }
     }
+
+    private Task<Guid> UserId(string email) => app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     private async Task<CookieBrowser> SignedIn(string email)
     {

@@ -160,6 +160,7 @@ public sealed partial class PasswordResetTests(PtceApp app) : IClassFixture<Ptce
         var reset = await client.PostAsJsonAsync("/api/auth/password-resets", new { email, token, newPassword = NewPassword });
 
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Contains(app.Mail.To(email), m => m.Subject == "Votre compte PtceFunding est temporairement verrouillé");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email, password = NewPassword })).StatusCode);
         var account = await app.Db(db => db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => new { u.LockoutEnd, u.AccessFailedCount }).SingleAsync());
         Assert.Null(account.LockoutEnd);
@@ -232,7 +233,7 @@ public sealed partial class PasswordResetTests(PtceApp app) : IClassFixture<Ptce
         var response = await app.CreateClient().PostAsJsonAsync("/api/auth/password-reset-requests", new { email });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await app.DeliverNotifications();
-        return Query(ResetLink(Assert.Single(app.Mail.To(email)).Text), "token");
+        return Query(ResetLink(Assert.Single(app.Mail.To(email), m => m.Subject == "Réinitialisation de votre mot de passe PtceFunding").Text), "token");
     }
 
     private static Uri ResetLink(string text)

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using PtceFunding.Application.Auditing;
+using PtceFunding.Application.Users;
 using PtceFunding.Infrastructure.Persistence;
 
 namespace PtceFunding.Infrastructure.Identity;
@@ -52,7 +54,16 @@ public sealed class SecurityEvents(PtceDbContext db, IHttpContextAccessor http, 
     public Task Record(SecurityEvent kind, AppUser? account, string? typedEmail = null) =>
         Record(kind, account?.Id, account?.Email ?? typedEmail, account?.FunderId?.Value);
 
-    public async Task Record(SecurityEvent kind, Guid? accountId, string? email, Guid? funderId)
+    /// <summary>An event of the signed-in account <paramref name="principal"/> (its id, name and funder from its claims).</summary>
+    public Task Record(SecurityEvent kind, ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
+            ? Record(kind, accountId, principal.Identity?.Name, Guid.TryParse(principal.FindFirstValue(PtceClaims.FunderId), out var funder) ? funder : null)
+            : Task.CompletedTask;
+    }
+
+    private async Task Record(SecurityEvent kind, Guid? accountId, string? email, Guid? funderId)
     {
         var context = http.HttpContext;
         db.AuditEntries.Add(new AuditEntry

@@ -91,13 +91,15 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents e
     public async Task<PasswordChangeRefusal?> ChangePassword(Guid userId, string currentPassword, string newPassword)
     {
         var user = await Existing(userId).ConfigureAwait(false);
-        if (!await users.CheckPasswordAsync(user, currentPassword).ConfigureAwait(false))
+
+        // Identity checks the current password (one hash) and changes the security stamp with the password: every
+        // session and token of the account ends.
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword).ConfigureAwait(false);
+        if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
             return new PasswordChangeRefusal(WrongCurrent: true, null);
         }
 
-        // Identity changes the security stamp with the password: every session and token of the account ends.
-        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword).ConfigureAwait(false);
         if (!changed.Succeeded)
         {
             return new PasswordChangeRefusal(WrongCurrent: false, IdentityMessages.Describe(changed));

@@ -44,11 +44,7 @@ internal static class AuthenticationSchemes
         {
             var user = context.HttpContext.User;
             await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().End(user, context.HttpContext.RequestAborted).ConfigureAwait(false);
-            if (Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-            {
-                await context.HttpContext.RequestServices.GetRequiredService<SecurityEvents>().Record(
-                    SecurityEvent.SignOut, userId, user.Identity?.Name, Guid.TryParse(user.FindFirstValue(Application.Users.PtceClaims.FunderId), out var funder) ? funder : null).ConfigureAwait(false);
-            }
+            await context.HttpContext.RequestServices.GetRequiredService<SecurityEvents>().Record(SecurityEvent.SignOut, user).ConfigureAwait(false);
         };
         options.Events.OnValidatePrincipal = async context =>
         {

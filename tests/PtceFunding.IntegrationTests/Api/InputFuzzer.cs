@@ -157,7 +157,7 @@ internal sealed class InputFuzzer(PtceApp app, int seed)
     }
 
     /// <summary>A well-formed value of <paramref name="type"/>, as a client would send it.</summary>
-    private static JsonNode? Baseline(Type type, int depth)
+    internal static JsonNode? Baseline(Type type, int depth)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying == typeof(string))

@@ -57,8 +57,9 @@ internal sealed class CommitteeSetup(PtceApp app)
 
     public HttpClient Lead { get; private set; } = null!;
 
-    private Guid _leadId;
-    private Guid _partnerId;
+    public Guid LeadOrganisationId { get; private set; }
+
+    public Guid PartnerOrganisationId { get; private set; }
 
     public async Task<CommitteeSetup> Start()
     {
@@ -67,16 +68,16 @@ internal sealed class CommitteeSetup(PtceApp app)
         CallId = await Consortium.PublishedCall(null, new DateOnly(2026, 12, 31), new DateOnly(2027, 3, 31));
         var sessions = await app.Db(db => db.CommitteeSessions.Where(s => s.CallId == CallId).OrderBy(s => s.CutOffDate).Select(s => s.Id.Value).ToListAsync());
         (FirstSession, NextSession) = (sessions[0], sessions[1]);
-        _leadId = await Consortium.Organisation("SCIC Lyon Comité");
-        _partnerId = await Consortium.Organisation("Association Partenaire Comité", LegalForm.Association);
-        (LeadEmail, Lead) = await Consortium.VerifiedUserOf(_leadId);
+        LeadOrganisationId = await Consortium.Organisation("SCIC Lyon Comité");
+        PartnerOrganisationId = await Consortium.Organisation("Association Partenaire Comité", LegalForm.Association);
+        (LeadEmail, Lead) = await Consortium.VerifiedUserOf(LeadOrganisationId);
         return this;
     }
 
     /// <summary>A submitted application (on the first session's agenda, not yet instructed).</summary>
     public async Task<Guid> Submitted()
     {
-        var id = await Consortium.CompleteDraft(Lead, CallId, _leadId, _partnerId);
+        var id = await Consortium.CompleteDraft(Lead, CallId, LeadOrganisationId, PartnerOrganisationId);
         await Consortium.AttachStatutes(id);
         var response = await Lead.PostAsJsonAsync($"/api/applications/{id}/submit", new { expectedVersion = await Consortium.VersionOf(Lead, id) });
         response.EnsureSuccessStatusCode();

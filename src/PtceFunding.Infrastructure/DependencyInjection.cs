@@ -53,11 +53,14 @@ public static class DependencyInjection
                 // Applicants register themselves and confirm their address before they sign in; staff,
                 // administrators and demo accounts are created confirmed (AppUser.New).
                 options.SignIn.RequireConfirmedEmail = true;
+                // Authenticator codes on the platform's clock, each accepted once (MultiFactor).
+                options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorCodes.Name;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PtceDbContext>()
             .AddSignInManager<DiscreetSignInManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(OneTimeAuthenticatorCodes.Name)
             .AddClaimsPrincipalFactory<PtceClaimsPrincipalFactory>();
         // PasswordPolicy replaces Identity's composition rules (ASVS V2.1.9): length, common and personal passwords only.
         services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordPolicy>());

@@ -24,6 +24,9 @@ public sealed class PtceSite : IAsyncLifetime, IDisposable
     /// <summary>The one password of every demo account (<c>DemoOptions.Password</c>).</summary>
     public const string DemoPassword = "Demo-Ptce-2026!";
 
+    /// <summary>The authenticator key of the demo administrator and finance officers (<c>DemoOptions.AuthenticatorKey</c>).</summary>
+    public const string DemoAuthenticatorKey = "PTCEDEMOKEYPTCEDEMOKEYPTCEDEMOKE";
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ptce-browser-{Guid.NewGuid():N}.db");
     private readonly string _storagePath = Path.Combine(Path.GetTempPath(), $"ptce-browser-files-{Guid.NewGuid():N}");
     private readonly Application _application;

@@ -17,6 +17,28 @@ public sealed class SigningInTests : IClassFixture<Chromium>
     }
 
     [Fact]
+    public void The_finance_officer_gives_the_code_of_her_authenticator_application_after_her_password()
+    {
+        _browser.Open(_site, "/Account/Login");
+        _browser.FindElement(By.Id("email")).SendKeys("finance2@demo.ptce.fr");
+        _browser.FindElement(By.Id("motdepasse")).SendKeys(PtceSite.DemoPassword);
+        _browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
+        Chromium.WaitUntil(_browser, b => new Uri(b.Url).AbsolutePath == "/Account/TwoFactor", "the code step");
+
+        Assert.Equal("Code de vérification", _browser.Text("main h1"));
+        Accessibility.AssertNoSeriousViolations(_browser);
+        _browser.FindElement(By.Id("code")).SendKeys(Visitor.AuthenticatorCode("finance2@demo.ptce.fr"));
+        _browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+        Chromium.WaitUntil(_browser, b => b.FindElements(By.CssSelector("[data-testid=utilisateur]")).Count > 0, "the finance officer to be signed in");
+
+        _browser.FindElement(By.LinkText("Double authentification")).Click();
+        Chromium.WaitUntil(_browser, b => b.PathAndQuery() == "/Account/Mfa", "the two-factor page");
+        Assert.Contains("activée", _browser.Text("[data-testid=mfa-active]"), StringComparison.Ordinal);
+        Assert.Empty(_browser.FindElements(By.XPath("//button[normalize-space(.)='Désactiver']")));
+        Accessibility.AssertNoSeriousViolations(_browser);
+    }
+
+    [Fact]
     public void A_program_officer_logs_in_and_sees_their_home_page()
     {
         _browser.Open(_site, "/");

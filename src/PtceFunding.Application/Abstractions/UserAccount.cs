@@ -71,6 +71,9 @@ public interface IUserDirectory
     /// <summary>Deactivates (or reactivates) the account; deactivating ends every session and token of the account.</summary>
     Task SetActive(Guid userId, bool active, DateTimeOffset now);
 
+    /// <summary>Turns the account's second factor off and forgets its key, ending every session and token: the person enrols again at their next sign-in.</summary>
+    Task ResetSecondFactor(Guid userId);
+
     Task<string> PasswordResetToken(Guid userId);
 
     /// <summary>Confirms the address when the token is the one e-mailed; false otherwise (wrong, expired or used).</summary>

@@ -13,7 +13,7 @@ internal static class StaffAccess
     {
         if (userId == caller.UserId)
         {
-            return Error.RuleBroken("user.own_account", "Vous ne pouvez pas modifier le rôle ni l'activation de votre propre compte : demandez-le à un autre administrateur.");
+            return Error.RuleBroken("user.own_account", "Vous ne pouvez pas modifier le rôle, l'activation ni la double authentification de votre propre compte ici : demandez-le à un autre administrateur.");
         }
 
         var account = await users.FindById(userId).ConfigureAwait(false);

@@ -49,11 +49,50 @@ public sealed class DiscreetSignInManager(
         }
 
         var outcome = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure).ConfigureAwait(false);
-        await events.Record(
-            outcome.Succeeded ? (AuthenticationScheme == IdentityConstants.BearerScheme ? SecurityEvent.TokenIssued : SecurityEvent.SignIn)
-            : _lockedNow ? SecurityEvent.LockedOut
-            : SecurityEvent.SignInFailed,
-            user).ConfigureAwait(false);
+        if (outcome.RequiresTwoFactor)
+        {
+            // The second step (a code) records the outcome.
+            return outcome;
+        }
+
+        await events.Record(EventOf(outcome), user).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>The second step with a code from the authenticator application; never « remember this browser ».</summary>
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient) =>
+        await SecondStep(user => base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient: false)).ConfigureAwait(false);
+
+    /// <summary>The second step with one of the account's recovery codes, which is then spent.</summary>
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode) =>
+        await SecondStep(async user =>
+        {
+            var outcome = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode).ConfigureAwait(false);
+            if (outcome.Succeeded)
+            {
+                await events.Record(SecurityEvent.RecoveryCodeUsed, user).ConfigureAwait(false);
+            }
+
+            return outcome;
+        }).ConfigureAwait(false);
+
+    private async Task<SignInResult> SecondStep(Func<AppUser, Task<SignInResult>> attempt)
+    {
+        if (await GetTwoFactorAuthenticationUserAsync().ConfigureAwait(false) is not { } user)
+        {
+            return SignInResult.Failed;
+        }
+
+        var outcome = await attempt(user).ConfigureAwait(false);
+        if (!outcome.Succeeded && await UserManager.IsLockedOutAsync(user).ConfigureAwait(false) && !_lockedNow)
+        {
+            // Locked by this wrong code (wrong codes count as wrong passwords do).
+            await UserManager.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+            _lockedNow = true;
+            await TellTheOwner(user).ConfigureAwait(false);
+        }
+
+        await events.Record(EventOf(outcome), user).ConfigureAwait(false);
         return outcome;
     }
 
@@ -94,6 +133,11 @@ public sealed class DiscreetSignInManager(
         ArgumentNullException.ThrowIfNull(user);
         return user.DeactivatedAt is null && await base.CanSignInAsync(user).ConfigureAwait(false);
     }
+
+    private SecurityEvent EventOf(SignInResult outcome) =>
+        outcome.Succeeded ? (AuthenticationScheme == IdentityConstants.BearerScheme ? SecurityEvent.TokenIssued : SecurityEvent.SignIn)
+        : _lockedNow ? SecurityEvent.LockedOut
+        : SecurityEvent.SignInFailed;
 
     private async Task TellTheOwner(AppUser user)
     {

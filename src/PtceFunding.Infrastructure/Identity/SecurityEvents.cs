@@ -39,6 +39,21 @@ public enum SecurityEvent
 
     /// <summary>An administrator reactivated the account.</summary>
     Reactivated,
+
+    /// <summary>The owner turned on the second factor (authenticator application) and received recovery codes.</summary>
+    MfaEnabled,
+
+    /// <summary>The owner turned the second factor off (never possible for a role that requires it).</summary>
+    MfaDisabled,
+
+    /// <summary>The owner replaced the recovery codes; the former ones no longer work.</summary>
+    RecoveryCodesRenewed,
+
+    /// <summary>A recovery code was spent to sign in.</summary>
+    RecoveryCodeUsed,
+
+    /// <summary>An administrator reset the account's second factor (its owner lost it); every session and token of the account ends.</summary>
+    MfaReset,
 }
 
 /// <summary>

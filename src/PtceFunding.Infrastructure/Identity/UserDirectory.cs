@@ -76,6 +76,14 @@ internal sealed class UserDirectory(UserManager<AppUser> users, SecurityEvents e
         await events.Record(active ? SecurityEvent.Reactivated : SecurityEvent.Deactivated, user).ConfigureAwait(false);
     }
 
+    public async Task ResetSecondFactor(Guid userId)
+    {
+        var user = await Existing(userId).ConfigureAwait(false);
+        Ensure(await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false), "The second factor could not be turned off");
+        Ensure(await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false), "The authenticator key could not be forgotten");
+        await events.Record(SecurityEvent.MfaReset, user).ConfigureAwait(false);
+    }
+
     public void HashAndForget(string password) => users.PasswordHasher.HashPassword(new AppUser(), password);
 
     public async Task<string> EmailConfirmationToken(Guid userId) =>

@@ -15,13 +15,19 @@ public sealed class DemoOptions
 
     /// <summary>The one password of every demo account. Demo only: the production database is never seeded.</summary>
     public string Password { get; set; } = "Demo-Ptce-2026!";
+
+    /// <summary>
+    /// The authenticator key (Base32) of the demo accounts whose role requires two-factor authentication (administrator,
+    /// finance officers), printed at start-up to be added to an authenticator application. Demo only.
+    /// </summary>
+    public string AuthenticatorKey { get; set; } = "PTCEDEMOKEYPTCEDEMOKEYPTCEDEMOKE";
 }
 
 /// <summary>A demo account, as printed at start-up and listed in the README.</summary>
 public sealed record DemoAccount(string Email, string Role, string Description);
 
 /// <summary>Seeds, once, funders, organisations and their users, one user per staff role, calls with sessions, applications in several states, signed agreements with payments and reports in every state, so that a newcomer can try every screen.</summary>
-public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, OperationContext operation, TimeProvider clock, IOptions<DemoOptions> options, IFileStore files)
+public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, OperationContext operation, TimeProvider clock, IOptions<DemoOptions> options, IFileStore files)
 {
     public static readonly FunderId StateNational = new(Guid.Parse("0196a000-0001-7000-8000-000000000001"));
     public static readonly FunderId StateAuvergneRhoneAlpes = new(Guid.Parse("0196a000-0001-7000-8000-000000000002"));
@@ -156,6 +162,12 @@ public sealed class DemoSeeder(PtceDbContext db, UserManager<AppUser> users, Ope
         var user = AppUser.New(email, name, funder, clock.GetUtcNow());
         Ensure(await users.CreateAsync(user, options.Value.Password).ConfigureAwait(false), email);
         Ensure(await users.AddToRoleAsync(user, role).ConfigureAwait(false), email);
+        if (MultiFactor.IsRequiredFor([role]))
+        {
+            await MultiFactor.SetKey(users, store, user, options.Value.AuthenticatorKey).ConfigureAwait(false);
+            Ensure(await users.SetTwoFactorEnabledAsync(user, true).ConfigureAwait(false), email);
+        }
+
         return user;
     }
 

@@ -25,6 +25,10 @@ internal static class AdministrationEndpoints
                 (await sender.Send(new SetStaffAccountActive(id, Active: true), ct)).ToHttp(TypedResults.NoContent))
             .WithSummary("Réactive le compte d'un agent.");
 
+        group.MapDelete("/users/{id:guid}/second-factor", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ResetStaffSecondFactor(id), ct)).ToHttp(TypedResults.NoContent))
+            .WithSummary("Réinitialise la double authentification d'un agent qui a perdu son application et ses codes de secours : ses sessions et jetons prennent fin, il l'active de nouveau à sa prochaine connexion.");
+
         group.MapGet("/audit", async ([AsParameters] AuditFilter filter, ISender sender, CancellationToken ct) =>
                 (await sender.Send(filter.ToQuery(), ct)).ToHttp(TypedResults.Ok))
             .WithSummary("Journal d'audit, du plus récent au plus ancien.");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PtceFunding.Infrastructure.Identity;
 using PtceFunding.Infrastructure.Persistence;
 using PtceFunding.Infrastructure.Seeding;
 
@@ -43,6 +44,8 @@ internal static partial class CommandLine
                 {
                     LogDemoAccount(app.Logger, account.Email, demo.Password, account.Description);
                 }
+
+                LogDemoAuthenticator(app.Logger, demo.AuthenticatorKey, MultiFactor.KeyUri("demo", demo.AuthenticatorKey));
             }
         }
 
@@ -97,6 +100,9 @@ internal static partial class CommandLine
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo account (demo only): {Email} / {Password} — {Description}")]
     private static partial void LogDemoAccount(ILogger logger, string email, string password, string description);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo only: the administrator and finance accounts sign in with a second factor; add the key {Key} ({Uri}) to an authenticator application, or read the code with `oathtool --totp -b {Key}`")]
+    private static partial void LogDemoAuthenticator(ILogger logger, string key, string uri);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated: {Count} migration(s) applied {Migrations}")]
     private static partial void LogMigrated(ILogger logger, int count, string migrations);

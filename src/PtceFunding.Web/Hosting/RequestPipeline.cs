@@ -25,6 +25,7 @@ internal static class RequestPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<BearerTokenGuard>();
+        app.UseMiddleware<MultiFactorGate>();
         app.UseRateLimiter();
         app.UseMiddleware<ApiAntiforgery>();
         app.UseAuthorization();

@@ -89,6 +89,7 @@ internal static class ServiceRegistration
             // The grants above €23,000 are published for everyone (décret 2017-779): the page explains the downloads.
             o.Conventions.AllowAnonymousToPage("/DonneesOuvertes");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             // Applicants open their own accounts; the answer never reveals whether an address has one.
             o.Conventions.AllowAnonymousToPage("/Account/Register");

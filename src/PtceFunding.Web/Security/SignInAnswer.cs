@@ -14,8 +14,13 @@ internal sealed record SignInAnswer(string Code, string Title, string Message)
 
     public static readonly SignInAnswer Refused = new("auth.invalid_credentials", "Connexion refusée", "Adresse électronique ou mot de passe incorrect.");
 
-    public static SignInAnswer For(Microsoft.AspNetCore.Identity.SignInResult outcome) =>
+    /// <summary>The right password, then a wrong, spent or expired code (only the right password learns this).</summary>
+    public static readonly SignInAnswer WrongCode = new("auth.mfa_code_invalid", "Code de vérification incorrect", "Ce code est incorrect, a expiré ou a déjà servi. Saisissez le code que votre application affiche maintenant, ou un code de secours.");
+
+    /// <summary>What <paramref name="outcome"/> is told; <paramref name="afterPassword"/>: the outcome of the second step, the password having been right.</summary>
+    public static SignInAnswer For(Microsoft.AspNetCore.Identity.SignInResult outcome, bool afterPassword = false) =>
         outcome == DiscreetSignInManager.ConfirmationPending ? Unconfirmed
         : outcome.IsLockedOut ? LockedOut
+        : afterPassword ? WrongCode
         : Refused;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Domain.Funders;
@@ -20,6 +21,9 @@ namespace PtceFunding.IntegrationTests.Infrastructure;
 public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-Ptce-2026!";
+
+    /// <summary>The authenticator key of every account whose role requires two-factor authentication (administrators, finance officers).</summary>
+    public const string AuthenticatorKey = "PTCETESTKEYPTCETESTKEYPTCETESTKE";
 
     /// <summary>Clients speak HTTPS, as behind the production proxy: plain HTTP is redirected outside Development.</summary>
     public PtceApp() => ClientOptions.BaseAddress = new Uri("https://localhost");
@@ -99,8 +103,11 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         return funder;
     }
 
-    /// <summary>Creates an account (staff when a funder is given) and answers its e-mail address.</summary>
-    public async Task<string> AddUser(string role, Funder? funder = null, string? email = null)
+    /// <summary>
+    /// Creates an account (staff when a funder is given) and answers its e-mail address. An administrator or a finance
+    /// officer is enrolled in two-factor authentication with <see cref="AuthenticatorKey"/> unless <paramref name="enrolled"/> is false.
+    /// </summary>
+    public async Task<string> AddUser(string role, Funder? funder = null, string? email = null, bool enrolled = true)
     {
         email ??= $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@test.ptce.fr";
         await using var scope = Services.CreateAsyncScope();
@@ -108,17 +115,33 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         var user = AppUser.New(email, role, funder?.Id, Clock.GetUtcNow());
         Ensure(await users.CreateAsync(user, Password));
         Ensure(await users.AddToRoleAsync(user, role));
+        if (enrolled && MultiFactor.IsRequiredFor([role]))
+        {
+            await MultiFactor.SetKey(users, scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), user, AuthenticatorKey);
+            Ensure(await users.SetTwoFactorEnabledAsync(user, true));
+        }
+
         return email;
+    }
+
+    /// <summary>
+    /// The code the authenticator application of <paramref name="email"/> (holding <paramref name="key"/>) shows now (on the test clock). Each code is
+    /// accepted once: the step last used is forgotten first, as if the next one had come.
+    /// </summary>
+    public async Task<string> AuthenticatorCode(string email, string key = AuthenticatorKey)
+    {
+        await Db(db => db.Database.ExecuteSqlAsync($@"DELETE FROM ""AspNetUserTokens"" WHERE ""LoginProvider"" = {OneTimeAuthenticatorCodes.Name} AND ""UserId"" IN (SELECT ""Id"" FROM ""AspNetUsers"" WHERE ""NormalizedEmail"" = {email.ToUpperInvariant()})"));
+        return MultiFactor.CodeAt(key, Clock.GetUtcNow());
     }
 
     /// <summary>An HTTP client carrying a bearer token obtained through <c>/api/auth/token</c>.</summary>
     public Task<HttpClient> ClientFor(string email) => ClientSignedInWith(email, Password);
 
-    /// <summary>An HTTP client carrying a bearer token obtained with <paramref name="password"/>.</summary>
+    /// <summary>An HTTP client carrying a bearer token obtained with <paramref name="password"/> (and the authenticator code, for accounts that use one).</summary>
     public async Task<HttpClient> ClientSignedInWith(string email, string password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password });
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = await AuthenticatorCode(email) });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);

@@ -49,6 +49,8 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         "PAGE /Index",
         "PAGE /Error",
         "PAGE /Account/Login",
+        // The second step of a sign-in: it answers only to whoever gave the right password (Identity's two-factor cookie).
+        "PAGE /Account/TwoFactor",
         "PAGE /Account/AccessDenied",
         "PAGE /Account/ForgotPassword",
         "PAGE /Account/Register",

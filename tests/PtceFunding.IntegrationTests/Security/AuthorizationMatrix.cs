@@ -199,6 +199,7 @@ internal static class AuthorizationMatrix
         ["PUT /api/admin/users/{id:guid}/role"] = Only(FunderAdministrators) with { Body = """{"role":"FinanceOfficer"}""" },
         ["POST /api/admin/users/{id:guid}/deactivation"] = Only(FunderAdministrators),
         ["DELETE /api/admin/users/{id:guid}/deactivation"] = Only(FunderAdministrators),
+        ["DELETE /api/admin/users/{id:guid}/second-factor"] = Only(FunderAdministrators),
         ["GET /api/admin/audit"] = Lists(FunderAdministrators, Administrators),
         ["GET /api/admin/outbox/"] = Only(PlatformAdministrator),
         ["POST /api/admin/outbox/{id:guid}/retry"] = Only(PlatformAdministrator),
@@ -219,6 +220,8 @@ internal static class AuthorizationMatrix
         ["PAGE /Account/ResetPassword"] = Only(Everyone),
         ["PAGE /Account/ConfirmEmail"] = Only(Everyone),
         ["PAGE /Account/ChangePassword"] = Only(SignedIn),
+        ["PAGE /Account/Mfa"] = Only(SignedIn),
+        ["PAGE /Account/TwoFactor"] = Only(), // reached only between the right password and the code: everyone else is sent to the sign-in page
         ["PAGE /Account/Logout"] = Only(SignedIn),
         ["PAGE /Calendrier"] = Only(SignedIn),
         ["PAGE /Notifications"] = Lists(Notified, SignedIn),

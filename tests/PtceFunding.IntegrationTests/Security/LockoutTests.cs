@@ -40,7 +40,7 @@ public sealed class LockoutTests(PtceApp app) : IClassFixture<PtceApp>
             await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Mauvais-mot-de-passe-1!" });
         }
 
-        var right = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password });
+        var right = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, code = await app.AuthenticatorCode(email) });
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Equal(0, await app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.AccessFailedCount).SingleAsync()));

@@ -61,7 +61,7 @@ public sealed class DemoSeedTests(PtceApp app) : IClassFixture<PtceApp>
         // The DREETS finance officer finds them on the payments page: the Forez balance and year-2 advance, the Roannais
         // first advance, and the four blocked installments of the agreement held by an overdue report.
         var finance = new CookieBrowser(app);
-        await finance.Login("finance@demo.ptce.fr", new DemoOptions().Password);
+        await finance.Login("finance@demo.ptce.fr", new DemoOptions().Password, new DemoOptions().AuthenticatorKey);
         var page = await finance.Get("/Finances/Echeances");
         Assert.Contains("7 échéance(s)", page, StringComparison.Ordinal);
         Assert.Contains("Bloquée", page, StringComparison.Ordinal);

@@ -121,8 +121,8 @@ public sealed partial class PasswordResetTests(PtceApp app) : IClassFixture<Ptce
         var stolen = await client.PostAsJsonAsync("/api/auth/password-resets", new { email = other, token, newPassword = NewPassword });
         Assert.Equal(ExpiredLink, FieldError(await stolen.Content.ReadFromJsonAsync<JsonElement>(), "Token"));
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email = other, password = PtceApp.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, code = await app.AuthenticatorCode(email) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email = other, password = PtceApp.Password, code = await app.AuthenticatorCode(other) })).StatusCode);
     }
 
     [Fact]

@@ -48,10 +48,11 @@ public sealed class ChangePasswordModel(ISender sender, SignInManager<AppUser> s
             return Page();
         }
 
-        // The change ended every session, this one included: it starts again, with the new security stamp.
+        // The change ended every session, this one included: it starts again, with the new security stamp and the
+        // authentication methods it had (a second factor stays proven).
         if (await users.GetUserAsync(User) is { } user)
         {
-            await signIn.SignInAsync(user, isPersistent: false);
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [.. User.FindAll(MultiFactor.MethodsClaim).Select(c => new System.Security.Claims.Claim(c.Type, c.Value))]);
         }
 
         Done = true;

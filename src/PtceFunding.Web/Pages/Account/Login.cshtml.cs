@@ -46,6 +46,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ISender sender, Op
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (outcome.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/TwoFactor", new { ReturnUrl });
+        }
+
         var answer = SignInAnswer.For(outcome);
         Unconfirmed = answer == SignInAnswer.Unconfirmed;
         ErrorMessage = answer.Message;

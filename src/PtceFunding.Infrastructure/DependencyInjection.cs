@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
         services.AddScoped<SessionRegistry>();
         services.AddScoped<SecurityEvents>();
+        services.AddScoped<TokenPrincipal>();
         services.AddSingleton<Application.Abstractions.ISecretBox, Security.DataProtectionSecretBox>();
         return services;
     }

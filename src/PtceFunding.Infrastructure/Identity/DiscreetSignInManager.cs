@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -134,8 +135,24 @@ public sealed class DiscreetSignInManager(
         return user.DeactivatedAt is null && await base.CanSignInAsync(user).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// From the token endpoint (the password grant, where it is enabled), the signed-in person's principal goes to the
+    /// OAuth server, which answers with the tokens (<see cref="TokenPrincipal"/>); elsewhere, to the sign-in cookie.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        if (AuthenticationScheme != TokenPrincipal.ServerScheme)
+        {
+            await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims).ConfigureAwait(false);
+            return;
+        }
+
+        var principal = await new TokenPrincipal(this).For(user, additionalClaims, [TokenPrincipal.ApiScope, OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess]).ConfigureAwait(false);
+        await Context.SignInAsync(AuthenticationScheme, principal, authenticationProperties ?? new()).ConfigureAwait(false);
+    }
+
     private SecurityEvent EventOf(SignInResult outcome) =>
-        outcome.Succeeded ? (AuthenticationScheme == IdentityConstants.BearerScheme ? SecurityEvent.TokenIssued : SecurityEvent.SignIn)
+        outcome.Succeeded ? (AuthenticationScheme == TokenPrincipal.ServerScheme ? SecurityEvent.TokenIssued : SecurityEvent.SignIn)
         : _lockedNow ? SecurityEvent.LockedOut
         : SecurityEvent.SignInFailed;
 

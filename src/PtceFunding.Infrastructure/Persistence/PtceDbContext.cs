@@ -22,7 +22,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     /// <summary>Properties never copied into the audit trail.</summary>
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
     {
-        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), "Value",
+        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), "Value", "ClientSecret",
         nameof(OrganisationInvitation.TokenHash),
     };
 
@@ -131,7 +131,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         TouchCallsOfChangedRules();
         SealSensitiveNotifications();
         var changed = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun or UserSession))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun or UserSession
+                or OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<Guid> or OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<Guid>))
             .ToList();
         if (changed.Count == 0)
         {
@@ -208,6 +209,9 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PtceDbContext).Assembly);
+
+        // The OAuth 2 server's clients, authorizations, scopes and tokens (docs/adr/0033).
+        builder.UseOpenIddict<Guid>();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

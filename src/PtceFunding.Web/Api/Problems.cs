@@ -130,6 +130,8 @@ public static partial class Problems
                     (StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", "La requête dépasse la taille maximale acceptée : envoyez un fichier plus petit.", "request.too_large", null),
                 BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, invalid, Unreadable(json), "request.unreadable", FieldErrors(json)),
                 BadHttpRequestException bad => (bad.StatusCode, invalid, UnreadableBody, "request.unreadable", bad.StatusCode == StatusCodes.Status400BadRequest ? new() { ["body"] = [UnreadableBody] } : null),
+                // A form field holding a null character (« %00 »), which the form reader refuses to decode.
+                InvalidDataException => (StatusCodes.Status400BadRequest, invalid, UnreadableBody, "request.unreadable", new() { ["body"] = [UnreadableBody] }),
                 _ => (StatusCodes.Status500InternalServerError, "Erreur interne", "Une erreur inattendue s'est produite. Elle a été enregistrée.", "internal", (Dictionary<string, string[]>?)null),
             };
             if (status >= StatusCodes.Status500InternalServerError)

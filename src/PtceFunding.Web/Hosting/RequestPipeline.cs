@@ -57,6 +57,7 @@ internal static class RequestPipeline
             .MapJobEndpoints()
             .MapCalendarFeedEndpoints();
 
+        app.MapOAuthEndpoints();
         app.MapPublicOpenDataEndpoints();
         app.MapPublicCalendarEndpoints();
         app.MapRazorPages();

@@ -56,10 +56,10 @@ internal static class ServiceRegistration
                 o.DefaultChallengeScheme = AuthenticationSchemes.Smart;
             })
             .AddPolicyScheme(AuthenticationSchemes.Smart, "Cookie ou jeton", o => o.ForwardDefaultSelector = AuthenticationSchemes.Select)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies(o => o.ApplicationCookie!.Configure(AuthenticationSchemes.ConfigureCookie));
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<Infrastructure.Identity.SessionSettings>>((o, sessions) => o.ExpireTimeSpan = sessions.Value.IdleTimeout);
+        services.AddPtceOAuthServer(builder.Configuration, builder.Environment);
         services.AddAuthorizationBuilder().AddPtcePolicies();
         services.AddPtceRateLimits(builder.Configuration);
 

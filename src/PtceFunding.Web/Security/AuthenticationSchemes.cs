@@ -5,14 +5,14 @@ using PtceFunding.Infrastructure.Identity;
 
 namespace PtceFunding.Web.Security;
 
-/// <summary>Pages sign in with a cookie; the HTTP API also accepts bearer tokens from <c>/api/auth/token</c>.</summary>
+/// <summary>Pages sign in with a cookie; the HTTP API also accepts the bearer tokens of the OAuth 2 server (<see cref="OAuthServer"/>).</summary>
 internal static class AuthenticationSchemes
 {
     public const string Smart = "ptce";
 
     public static string Select(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? IdentityConstants.BearerScheme
+            ? TokenPrincipal.ValidationScheme
             : IdentityConstants.ApplicationScheme;
 
     public static void ConfigureCookie(CookieAuthenticationOptions options)

@@ -26,7 +26,7 @@ internal sealed class MultiFactorGate(RequestDelegate next)
         if (AuthenticationSchemes.IsApi(context.Request))
         {
             await TypedResults.Problem(
-                    "Votre rôle exige la double authentification : activez-la sur la page « Double authentification », puis connectez-vous avec le code de votre application (champ « code » de /api/auth/token).",
+                    "Votre rôle exige la double authentification : activez-la sur la page « Double authentification », puis demandez un jeton avec le code de votre application (paramètre « mfa_code » de /connect/token).",
                     statusCode: StatusCodes.Status403Forbidden,
                     title: "Double authentification requise",
                     extensions: new Dictionary<string, object?> { ["code"] = "auth.mfa_required" })

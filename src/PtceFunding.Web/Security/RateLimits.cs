@@ -26,7 +26,7 @@ internal static class RateLimits
     private static readonly string[] AccountPaths =
     [
         "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail",
-        "/api/auth/token", "/api/auth/password-reset-requests", "/api/auth/password-resets",
+        "/connect/token", "/api/auth/password-reset-requests", "/api/auth/password-resets",
         "/api/account/register", "/api/account/email-confirmation-requests", "/api/me/email-confirmation",
         "/Account/ChangePassword", "/api/me/password",
     ];
@@ -74,7 +74,7 @@ internal static class RateLimits
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var message = $"Trop de demandes en peu de temps. Réessayez dans {seconds} secondes.";
-        if (!AuthenticationSchemes.IsApi(context.Request))
+        if (!AuthenticationSchemes.IsApi(context.Request) && !context.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             context.Response.ContentType = "text/plain; charset=utf-8";

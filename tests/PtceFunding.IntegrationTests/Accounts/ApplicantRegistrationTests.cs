@@ -24,15 +24,15 @@ public sealed class ApplicantRegistrationTests(PtceApp app) : IClassFixture<Ptce
         var registered = await client.PostAsJsonAsync("/api/account/register", new { email, displayName = "Camille Martin", password = Password, acceptsTerms = true });
         Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
 
-        var beforeConfirming = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, beforeConfirming.StatusCode);
+        var beforeConfirming = await client.PostToken(new { email, password = Password });
+        Assert.Equal(HttpStatusCode.BadRequest, beforeConfirming.StatusCode);
         var problem = await beforeConfirming.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("auth.email_unconfirmed", problem.GetProperty("code").GetString());
-        Assert.Equal(ConfirmFirst, problem.GetProperty("detail").GetString());
+        Assert.Equal("auth.email_unconfirmed", problem.GetProperty("error_code").GetString());
+        Assert.Equal(ConfirmFirst, problem.GetProperty("error_description").GetString());
 
         // A wrong password on an unconfirmed account says nothing about the account.
-        var wrongPassword = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Mauvais-Secret-2026!" });
-        Assert.Equal("auth.invalid_credentials", (await wrongPassword.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var wrongPassword = await client.PostToken(new { email, password = "Mauvais-Secret-2026!" });
+        Assert.Equal("auth.invalid_credentials", await TokenRequests.ErrorCode(wrongPassword));
 
         await app.DeliverNotifications();
         var message = Assert.Single(app.Mail.To(email));
@@ -40,7 +40,7 @@ public sealed class ApplicantRegistrationTests(PtceApp app) : IClassFixture<Ptce
         Assert.Contains("Bonjour Camille Martin,", message.Text, StringComparison.Ordinal);
         Assert.Contains("Votre adresse électronique est confirmée.", await AccountLinks.Confirm(app, message), StringComparison.Ordinal);
 
-        var afterConfirming = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
+        var afterConfirming = await client.PostToken(new { email, password = Password });
         Assert.Equal(HttpStatusCode.OK, afterConfirming.StatusCode);
         var account = await app.Db(db => db.Users.AsNoTracking().Where(u => u.Email == email)
             .Select(u => new { u.Id, u.EmailConfirmed, u.TermsAcceptedAt, u.FunderId }).SingleAsync());
@@ -75,8 +75,8 @@ public sealed class ApplicantRegistrationTests(PtceApp app) : IClassFixture<Ptce
         var normalized = existing.ToUpperInvariant();
         var accounts = await app.Db(db => db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => u.DisplayName).ToListAsync());
         Assert.Equal([Roles.ProgramOfficer], accounts);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email = existing, password = PtceApp.Password })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/token", new { email = existing, password = Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostToken(new { email = existing, password = PtceApp.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostToken(new { email = existing, password = Password })).StatusCode);
     }
 
     [Fact]

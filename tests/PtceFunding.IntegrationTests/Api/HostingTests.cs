@@ -22,7 +22,19 @@ public sealed class HostingTests(PtceApp app) : IClassFixture<PtceApp>
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/funders", out _) || paths.TryGetProperty("/api/funders/", out _));
         Assert.True(paths.TryGetProperty("/api/admin/audit", out _));
-        Assert.True(paths.TryGetProperty("/api/auth/token", out _));
+        Assert.True(paths.TryGetProperty("/api/auth/password-resets", out _));
+    }
+
+    [Fact]
+    public async Task The_oauth_server_publishes_its_discovery_document()
+    {
+        var discovery = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/.well-known/openid-configuration")).RootElement;
+
+        Assert.Equal("https://localhost/connect/token", discovery.GetProperty("token_endpoint").GetString());
+        Assert.Equal("https://localhost/connect/revoke", discovery.GetProperty("revocation_endpoint").GetString());
+        Assert.Equal("https://localhost/connect/introspect", discovery.GetProperty("introspection_endpoint").GetString());
+        Assert.Equal("https://localhost/connect/authorize", discovery.GetProperty("authorization_endpoint").GetString());
+        Assert.Contains("S256", discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

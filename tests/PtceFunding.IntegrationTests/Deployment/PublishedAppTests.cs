@@ -34,10 +34,13 @@ public sealed class PublishedAppTests(ITestOutputHelper output)
             using var stylesheet = await http.GetAsync("/lib/dsfr/dsfr.min.css");
             Assert.Equal((HttpStatusCode.OK, "text/css"), (stylesheet.StatusCode, stylesheet.Content.Headers.ContentType?.MediaType));
             await ServesHttpsOnly(server);
-            var token = await http.PostAsJsonAsync("/api/auth/token", new { email = "premier.admin@test.ptce.fr", password = AdminPassword });
-            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
-            var demo = await http.PostAsJsonAsync("/api/auth/token", new { email = "admin@demo.ptce.fr", password = "Demo-Ptce-2026!" });
-            Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode);
+            // The OAuth 2 server answers, and in production the password grant is off: tokens come from the
+            // authorization code flow (a signed-in person) only (docs/adr/0033).
+            var discovery = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/.well-known/openid-configuration");
+            Assert.EndsWith("/connect/token", discovery.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("password", discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()));
+            var password = await http.PostToken(new { email = "premier.admin@test.ptce.fr", password = AdminPassword });
+            Assert.Equal("unsupported_grant_type", (await password.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("error").GetString());
 
             // Graceful shutdown on SIGTERM, as systemd and container engines stop it.
             Assert.Equal(0, await server.Terminate());

@@ -9,13 +9,18 @@ public sealed partial class CookieBrowser
 {
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _client;
+    private readonly HttpClient _direct;
     private readonly PtceApp _app;
 
     public CookieBrowser(PtceApp app)
     {
         _app = app;
         _client = app.CreateDefaultClient(app.ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler(_cookies));
+        _direct = app.CreateDefaultClient(app.ClientOptions.BaseAddress, new CookieContainerHandler(_cookies));
     }
+
+    /// <summary>A GET with this browser's cookies whose redirect is returned, not followed (e.g. to another application).</summary>
+    public async Task<HttpResponseMessage> GetWithoutFollowing(string path) => await _direct.GetAsync(path);
 
     /// <summary>The Cookie header this browser sends, e.g. to copy its session elsewhere.</summary>
     public string CookieHeader => _cookies.GetCookieHeader(_client.BaseAddress!);

@@ -69,6 +69,11 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Every request of a test comes from one address; RateLimitTests set the limits low.
         builder.UseSetting("RateLimits:AccountRequestsPerMinute", "100000");
         builder.UseSetting("RateLimits:UploadsPerMinute", "100000");
+        // The password grant gives the tests their tokens (never enabled in production: docs/adr/0033).
+        builder.UseSetting("Tokens:PasswordGrant", "true");
+        // Tests move the clock by minutes between a client's sign-in and its calls: their tokens live an hour
+        // (OAuthServerTests checks the 10-minute default).
+        builder.UseSetting("Tokens:AccessTokenLifetime", "01:00:00");
 
         // Tests deliver the outbox themselves (DeliverNotifications) so that counts are exact; the
         // scheduler itself is proven by the cluster test.
@@ -134,17 +139,21 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         return MultiFactor.CodeAt(key, Clock.GetUtcNow());
     }
 
-    /// <summary>An HTTP client carrying a bearer token obtained through <c>/api/auth/token</c>.</summary>
+    /// <summary>An HTTP client carrying a bearer token of the OAuth 2 server (<see cref="TokenRequests"/>).</summary>
     public Task<HttpClient> ClientFor(string email) => ClientSignedInWith(email, Password);
 
     /// <summary>An HTTP client carrying a bearer token obtained with <paramref name="password"/> (and the authenticator code, for accounts that use one).</summary>
     public async Task<HttpClient> ClientSignedInWith(string email, string password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = await AuthenticatorCode(email) });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        var response = await client.PostToken(new { email, password, code = await AuthenticatorCode(email) });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"No token for {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var token = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
         return client;
     }
 
@@ -158,7 +167,6 @@ public class PtceApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    private sealed record TokenResponse(string AccessToken);
 }
 
 /// <summary>A clock the test sets; the application reads time only through it.</summary>

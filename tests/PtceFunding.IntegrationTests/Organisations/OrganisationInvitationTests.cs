@@ -246,9 +246,9 @@ public sealed class OrganisationInvitationTests(PtceApp app) : IClassFixture<Ptc
     private async Task<HttpClient> SignIn(string email, string password)
     {
         var client = app.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password });
+        var response = await client.PostToken(new { email, password });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }

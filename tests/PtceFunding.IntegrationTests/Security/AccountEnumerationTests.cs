@@ -43,16 +43,16 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.App app, ITe
         var answers = new List<string>();
         foreach (var email in new[] { $"personne.{Guid.NewGuid():N}@test.ptce.fr", confirmed, unconfirmed, locked })
         {
-            using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = WrongPassword });
+            using var response = await client.PostToken(new { email, password = WrongPassword });
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            answers.Add($"{(int)response.StatusCode} {problem.GetProperty("code")} {problem.GetProperty("title")} {problem.GetProperty("detail")}");
+            answers.Add($"{(int)response.StatusCode} {problem.GetProperty("error")} {problem.GetProperty("error_code")} {problem.GetProperty("error_description")}");
         }
 
-        Assert.Equal("401 auth.invalid_credentials Connexion refusée Adresse électronique ou mot de passe incorrect.", Assert.Single(answers.Distinct()));
-        using var rightButUnconfirmed = await client.PostAsJsonAsync("/api/auth/token", new { email = unconfirmed, password = PtceApp.Password });
-        using var rightButLocked = await client.PostAsJsonAsync("/api/auth/token", new { email = locked, password = PtceApp.Password });
-        Assert.Equal("auth.email_unconfirmed", (await rightButUnconfirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.Equal("auth.locked_out", (await rightButLocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("400 invalid_grant auth.invalid_credentials Adresse électronique ou mot de passe incorrect.", Assert.Single(answers.Distinct()));
+        using var rightButUnconfirmed = await client.PostToken(new { email = unconfirmed, password = PtceApp.Password });
+        using var rightButLocked = await client.PostToken(new { email = locked, password = PtceApp.Password });
+        Assert.Equal("auth.email_unconfirmed", await TokenRequests.ErrorCode(rightButUnconfirmed));
+        Assert.Equal("auth.locked_out", await TokenRequests.ErrorCode(rightButLocked));
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.App app, ITe
         var email = await app.AddUser(Roles.Applicant);
         await app.Db(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 9_999)));
 
-        using var locking = await client.PostAsJsonAsync("/api/auth/token", new { email, password = WrongPassword });
+        using var locking = await client.PostToken(new { email, password = WrongPassword });
 
-        Assert.Equal(HttpStatusCode.Unauthorized, locking.StatusCode);
-        Assert.Equal("auth.invalid_credentials", (await locking.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, locking.StatusCode);
+        Assert.Equal("auth.invalid_credentials", await TokenRequests.ErrorCode(locking));
         Assert.NotNull(await app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
     }
 
@@ -128,9 +128,9 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.App app, ITe
     private static async Task<double> Attempt(HttpClient client, string email)
     {
         var watch = Stopwatch.StartNew();
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = WrongPassword });
+        using var response = await client.PostToken(new { email, password = WrongPassword });
         watch.Stop();
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return watch.Elapsed.TotalMilliseconds;
     }
 

@@ -26,7 +26,11 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         "ANY /health/live",
         "ANY /health/ready",
         "GET /openapi/{documentName}.json",
-        "POST /api/auth/token",
+        // The OAuth 2 server (docs/adr/0033): the token request authenticates by itself (a grant); the authorization
+        // request sends whoever is not signed in to the sign-in page.
+        "POST /connect/token",
+        "GET /connect/authorize",
+        "POST /connect/authorize",
         // Whoever forgot their password cannot sign in; the answer never reveals an account, and the
         // reset itself needs the token e-mailed to the account's address.
         "POST /api/auth/password-reset-requests",

@@ -16,14 +16,14 @@ public sealed class LockoutTests(PtceApp app) : IClassFixture<PtceApp>
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            var wrong = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Mauvais-mot-de-passe-1!" });
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            var wrong = await client.PostToken(new { email, password = "Mauvais-mot-de-passe-1!" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
 
-        var right = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password });
+        var right = await client.PostToken(new { email, password = PtceApp.Password });
 
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Equal("auth.locked_out", (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Equal("auth.locked_out", await TokenRequests.ErrorCode(right));
         var lockoutEnd = await app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
         Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
@@ -37,10 +37,10 @@ public sealed class LockoutTests(PtceApp app) : IClassFixture<PtceApp>
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Mauvais-mot-de-passe-1!" });
+            await client.PostToken(new { email, password = "Mauvais-mot-de-passe-1!" });
         }
 
-        var right = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, code = await app.AuthenticatorCode(email) });
+        var right = await client.PostToken(new { email, password = PtceApp.Password, code = await app.AuthenticatorCode(email) });
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Equal(0, await app.Db(db => db.Users.Where(u => u.Email == email).Select(u => u.AccessFailedCount).SingleAsync()));
@@ -63,13 +63,13 @@ public sealed class LockoutTests(PtceApp app) : IClassFixture<PtceApp>
     }
 
     [Fact]
-    public async Task A_failed_token_request_with_missing_fields_is_a_400_with_field_errors()
+    public async Task A_token_request_without_its_address_or_password_is_an_invalid_request()
     {
-        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email = "", password = "" });
+        var response = await app.CreateClient().PostToken(new { email = "", password = "" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("Email", out _));
-        Assert.True(problem.GetProperty("errors").TryGetProperty("Password", out _));
+        Assert.Equal("invalid_request", problem.GetProperty("error").GetString());
+        Assert.Contains("password", problem.GetProperty("error_description").GetString(), StringComparison.Ordinal);
     }
 }

@@ -61,21 +61,21 @@ public sealed partial class MultiFactorTests(PtceApp app) : IClassFixture<PtceAp
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.EntityType == SecurityEvents.EntityType && a.Operation == nameof(SecurityEvent.MfaEnabled) && a.ActorName == email)));
 
         var client = app.CreateClient();
-        var noCode = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password });
-        Assert.Equal((HttpStatusCode.Unauthorized, "auth.mfa_code_required"), (noCode.StatusCode, await Code(noCode)));
+        var noCode = await client.PostToken(new { email, password = PtceApp.Password });
+        Assert.Equal((HttpStatusCode.BadRequest, "auth.mfa_code_required"), (noCode.StatusCode, await TokenRequests.ErrorCode(noCode)));
         app.Clock.Now = app.Clock.Now.AddSeconds(30);
         var code = MultiFactor.CodeAt(key, app.Clock.GetUtcNow());
-        var withCode = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, code });
+        var withCode = await client.PostToken(new { email, password = PtceApp.Password, code });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
-        var replayed = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, code });
-        Assert.Equal((HttpStatusCode.Unauthorized, "auth.mfa_code_invalid"), (replayed.StatusCode, await Code(replayed)));
+        var replayed = await client.PostToken(new { email, password = PtceApp.Password, code });
+        Assert.Equal((HttpStatusCode.BadRequest, "auth.mfa_code_invalid"), (replayed.StatusCode, await TokenRequests.ErrorCode(replayed)));
 
-        var recovered = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, recoveryCode = recoveryCodes[0] });
+        var recovered = await client.PostToken(new { email, password = PtceApp.Password, recoveryCode = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
-        var spent = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, recoveryCode = recoveryCodes[0] });
-        Assert.Equal(HttpStatusCode.Unauthorized, spent.StatusCode);
+        var spent = await client.PostToken(new { email, password = PtceApp.Password, recoveryCode = recoveryCodes[0] });
+        Assert.Equal(HttpStatusCode.BadRequest, spent.StatusCode);
 
-        var token = (await withCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = (await withCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         var withToken = app.CreateClient();
         withToken.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await withToken.GetAsync("/api/bank-details/pending")).StatusCode);
@@ -104,12 +104,12 @@ public sealed partial class MultiFactorTests(PtceApp app) : IClassFixture<PtceAp
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            var wrong = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, code = "123456" });
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            var wrong = await client.PostToken(new { email, password = PtceApp.Password, code = "123456" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
 
-        var right = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, code = await app.AuthenticatorCode(email) });
-        Assert.Equal((HttpStatusCode.Unauthorized, "auth.locked_out"), (right.StatusCode, await Code(right)));
+        var right = await client.PostToken(new { email, password = PtceApp.Password, code = await app.AuthenticatorCode(email) });
+        Assert.Equal((HttpStatusCode.BadRequest, "auth.locked_out"), (right.StatusCode, await TokenRequests.ErrorCode(right)));
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Operation == nameof(SecurityEvent.LockedOut) && a.ActorName == email)));
     }
 
@@ -130,10 +130,10 @@ public sealed partial class MultiFactorTests(PtceApp app) : IClassFixture<PtceAp
         Assert.Equal(HttpStatusCode.NoContent, (await administrator.DeleteAsync($"/api/admin/users/{userId}/second-factor")).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await finance.GetAsync("/api/bank-details/pending")).StatusCode);
-        var passwordOnly = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password });
+        var passwordOnly = await app.CreateClient().PostToken(new { email, password = PtceApp.Password });
         Assert.Equal(HttpStatusCode.OK, passwordOnly.StatusCode);
         var again = app.CreateClient();
-        again.DefaultRequestHeaders.Authorization = new("Bearer", (await passwordOnly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        again.DefaultRequestHeaders.Authorization = new("Bearer", (await passwordOnly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
         var refused = await again.GetAsync("/api/bank-details/pending");
         Assert.Equal((HttpStatusCode.Forbidden, "auth.mfa_required"), (refused.StatusCode, await Code(refused)));
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Operation == nameof(SecurityEvent.MfaReset) && a.ActorName == email)));

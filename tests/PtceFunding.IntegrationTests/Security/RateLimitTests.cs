@@ -27,11 +27,11 @@ public sealed class AccountRateLimitTests(LowRateLimitsApp app) : IClassFixture<
         var email = await app.AddUser(Roles.Applicant);
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            using var allowed = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "pas-le-bon-mot-de-passe" });
-            Assert.Equal(HttpStatusCode.Unauthorized, allowed.StatusCode);
+            using var allowed = await client.PostToken(new { email, password = "pas-le-bon-mot-de-passe" });
+            Assert.Equal(HttpStatusCode.BadRequest, allowed.StatusCode);
         }
 
-        using var refused = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password });
+        using var refused = await client.PostToken(new { email, password = PtceApp.Password });
         using var resetRefused = await client.PostAsJsonAsync("/api/auth/password-reset-requests", new { email });
         using var openCalls = await client.GetAsync("/api/open-calls");
 

@@ -17,10 +17,10 @@ public sealed class SecurityEventTests(PtceApp app) : IClassFixture<PtceApp>
         await browser.Post("/Account/Logout", new Dictionary<string, string>());
         await app.ClientFor(email);
         var unknown = $"inconnu.{Guid.NewGuid():N}@test.ptce.fr";
-        await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email = unknown, password = "Devinette-Secrete-42" });
+        await app.CreateClient().PostToken(new { email = unknown, password = "Devinette-Secrete-42" });
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = "Devinette-Secrete-42" });
+            await app.CreateClient().PostToken(new { email, password = "Devinette-Secrete-42" });
         }
 
         var platform = await app.ClientFor(Roles.Administrator, null);

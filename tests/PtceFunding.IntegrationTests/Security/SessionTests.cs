@@ -66,7 +66,7 @@ public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
         Assert.Equal(HttpStatusCode.Unauthorized, await Me(elsewhere));
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientSignedInWith(email, "Les-Tilleuls-En-Fleur")).GetAsync("/api/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.CreateClient().PostToken(new { email, password = PtceApp.Password })).StatusCode);
         await app.DeliverNotifications();
         var told = Assert.Single(app.Mail.To(email));
         Assert.Equal("Le mot de passe de votre compte PtceFunding a été changé", told.Subject);
@@ -122,8 +122,8 @@ public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
 
         Assert.Equal(HttpStatusCode.Unauthorized, await Me(browser));
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/me")).StatusCode);
-        using var refused = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password });
-        Assert.Equal("auth.invalid_credentials", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
+        using var refused = await app.CreateClient().PostToken(new { email, password = PtceApp.Password });
+        Assert.Equal("auth.invalid_credentials", await TokenRequests.ErrorCode(refused));
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/users/{userId}/deactivation")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor(email)).GetAsync("/api/me")).StatusCode);
@@ -161,7 +161,7 @@ public sealed class SessionTests(PtceApp app) : IClassFixture<PtceApp>
         var token = await app.ClientFor(email);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password = "Mauvais-mot-de-passe-1!" });
+            await app.CreateClient().PostToken(new { email, password = "Mauvais-mot-de-passe-1!" });
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, await AsThief(browser.CookieHeader));

@@ -43,13 +43,13 @@ public sealed partial class PasswordResetTests(PtceApp app) : IClassFixture<Ptce
         var reset = await client.PostAsJsonAsync("/api/auth/password-resets", new { email = linkEmail, token, newPassword = NewPassword });
 
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email, password = NewPassword })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostToken(new { email, password = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostToken(new { email, password = PtceApp.Password })).StatusCode);
 
         // The link works once: the new password changed what the token was bound to.
         var again = await client.PostAsJsonAsync("/api/auth/password-resets", new { email, token, newPassword = "Encore-Un-Autre-2027!" });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email, password = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostToken(new { email, password = NewPassword })).StatusCode);
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public sealed partial class PasswordResetTests(PtceApp app) : IClassFixture<Ptce
         var stolen = await client.PostAsJsonAsync("/api/auth/password-resets", new { email = other, token, newPassword = NewPassword });
         Assert.Equal(ExpiredLink, FieldError(await stolen.Content.ReadFromJsonAsync<JsonElement>(), "Token"));
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password, code = await app.AuthenticatorCode(email) })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email = other, password = PtceApp.Password, code = await app.AuthenticatorCode(other) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostToken(new { email, password = PtceApp.Password, code = await app.AuthenticatorCode(email) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostToken(new { email = other, password = PtceApp.Password, code = await app.AuthenticatorCode(other) })).StatusCode);
     }
 
     [Fact]
@@ -150,18 +150,18 @@ public sealed partial class PasswordResetTests(PtceApp app) : IClassFixture<Ptce
         var client = app.CreateClient();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Mauvais-mot-de-passe-1!" });
+            await client.PostToken(new { email, password = "Mauvais-mot-de-passe-1!" });
         }
 
-        var locked = await client.PostAsJsonAsync("/api/auth/token", new { email, password = PtceApp.Password });
-        Assert.Equal("auth.locked_out", (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var locked = await client.PostToken(new { email, password = PtceApp.Password });
+        Assert.Equal("auth.locked_out", await TokenRequests.ErrorCode(locked));
 
         var token = await RequestResetToken(email);
         var reset = await client.PostAsJsonAsync("/api/auth/password-resets", new { email, token, newPassword = NewPassword });
 
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Contains(app.Mail.To(email), m => m.Subject == "Votre compte PtceFunding est temporairement verrouillé");
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new { email, password = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostToken(new { email, password = NewPassword })).StatusCode);
         var account = await app.Db(db => db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => new { u.LockoutEnd, u.AccessFailedCount }).SingleAsync());
         Assert.Null(account.LockoutEnd);
         Assert.Equal(0, account.AccessFailedCount);

@@ -29,6 +29,8 @@ internal static class RateLimits
         "/connect/token", "/api/auth/password-reset-requests", "/api/auth/password-resets",
         "/api/account/register", "/api/account/email-confirmation-requests", "/api/me/email-confirmation",
         "/Account/ChangePassword", "/api/me/password",
+        // Codes of the second factor: guessing them is bounded by the lockout at sign-in, and here on the enrolment page.
+        "/Account/TwoFactor", "/Account/Mfa",
     ];
 
     public static IServiceCollection AddPtceRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<SessionRegistry>();
         services.AddScoped<SecurityEvents>();
         services.AddScoped<TokenPrincipal>();
+        services.AddScoped<Application.Abstractions.ITokenStore, TokenStore>();
         services.AddSingleton<Application.Abstractions.ISecretBox, Security.DataProtectionSecretBox>();
         return services;
     }

@@ -6,6 +6,7 @@ using PtceFunding.Application.Jobs;
 using PtceFunding.Application.Messaging;
 using PtceFunding.Application.Notifications;
 using PtceFunding.Application.Reminders;
+using PtceFunding.Application.Users;
 using PtceFunding.Infrastructure.Persistence;
 using Quartz;
 
@@ -68,6 +69,12 @@ internal sealed partial class JobRunner(IServiceScopeFactory scopes, Mediator.IS
 internal sealed class DeliverNotificationsJob(JobRunner runner) : IJob
 {
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => runner.Run(context, new DeliverNotifications(), cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+internal sealed class PruneTokensJob(JobRunner runner) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => runner.Run(context, new PruneTokens(), cancellationToken);
 }
 
 [DisallowConcurrentExecution]

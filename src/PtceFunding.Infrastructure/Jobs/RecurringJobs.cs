@@ -16,6 +16,7 @@ public static class RecurringJobs
         new("Heartbeat", typeof(HeartbeatJob), TimeSpan.FromMinutes(1), "Signale que le planificateur fonctionne (une exécution par minute dans toute la grappe)."),
         new("AgreementLifecycleSweep", typeof(AgreementLifecycleSweepJob), TimeSpan.FromDays(1), "Met en exécution les conventions signées dont la date de début est venue et clôt celles dont la date de fin est passée."),
         new(SweepRemindersJob.Name, typeof(SweepRemindersJob), TimeSpan.FromHours(1), "Relance les porteurs, experts, chargés de mission et gestionnaires financiers dont une échéance approche ou est dépassée (une fois par étape)."),
+        new("PruneTokens", typeof(PruneTokensJob), TimeSpan.FromDays(1), "Supprime les jetons d'accès et autorisations expirés ou révoqués depuis plus d'un jour."),
     ];
 
     public static JobKey KeyOf(string name) => new(name, "ptce");

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PtceFunding.Domain.Users;
 
 namespace PtceFunding.IntegrationTests.Security;
@@ -117,6 +119,41 @@ public sealed class OAuthServerTests(OAuthServerTests.DefaultLifetimes app) : IC
         Assert.Equal("/Account/Login", response.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("connect%2Fauthorize", response.RequestMessage.RequestUri.Query, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_daily_pruning_deletes_the_tokens_revoked_or_expired_more_than_a_day_ago_and_keeps_the_valid_ones()
+    {
+        var revokedOwner = await app.AddUser(Roles.Applicant);
+        var keptOwner = await app.AddUser(Roles.Applicant);
+        var revoked = await Tokens(await app.CreateClient().PostToken(new { email = revokedOwner, password = PtceApp.Password }));
+        foreach (var (token, hint) in new[] { (revoked.GetProperty("access_token").GetString()!, "access_token"), (revoked.GetProperty("refresh_token").GetString()!, "refresh_token") })
+        {
+            (await app.CreateClient().PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["token_type_hint"] = hint, ["client_id"] = TokenRequests.Client }))).EnsureSuccessStatusCode();
+        }
+
+        app.Clock.Now = app.Clock.Now.AddHours(2);
+        Assert.Equal(0, await Prune());
+        app.Clock.Now = app.Clock.Now.AddDays(1);
+        await Tokens(await app.CreateClient().PostToken(new { email = keptOwner, password = PtceApp.Password }));
+        Assert.True(await Prune() >= 2);
+
+        Assert.Equal(0, await TokensOf(revokedOwner));
+        Assert.Equal(2, await TokensOf(keptOwner)); // its access and refresh tokens, still valid
+    }
+
+    private async Task<long> Prune()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var pruned = await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Application.Users.PruneTokens());
+        Assert.True(pruned.IsSuccess);
+        return pruned.Value;
+    }
+
+    private Task<int> TokensOf(string email) => app.Db(async db =>
+    {
+        var subject = (await db.Users.SingleAsync(u => u.Email == email)).Id.ToString();
+        return await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<Guid>>().CountAsync(t => t.Subject == subject);
+    });
 
     private Task<HttpResponseMessage> Refresh(string refreshToken) =>
         app.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -17,7 +17,8 @@ namespace PtceFunding.BrowserTests;
 /// </summary>
 /// <remarks>
 /// The demo accounts are shared by every browser test. <c>PasswordResetTests</c> changes the password
-/// of <c>applicant@demo.ptce.fr</c>: other tests must not sign in as the applicant.
+/// of <c>applicant@demo.ptce.fr</c>: other tests must not sign in as the applicant. <c>SigningInTests</c> turns on the
+/// second factor of <c>porteur.bretagne@demo.ptce.fr</c> with a key of its own: other tests must not sign in as them.
 /// </remarks>
 public sealed class PtceSite : IAsyncLifetime, IDisposable
 {

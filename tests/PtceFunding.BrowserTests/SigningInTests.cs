@@ -39,6 +39,39 @@ public sealed class SigningInTests : IClassFixture<Chromium>
     }
 
     [Fact]
+    public void An_applicant_turns_on_two_factor_authentication_with_the_qr_code_and_is_asked_for_a_code_at_the_next_sign_in()
+    {
+        const string applicant = "porteur.bretagne@demo.ptce.fr";
+        _browser.SignIn(_site, applicant);
+        _browser.FindElement(By.LinkText("Double authentification")).Click();
+        Chromium.WaitUntil(_browser, b => b.PathAndQuery() == "/Account/Mfa", "the two-factor page");
+
+        Assert.StartsWith("data:image/png;base64,", _browser.FindElement(By.CssSelector("[data-testid=qr-code]")).GetDomAttribute("src"), StringComparison.Ordinal);
+        Accessibility.AssertNoSeriousViolations(_browser);
+        var key = _browser.Text("[data-testid=cle-authentification]").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var now = DateTimeOffset.UtcNow;
+        _browser.FindElement(By.Id("Enable-code")).SendKeys(Infrastructure.Identity.MultiFactor.CodeAt(key, now));
+        _browser.FindElement(By.XPath("//button[normalize-space(.)='Activer la double authentification']")).Click();
+        Chromium.WaitUntil(_browser, b => b.FindElements(By.CssSelector("[data-testid=codes-de-secours]")).Count > 0, "the recovery codes");
+
+        Assert.Equal(10, _browser.FindElements(By.CssSelector("[data-testid=codes-de-secours] li code")).Count);
+        Assert.Contains("activée", _browser.Text("[data-testid=mfa-active]"), StringComparison.Ordinal);
+        Accessibility.AssertNoSeriousViolations(_browser);
+
+        _browser.FindElement(By.XPath("//header//button[normalize-space(.)='Se déconnecter']")).Click();
+        Chromium.WaitUntil(_browser, b => b.FindElements(By.CssSelector("[data-testid=utilisateur]")).Count == 0, "the sign-out");
+        _browser.Open(_site, "/Account/Login");
+        _browser.FindElement(By.Id("email")).SendKeys(applicant);
+        _browser.FindElement(By.Id("motdepasse")).SendKeys(PtceSite.DemoPassword);
+        _browser.FindElement(By.CssSelector("main button[type=submit]")).Click();
+        Chromium.WaitUntil(_browser, b => new Uri(b.Url).AbsolutePath == "/Account/TwoFactor", "the code step");
+        // The code just used is spent: the application's next one (accepted 30 seconds early) signs in.
+        _browser.FindElement(By.Id("code")).SendKeys(Infrastructure.Identity.MultiFactor.CodeAt(key, now.AddSeconds(30)));
+        _browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+        Chromium.WaitUntil(_browser, b => b.FindElements(By.CssSelector("[data-testid=utilisateur]")).Count > 0, "the applicant to be signed in with her code");
+    }
+
+    [Fact]
     public void A_program_officer_logs_in_and_sees_their_home_page()
     {
         _browser.Open(_site, "/");

@@ -61,7 +61,7 @@ public static class MultiFactor
 /// and each step only once per account (ASVS V2.8.4): the step of the last code accepted is kept with the account.
 /// Replaces Identity's provider, which accepts five steps and the same code again.
 /// </summary>
-public sealed class OneTimeAuthenticatorCodes(TimeProvider clock) : IUserTwoFactorTokenProvider<AppUser>
+public sealed class OneTimeAuthenticatorCodes(TimeProvider clock, Persistence.PtceDbContext db) : IUserTwoFactorTokenProvider<AppUser>
 {
     public const string Name = "PtceAuthenticator";
 
@@ -94,7 +94,35 @@ public sealed class OneTimeAuthenticatorCodes(TimeProvider clock) : IUserTwoFact
             return false;
         }
 
-        await manager.SetAuthenticationTokenAsync(user, Name, LastStep, step.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
-        return true;
+        return await Spend(manager, user, step).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records <paramref name="step"/> as used. Two requests with the same code at once both read the former step: the
+    /// account's concurrency stamp (or the token row's unique key, the first time) lets one write; the other is refused
+    /// as a replay, and its unsaved changes are dropped so that the rest of its request (the failed attempt counted)
+    /// goes on from the database's state.
+    /// </summary>
+    private async Task<bool> Spend(UserManager<AppUser> manager, AppUser user, long step)
+    {
+        try
+        {
+            if ((await manager.SetAuthenticationTokenAsync(user, Name, LastStep, step.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false)).Succeeded)
+            {
+                return true;
+            }
+        }
+        catch (DbUpdateException)
+        {
+            // The other request inserted the row first.
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<IdentityUserToken<Guid>>().Where(e => e.State != EntityState.Unchanged).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        await db.Entry(user).ReloadAsync().ConfigureAwait(false);
+        return false;
     }
 }

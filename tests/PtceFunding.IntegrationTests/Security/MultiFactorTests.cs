@@ -139,6 +139,23 @@ public sealed partial class MultiFactorTests(PtceApp app) : IClassFixture<PtceAp
         Assert.True(await app.Db(db => db.AuditEntries.AnyAsync(a => a.Operation == nameof(SecurityEvent.MfaReset) && a.ActorName == email)));
     }
 
+    [Fact]
+    public async Task The_same_code_sent_by_several_requests_at_once_gives_one_token_and_clean_refusals()
+    {
+        var email = await app.AddUser(Roles.Administrator);
+        foreach (var round in new[] { 1, 2 })
+        {
+            // Round 1 races to create the account's record of spent codes, round 2 to update it.
+            var code = await app.AuthenticatorCode(email);
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.CreateClient().PostToken(new { email, password = PtceApp.Password, code })));
+
+            Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+            // The others are refused as a replay (400), or meet the winner's write to the account (409, as any concurrent edit).
+            Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.Conflict }));
+            app.Clock.Now = app.Clock.Now.AddSeconds(30 * round);
+        }
+    }
+
     private static async Task<string?> Code(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
 

@@ -135,7 +135,7 @@ public sealed class MfaModel(UserManager<AppUser> users, SignInManager<AppUser> 
         }
 
         Enrolled = await users.GetTwoFactorEnabledAsync(user);
-        Required = MultiFactor.IsRequiredFor(await users.GetRolesAsync(user));
+        Required = MultiFactor.IsRequiredFor(User);
         SessionUsedIt = MultiFactor.IsSatisfiedBy(User);
         if (Enrolled)
         {

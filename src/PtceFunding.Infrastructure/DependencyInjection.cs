@@ -32,11 +32,9 @@ public static class DependencyInjection
         services.AddScoped<IEmailSender, SmtpEmailSender>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<IFileStore, FileSystemFileStore>();
-        services.AddScheduling(
-            configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions(),
-            configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions());
+        services.AddScheduling(configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions());
         services.AddScoped<DemoSeeder>();
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]).AddCheck<JobStorageReadyCheck>("jobs", tags: ["ready"]);
         services.AddScoped<FirstAdministrator>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
 

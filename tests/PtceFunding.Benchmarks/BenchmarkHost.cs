@@ -36,6 +36,7 @@ internal static class BenchmarkHost
                 ["Database:Provider"] = "Postgres",
                 ["Database:ConnectionString"] = connectionString,
                 ["Jobs:Enabled"] = "false",
+                ["Jobs:PollingInterval"] = "00:00:00.050", // a worker started by a benchmark picks a queued job up at once
             })
             .Build();
         return new ServiceCollection()

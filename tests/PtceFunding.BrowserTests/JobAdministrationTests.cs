@@ -42,6 +42,15 @@ public sealed class JobAdministrationTests : IClassFixture<Chromium>
             b.Navigate().Refresh();
             return LastRun("Heartbeat") != lastRun && LastRun("Heartbeat").Contains("Réussie", StringComparison.Ordinal);
         }, "a new successful run of Heartbeat");
+
+        // The expert view: Hangfire's dashboard, its script running under the site's content security policy.
+        _browser.FindElement(By.CssSelector("[data-testid=hangfire-dashboard]")).Click();
+        Chromium.WaitUntil(_browser, b => b.PathAndQuery().StartsWith("/Admin/Hangfire", StringComparison.Ordinal), "Hangfire's dashboard");
+        _browser.Open(_site, "/Admin/Hangfire/recurring");
+        Assert.Contains("SweepReminders", _browser.Text("body"), StringComparison.Ordinal);
+        Assert.Equal(true, ((IJavaScriptExecutor)_browser).ExecuteScript("return typeof window.Hangfire === 'object' && typeof window.jQuery === 'function';"));
+        _browser.Open(_site, "/Admin/Hangfire/jobs/succeeded");
+        Assert.Contains("Heartbeat", _browser.Text("body"), StringComparison.Ordinal);
     }
 
     [Fact]

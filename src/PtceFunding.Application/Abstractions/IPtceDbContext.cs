@@ -24,6 +24,9 @@ public interface IPtceDbContext
 
     DbSet<JobRun> JobRuns { get; }
 
+    /// <summary>Recurring jobs suspended by an administrator (written with an explicit audit entry, see SchedulerAudit).</summary>
+    DbSet<PausedJob> PausedJobs { get; }
+
     DbSet<Programme> Programmes { get; }
 
     DbSet<Call> Calls { get; }

@@ -1,6 +1,9 @@
 namespace PtceFunding.Application.Jobs;
 
-/// <summary>Suspends a recurring job on every node until it is resumed (a run in progress finishes).</summary>
+/// <summary>
+/// Suspends a recurring job on every node until it is resumed: its runs stand aside (a run in progress
+/// finishes). Pausing a paused job changes nothing.
+/// </summary>
 [Allow(Audience.PlatformAdministrators)]
 public sealed record PauseJob(string Name) : ICommand<Result>;
 
@@ -8,13 +11,19 @@ internal sealed class PauseJobHandler(IJobScheduler scheduler, IPtceDbContext db
 {
     public async ValueTask<Result> Handle(PauseJob request, CancellationToken cancellationToken)
     {
-        var job = await scheduler.Find(request.Name, cancellationToken).ConfigureAwait(false);
-        if (job is null || !await scheduler.Pause(job.Name, cancellationToken).ConfigureAwait(false))
+        if (await scheduler.Find(request.Name, cancellationToken).ConfigureAwait(false) is not { } job)
         {
             return SchedulerAudit.UnknownJob;
         }
 
-        db.Record(user, clock, nameof(PauseJob), job.Name, "Paused", new { State = new { before = job.State.ToString(), after = nameof(ScheduledJobState.Paused) } });
+        if (await db.PausedJobs.AnyAsync(p => p.Name == job.Name, cancellationToken).ConfigureAwait(false))
+        {
+            return Result.Success();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.PausedJobs.Add(new PausedJob { Name = job.Name, PausedAt = now, PausedBy = user.UserId });
+        db.Record(user, clock, nameof(PauseJob), job.Name, "Paused", new { State = new { before = nameof(ScheduledJobState.Normal), after = nameof(ScheduledJobState.Paused) } });
         return Result.Success();
     }
 }

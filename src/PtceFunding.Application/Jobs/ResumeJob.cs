@@ -1,6 +1,6 @@
 namespace PtceFunding.Application.Jobs;
 
-/// <summary>Puts a paused recurring job back on its schedule.</summary>
+/// <summary>Puts a paused recurring job back on its schedule; resuming a job that runs changes nothing.</summary>
 [Allow(Audience.PlatformAdministrators)]
 public sealed record ResumeJob(string Name) : ICommand<Result>;
 
@@ -8,13 +8,18 @@ internal sealed class ResumeJobHandler(IJobScheduler scheduler, IPtceDbContext d
 {
     public async ValueTask<Result> Handle(ResumeJob request, CancellationToken cancellationToken)
     {
-        var job = await scheduler.Find(request.Name, cancellationToken).ConfigureAwait(false);
-        if (job is null || !await scheduler.Resume(job.Name, cancellationToken).ConfigureAwait(false))
+        if (await scheduler.Find(request.Name, cancellationToken).ConfigureAwait(false) is not { } job)
         {
             return SchedulerAudit.UnknownJob;
         }
 
-        db.Record(user, clock, nameof(ResumeJob), job.Name, "Resumed", new { State = new { before = job.State.ToString(), after = nameof(ScheduledJobState.Normal) } });
+        if (await db.PausedJobs.SingleOrDefaultAsync(p => p.Name == job.Name, cancellationToken).ConfigureAwait(false) is not { } pause)
+        {
+            return Result.Success();
+        }
+
+        db.PausedJobs.Remove(pause);
+        db.Record(user, clock, nameof(ResumeJob), job.Name, "Resumed", new { State = new { before = nameof(ScheduledJobState.Paused), after = nameof(ScheduledJobState.Normal) } });
         return Result.Success();
     }
 }

@@ -1,91 +1,70 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 using PtceFunding.Infrastructure.Persistence;
-using Quartz;
 
 namespace PtceFunding.Infrastructure.Jobs;
 
 /// <summary>
-/// Quartz hosted in the web application: on PostgreSQL a clustered persistent store (its qrtz_*
-/// tables are created by the migrate step, never by the nodes); on the embedded SQLite default
-/// the in-memory store.
+/// Hangfire in the web application (docs/adr/0034): on PostgreSQL its tables in the <c>hangfire</c> schema, created by the
+/// migrate step and never by the nodes; on the embedded SQLite default its in-memory storage. Each application instance
+/// builds its own storage and activator in its container (not Hangfire's process-wide defaults), so several instances in
+/// one process — the tests — never share them. <c>Jobs:Enabled=false</c> leaves out the server: such a node serves HTTP
+/// and still queues runs for the nodes that process them.
 /// </summary>
 internal static class Scheduling
 {
-    public const string SchedulerName = "PtceFunding";
-
-    public static IServiceCollection AddScheduling(this IServiceCollection services, DatabaseOptions database, JobsOptions jobs)
+    public static IServiceCollection AddScheduling(this IServiceCollection services, JobsOptions jobs)
     {
+        foreach (var job in RecurringJobs.All)
+        {
+            _ = jobs.TimingOf(job).Cron; // an interval without a grid is refused at start-up, not at the first run
+        }
+
         services.AddSingleton(jobs);
+        services.AddSingleton<JobLocks>();
         services.AddScoped<JobRunner>();
-        services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
-        services.Configure<QuartzOptions>(options =>
-        {
-            // A starting node passes over the jobs and triggers already stored instead of replacing
-            // them: a replaced trigger can fire a time another node already ran, and a replacement
-            // would undo an administrator's pause. Interval changes: RecurringJobReconciler.
-            options.Scheduling.IgnoreDuplicates = true;
-        });
-        services.AddQuartz(quartz =>
-        {
-            quartz.ConfigureScheduler(options => options.InstanceName = SchedulerName);
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                quartz.UsePersistentStore(store =>
-                {
-                    store.UsePostgres(database.ConnectionString);
-                    store.UseSystemTextJsonSerializer();
-                    store.UseClustering(cluster =>
-                    {
-                        cluster.CheckinInterval = jobs.ClusterCheckinInterval;
-                        cluster.CheckinMisfireThreshold = jobs.ClusterCheckinMisfireThreshold;
-                    });
-                });
-            }
-            else
-            {
-                quartz.UseInMemoryStore();
-            }
-
-            foreach (var job in RecurringJobs.All)
-            {
-                quartz.AddJob(job.JobType, j => j.WithIdentity(RecurringJobs.KeyOf(job.Name)).StoreDurably().WithDescription(job.Description));
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(RecurringJobs.KeyOf(job.Name))
-                    .WithIdentity(RecurringJobs.TriggerOf(job.Name))
-                    .StartNow()
-                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(jobs.IntervalOf(job)).RepeatForever()));
-            }
-        });
-
+        services.AddSingleton<IJobScheduler, HangfireJobScheduler>();
+        services.AddSingleton<DeliverySoon>();
+        services.AddSingleton<JobStorage>(sp => Storage(sp.GetRequiredService<DatabaseOptions>(), jobs));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHostedService<RecurringJobRegistration>();
         if (jobs.Enabled)
         {
-            services.AddHostedService<RecurringJobReconciler>();
-            services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+            services.AddHangfireServer(options =>
+            {
+                options.ServerName = Application.ClusterNode.Name;
+                options.WorkerCount = jobs.Workers;
+                options.SchedulePollingInterval = jobs.PollingInterval;
+            });
         }
 
         return services;
     }
 
-    /// <summary>
-    /// Creates the qrtz_* tables that are missing (the migrate step; the nodes only validate them).
-    /// A scheduler of its own name does it, so it never sees, let alone fires, the cluster's triggers.
-    /// </summary>
-    public static async Task ProvisionSchema(string connectionString, CancellationToken cancellationToken)
+    private static JobStorage Storage(DatabaseOptions database, JobsOptions jobs)
     {
-        var services = new ServiceCollection().AddLogging();
-        services.AddQuartz(quartz =>
+        if (database.Provider != DatabaseProvider.Postgres)
         {
-            quartz.ConfigureScheduler(options => options.InstanceName = SchedulerName + "-schema");
-            quartz.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-            });
-        });
-        await using var provider = services.BuildServiceProvider();
-        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
-        await scheduler.Start(cancellationToken).ConfigureAwait(false);
-        await scheduler.Shutdown(waitForJobsToComplete: false, cancellationToken).ConfigureAwait(false);
+            return new InMemoryStorage(new InMemoryStorageOptions());
+        }
+
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = JobStorageSchema.Name,
+            PrepareSchemaIfNecessary = false,
+            QueuePollInterval = jobs.PollingInterval,
+            DistributedLockTimeout = jobs.LockTimeout,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = jobs.InvisibilityTimeout,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }
 }

@@ -19,7 +19,7 @@ public static class Migrator
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         if (db.Database.IsNpgsql())
         {
-            await Jobs.Scheduling.ProvisionSchema(db.Database.GetConnectionString()!, cancellationToken).ConfigureAwait(false);
+            await Jobs.JobStorageSchema.Install(db.Database.GetConnectionString()!, cancellationToken).ConfigureAwait(false);
         }
 
         return pending;

@@ -26,6 +26,9 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         nameof(OrganisationInvitation.TokenHash),
     };
 
+    /// <summary>Whether a save wrote e-mails to the outbox since the unit of work last asked (it queues their delivery once committed).</summary>
+    internal bool WroteEmails { get; set; }
+
     public DbSet<Funder> Funders => Set<Funder>();
 
     /// <summary>Identity's accounts as the use cases read them (a projection, composed into their queries).</summary>
@@ -44,6 +47,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<PausedJob> PausedJobs => Set<PausedJob>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
@@ -106,6 +111,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         ChangeTracker.DetectChanges();
         TouchCallsOfChangedRules();
         SealSensitiveNotifications();
+        WroteEmails |= ChangeTracker.Entries<Notification>().Any(e => e is { State: EntityState.Added, Entity.Status: DeliveryStatus.Pending });
         var entry = Entry(aggregate);
         if (entry.State == EntityState.Modified)
         {
@@ -131,7 +137,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         TouchCallsOfChangedRules();
         SealSensitiveNotifications();
         var changed = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun or UserSession
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or DataProtectionKey or Notification or JobRun or PausedJob or UserSession
                 or OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<Guid> or OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<Guid>))
             .ToList();
         if (changed.Count == 0)

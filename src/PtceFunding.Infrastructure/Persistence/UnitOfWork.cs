@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace PtceFunding.Infrastructure.Persistence;
 
-internal sealed partial class UnitOfWork(PtceDbContext db, OperationContext current, ILogger<UnitOfWork> logger) : IUnitOfWork
+internal sealed partial class UnitOfWork(PtceDbContext db, OperationContext current, Jobs.DeliverySoon delivery, ILogger<UnitOfWork> logger) : IUnitOfWork
 {
     private readonly List<Func<Task>> _committed = [];
     private readonly List<Func<Task>> _rolledBack = [];
@@ -23,6 +23,7 @@ internal sealed partial class UnitOfWork(PtceDbContext db, OperationContext curr
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         current.Name = operation;
+        db.WroteEmails = false;
         var committed = false;
         try
         {
@@ -32,6 +33,10 @@ internal sealed partial class UnitOfWork(PtceDbContext db, OperationContext curr
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 committed = true;
+                if (db.WroteEmails)
+                {
+                    delivery.Queue();
+                }
             }
             else
             {

@@ -57,6 +57,7 @@ internal static class RequestPipeline
             .MapJobEndpoints()
             .MapCalendarFeedEndpoints();
 
+        app.MapJobDashboard();
         app.MapOAuthEndpoints();
         app.MapPublicOpenDataEndpoints();
         app.MapPublicCalendarEndpoints();

@@ -15,7 +15,7 @@ using Xunit.Abstractions;
 namespace PtceFunding.IntegrationTests.Cluster;
 
 /// <summary>
-/// Two real processes of the application on one PostgreSQL, Quartz clustered, e-mail to a real SMTP
+/// Two real processes of the application on one PostgreSQL, sharing Hangfire's storage, e-mail to a real SMTP
 /// server: a burst of notifications and a recurring job run while one node is killed with SIGKILL; the
 /// reminders sweep runs on both while nodes are killed and started again, cycle after cycle.
 /// </summary>
@@ -72,6 +72,34 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
         Assert.True(heartbeats.Count(r => r.StartedAt > killedAt.AddSeconds(1)) >= 3, "the recurring job goes on, on the survivor");
         Assert.Equal(2, deliveries.Concat(heartbeats).Select(r => r.Node).Distinct().Count());
         Assert.False(nodeB.HasExited, "the survivor keeps running");
+    }
+
+    /// <summary>
+    /// Two nodes started at the same moment on a new database both declare the recurring jobs: Hangfire's AddOrUpdate
+    /// under the job's lock leaves the due times as the first one wrote them, so each due time runs once.
+    /// </summary>
+    [Fact]
+    public async Task Two_nodes_registering_the_jobs_at_the_same_moment_run_each_due_time_once()
+    {
+        var connectionString = await (await PostgresServer.Instance).CreateDatabase();
+        await using var mail = new SmtpSink();
+        await mail.Start();
+        using var nodeA = Node.Start(connectionString, mail.Port);
+        using var nodeB = Node.Start(connectionString, mail.Port);
+        await Task.WhenAll(nodeA.WaitUntilReady(), nodeB.WaitUntilReady());
+        var from = DateTime.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        nodeA.Kill();
+        nodeB.Kill();
+
+        var heartbeats = (await JobRuns(connectionString)).Where(r => r.JobName == "Heartbeat").ToList();
+        var fires = heartbeats.GroupBy(r => r.ScheduledFireAt).ToList();
+        output.WriteLine($"heartbeat every second: {heartbeats.Count} runs for {fires.Count} due times in {(DateTime.UtcNow - from).TotalSeconds:0} s, " +
+            string.Join(", ", heartbeats.GroupBy(r => r.Node).Select(g => $"{g.Key}: {g.Count()}")));
+
+        Assert.Empty(fires.Where(g => g.Count() > 1).Select(g => $"{g.Key:HH:mm:ss} ×{g.Count()}"));
+        Assert.True(fires.Count(g => g.Key >= from) >= 6, $"{fires.Count} due times ran");
+        Assert.All(heartbeats, r => Assert.Equal(0, r.ScheduledFireAt.Ticks % TimeSpan.TicksPerSecond)); // due times of the schedule, not start times
     }
 
     /// <summary>
@@ -385,8 +413,8 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
                 ["Smtp__Host"] = "127.0.0.1",
                 ["Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
                 ["Jobs__Enabled"] = "true",
-                ["Jobs__ClusterCheckinInterval"] = "00:00:01",
-                ["Jobs__ClusterCheckinMisfireThreshold"] = "00:00:02",
+                ["Jobs__PollingInterval"] = "00:00:00.500",
+                ["Jobs__LockTimeout"] = "00:00:10",
                 ["Jobs__Schedules__Heartbeat__Interval"] = "00:00:01",
                 ["Jobs__Schedules__DeliverNotifications__Interval"] = "00:00:01",
                 ["Notifications__BatchSize"] = "20",

@@ -10,12 +10,12 @@ public static class SchemaDump
         SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type
                || coalesce('(' || character_maximum_length || ')', '') || coalesce(' precision=' || numeric_precision || ',' || numeric_scale, '')
                || ' nullable=' || is_nullable || ' default=' || coalesce(column_default, '') || ' identity=' || is_identity
-          FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EFMigrations%' AND table_name NOT LIKE 'qrtz\_%'
+          FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EFMigrations%'
         UNION ALL
-        SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\_\_EFMigrations%' AND tablename NOT LIKE 'qrtz\_%'
+        SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\_\_EFMigrations%'
         UNION ALL
         SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-          FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '"\_\_EFMigrations%' AND conrelid::regclass::text NOT LIKE 'qrtz\_%'
+          FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '"\_\_EFMigrations%'
         UNION ALL
         SELECT 'role ' || "Id" || ' ' || "Name" FROM "AspNetRoles"
         """;

@@ -1,19 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PtceFunding.Application.Abstractions;
 using PtceFunding.Domain.Funders;
 using PtceFunding.Domain.Users;
 using PtceFunding.Infrastructure.Jobs;
-using Quartz;
 
 namespace PtceFunding.IntegrationTests.Jobs;
 
 /// <summary>
-/// The recurring jobs administered through the API, against the clustered Quartz store on PostgreSQL.
-/// The test application does not start its scheduler (<c>Jobs:Enabled=false</c>): what an
-/// administrator changes is written to the shared store, which is what the running nodes read.
+/// The recurring jobs administered through the API, against Hangfire's storage on PostgreSQL.
+/// The test application processes no jobs (<c>Jobs:Enabled=false</c>): what an administrator
+/// changes or queues is written to the shared database, which is what the processing nodes read.
 /// </summary>
 public sealed class JobAdministrationTests(PtceApp app) : IClassFixture<PtceApp>
 {
@@ -31,6 +33,30 @@ public sealed class JobAdministrationTests(PtceApp app) : IClassFixture<PtceApp>
         Assert.Equal("Normal", heartbeat.GetProperty("state").GetString());
         Assert.Contains("courriels", delivery.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.String, heartbeat.GetProperty("nextFireAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, heartbeat.GetProperty("dailyAt").ValueKind);
+        var lifecycle = Job(jobs, "AgreementLifecycleSweep");
+        Assert.Equal("1.00:00:00", lifecycle.GetProperty("interval").GetString());
+        Assert.Equal("00:05:00", lifecycle.GetProperty("dailyAt").GetString());
+    }
+
+    [Fact]
+    public async Task A_daily_job_is_due_at_its_time_of_day_in_Paris_summer_and_winter()
+    {
+        var timing = new JobTiming("AgreementLifecycleSweep", TimeSpan.FromDays(1), new TimeOnly(0, 5));
+        await Task.CompletedTask;
+
+        Assert.Equal("5 0 * * *", timing.Cron);
+        Assert.Equal("Europe/Paris", timing.TimeZone.Id);
+        // 00:05 in Paris is 22:05 UTC the day before in summer (UTC+2), 23:05 in winter (UTC+1).
+        Assert.Equal(new DateTime(2026, 7, 14, 22, 5, 0, DateTimeKind.Utc), timing.DueTimeAtOrBefore(new DateTime(2026, 7, 15, 8, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal(new DateTime(2026, 12, 6, 23, 5, 0, DateTimeKind.Utc), timing.DueTimeAtOrBefore(new DateTime(2026, 12, 7, 8, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal(new DateTime(2026, 12, 5, 23, 5, 0, DateTimeKind.Utc), timing.DueTimeAtOrBefore(new DateTime(2026, 12, 6, 23, 4, 59, DateTimeKind.Utc)));
+        Assert.Equal("*/15 * * * * *", new JobTiming("x", TimeSpan.FromSeconds(15), default).Cron);
+        Assert.Equal("*/1 * * * *", new JobTiming("x", TimeSpan.FromMinutes(1), default).Cron);
+        Assert.Equal("0 */1 * * *", new JobTiming("x", TimeSpan.FromHours(1), default).Cron);
+        Assert.Equal(new DateTime(2026, 12, 7, 8, 14, 45, DateTimeKind.Utc), new JobTiming("x", TimeSpan.FromSeconds(15), default).DueTimeAtOrBefore(new DateTime(2026, 12, 7, 8, 14, 59, DateTimeKind.Utc)));
+        var refused = Assert.Throws<InvalidOperationException>(() => new JobTiming("Heartbeat", TimeSpan.FromSeconds(90), default).Cron);
+        Assert.Contains("Jobs:Schedules:Heartbeat:Interval", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,23 +136,94 @@ public sealed class JobAdministrationTests(PtceApp app) : IClassFixture<PtceApp>
     }
 
     [Fact]
-    public async Task Triggering_a_job_stores_a_one_shot_firing_for_the_cluster_and_is_audited()
+    public async Task Triggering_a_job_queues_one_run_for_the_nodes_and_is_audited()
     {
         var email = await app.AddUser(Roles.Administrator);
         var admin = await app.ClientFor(email);
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var before = (await scheduler.QueryTriggers(new TriggerQuery { Job = RecurringJobs.KeyOf("Heartbeat") })).Items.Count;
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var before = monitoring.EnqueuedCount("default");
 
         var response = await admin.PostAsync("/api/admin/jobs/Heartbeat/trigger", null);
 
-        // This node's scheduler is not started, so the firing waits in the shared store for a node
-        // that is: one more trigger of the job, due now, besides its recurring one.
+        // This node processes no jobs, so the run waits in the shared queue for a node that does.
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var triggers = (await scheduler.QueryTriggers(new TriggerQuery { Job = RecurringJobs.KeyOf("Heartbeat") })).Items;
-        Assert.Equal(before + 1, triggers.Count);
-        Assert.Contains(triggers, t => !t.Key.Equals(RecurringJobs.TriggerOf("Heartbeat")) && t.NextFireTimeUtc is not null);
+        Assert.Equal(before + 1, monitoring.EnqueuedCount("default"));
+        var queued = monitoring.EnqueuedJobs("default", 0, 1000).Select(j => j.Value.Job).ToList();
+        Assert.Contains(queued, job => job.Method.Name == nameof(JobRunner.Run) && Equals(job.Args[0], "Heartbeat") && Equals(job.Args[1], JobTrigger.Administrator));
         var entry = await app.Db(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.ActorName == email && a.EntityType != PtceFunding.Infrastructure.Identity.SecurityEvents.EntityType));
         Assert.Equal(("TriggerJob", "RecurringJob", "Heartbeat", "Triggered"), (entry.Operation, entry.EntityType, entry.EntityId, entry.Change));
+    }
+
+    [Fact]
+    public async Task A_paused_job_stands_aside_on_its_schedule_but_runs_when_an_administrator_asks()
+    {
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/admin/jobs/PruneTokens/pause", null)).StatusCode);
+        try
+        {
+            var runs = () => app.Db(db => db.JobRuns.CountAsync(r => r.JobName == "PruneTokens"));
+            var before = await runs();
+
+            await Run("PruneTokens", JobTrigger.Schedule);
+            await Run("PruneTokens", JobTrigger.AfterCommit);
+            var whilePaused = await runs();
+            await Run("PruneTokens", JobTrigger.Administrator);
+
+            Assert.Equal(before, whilePaused);
+            Assert.Equal(before + 1, await runs());
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/admin/jobs/PruneTokens/resume", null)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_job_running_on_one_node_is_not_started_again_on_another()
+    {
+        var locks = app.Services.GetRequiredService<JobLocks>();
+        var runs = () => app.Db(db => db.JobRuns.CountAsync(r => r.JobName == "Heartbeat"));
+        var before = await runs();
+
+        // Another node's run holds the job's lock (a PostgreSQL advisory lock, on a connection of its own).
+        await using (var held = await new JobLocks(app.Services.GetRequiredService<PtceFunding.Infrastructure.Persistence.DatabaseOptions>()).TryTake("Heartbeat", CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            Assert.Null(await locks.TryTake("Heartbeat", CancellationToken.None));
+            await Run("Heartbeat", JobTrigger.Schedule);
+            Assert.Equal(before, await runs());
+        }
+
+        await Run("Heartbeat", JobTrigger.Schedule);
+        Assert.Equal(before + 1, await runs());
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_as_a_whole_is_recorded_and_failed_for_Hangfire_to_retry()
+    {
+        await using var broken = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddScoped<ITokenStore, UnreachableTokenStore>()));
+        await using var scope = broken.Services.CreateAsyncScope();
+
+        var failure = await Assert.ThrowsAsync<JobFailedException>(() => scope.ServiceProvider.GetRequiredService<JobRunner>().Run("PruneTokens", JobTrigger.Administrator, null, CancellationToken.None));
+
+        Assert.Equal("PruneTokens: La base des jetons ne répond pas.", failure.Message);
+        var last = await app.Db(db => db.JobRuns.Where(r => r.JobName == "PruneTokens").OrderByDescending(r => r.Id).FirstAsync());
+        Assert.False(last.Succeeded);
+        Assert.Equal("La base des jetons ne répond pas.", last.Outcome);
+        Assert.NotNull(last.FinishedAt);
+        var retry = typeof(JobRunner).GetMethod(nameof(JobRunner.Run))!.GetCustomAttributes(typeof(AutomaticRetryAttribute), false).Cast<AutomaticRetryAttribute>().Single();
+        Assert.Equal(3, retry.Attempts);
+    }
+
+    private sealed class UnreachableTokenStore : ITokenStore
+    {
+        public Task<long> Prune(DateTimeOffset before, CancellationToken cancellationToken) => throw new TimeoutException("La base des jetons ne répond pas.");
+    }
+
+    private async Task Run(string name, JobTrigger trigger)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<JobRunner>().Run(name, trigger, null, CancellationToken.None);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,6 @@ using PtceFunding.Domain.Users;
 using PtceFunding.Infrastructure.Jobs;
 using PtceFunding.IntegrationTests.Agreements;
 using PtceFunding.IntegrationTests.Committee;
-using Quartz;
 using static PtceFunding.IntegrationTests.Reminders.ReminderSweeps;
 
 namespace PtceFunding.IntegrationTests.Reminders;
@@ -28,7 +26,7 @@ public sealed partial class ReminderPagesTests(CommitteeApp app) : IClassFixture
         await browser.Login(email, PtceApp.Password);
         Assert.Contains("Jamais exécutée", SweepRow(await browser.Get("/Admin/Jobs")), StringComparison.Ordinal);
 
-        await RunJob(SweepRemindersJob.Name);
+        await RunJob(RecurringJobs.SweepReminders);
 
         var row = SweepRow(await browser.Get("/Admin/Jobs"));
         var figures = Figures().Match(row);
@@ -85,22 +83,19 @@ public sealed partial class ReminderPagesTests(CommitteeApp app) : IClassFixture
     }
 
     /// <summary>
-    /// Runs the recurring job once on this node as Quartz fires it: the job class, through its runner, which records the
-    /// run and its figures in JobRuns (this test application does not start its scheduler).
+    /// Runs the recurring job once on this node as Hangfire runs it: the runner, resolved in a scope of its own, which
+    /// records the run and its figures in JobRuns (this test application processes no jobs).
     /// </summary>
     private async Task RunJob(string name)
     {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var detail = (await scheduler.GetJobDetail(RecurringJobs.KeyOf(name)))!;
         await using var scope = app.Services.CreateAsyncScope();
-        var job = (IJob)ActivatorUtilities.CreateInstance(scope.ServiceProvider, detail.JobType.Type);
-        await job.Execute(JobFiring.Of(detail, app.Clock.GetUtcNow()), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<JobRunner>().Run(name, JobTrigger.Schedule, null, CancellationToken.None);
     }
 
     private static string SweepRow(string html)
     {
         var page = WebUtility.HtmlDecode(html);
-        var start = page.IndexOf($"data-job=\"{SweepRemindersJob.Name}\"", StringComparison.Ordinal);
+        var start = page.IndexOf($"data-job=\"{RecurringJobs.SweepReminders}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, "the reminders sweep is listed");
         return page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
@@ -123,28 +118,4 @@ public sealed partial class ReminderPagesTests(CommitteeApp app) : IClassFixture
 
     [GeneratedRegex("""value="([^"]+)" data-testid="calendar-url" """)]
     private static partial Regex Address();
-}
-
-/// <summary>The firing of a job as the job and its runner see it (its detail and fire time), without a running scheduler.</summary>
-public class JobFiring : DispatchProxy
-{
-    private IJobDetail _detail = null!;
-    private DateTimeOffset _firedAt;
-
-    public static IJobExecutionContext Of(IJobDetail detail, DateTimeOffset firedAt)
-    {
-        var context = DispatchProxy.Create<IJobExecutionContext, JobFiring>();
-        var firing = (JobFiring)(object)context;
-        firing._detail = detail;
-        firing._firedAt = firedAt;
-        return context;
-    }
-
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
-    {
-        "get_JobDetail" => _detail,
-        "get_FireTimeUtc" => _firedAt,
-        "get_ScheduledFireTimeUtc" => (DateTimeOffset?)_firedAt,
-        _ => throw new NotSupportedException($"{targetMethod?.Name} is not part of a test firing."),
-    };
 }

@@ -257,6 +257,7 @@ internal static class AuthorizationMatrix
         ["PAGE /Admin/Calls/FollowUp"] = Only(FunderAdministrators) with { Query = "?id={calls}" },
         ["PAGE /Admin/Calls/Sessions"] = Only(FunderAdministrators) with { Query = "?id={calls}" },
         ["PAGE /Admin/Jobs"] = Only(PlatformAdministrator),
+        ["GET /Admin/Hangfire/{**path}"] = Only(PlatformAdministrator),
     };
 
     /// <summary>These callers are let in; every other is refused.</summary>

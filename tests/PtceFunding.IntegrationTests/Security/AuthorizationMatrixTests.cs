@@ -199,11 +199,13 @@ public sealed class AuthorizationMatrixTests(PtceApp app, ITestOutputHelper outp
                 var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>();
                 var takesForm = accepts?.ContentTypes.Contains("multipart/form-data") == true;
                 var path = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+                // Hangfire's dashboard is one catch-all route under /Admin that answers as the pages do: its home stands for it.
+                var dashboard = path.StartsWith("/Admin/", StringComparison.Ordinal);
                 return methods.Select(method => new Operation(
                     page is null ? $"{method} {path}" : $"PAGE {page}",
                     method,
-                    page ?? path,
-                    page is not null,
+                    page ?? (dashboard ? path.Replace("/{**path}", "", StringComparison.Ordinal) : path),
+                    page is not null || dashboard,
                     takesForm ? null : accepts?.RequestType,
                     takesForm));
             })

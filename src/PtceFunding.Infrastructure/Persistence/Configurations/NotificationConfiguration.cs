@@ -37,3 +37,13 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         builder.HasIndex(r => new { r.JobName, r.StartedAt });
     }
 }
+
+internal sealed class PausedJobConfiguration : IEntityTypeConfiguration<PausedJob>
+{
+    public void Configure(EntityTypeBuilder<PausedJob> builder)
+    {
+        builder.ToTable("PausedJobs");
+        builder.HasKey(p => p.Name);
+        builder.Property(p => p.Name).HasMaxLength(100);
+    }
+}

@@ -51,8 +51,14 @@ public sealed class JobsModel(Mediator.ISender sender) : PageModel
     public Task<IActionResult> OnPostRetry(Guid id, CancellationToken cancellationToken) =>
         Act(new RetryNotification(id), "La notification sera renvoyée au prochain passage de la tâche d'envoi.", cancellationToken);
 
-    /// <summary>"toutes les 15 s", "toutes les minutes", "toutes les 2 h".</summary>
-    public static string Every(TimeSpan interval) => interval switch
+    /// <summary>"toutes les 15 s", "toutes les minutes", "toutes les 2 h", "tous les jours à 00:05".</summary>
+    public static string Every(TimeSpan interval, TimeOnly? dailyAt) => (interval, dailyAt) switch
+    {
+        (_, { } at) => $"tous les jours à {at.ToString("HH:mm", CultureInfo.InvariantCulture)}",
+        _ => Every(interval),
+    };
+
+    private static string Every(TimeSpan interval) => interval switch
     {
         { TotalSeconds: 1 } => "toutes les secondes",
         { TotalSeconds: < 60 } => $"toutes les {interval.TotalSeconds.ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"))} s",

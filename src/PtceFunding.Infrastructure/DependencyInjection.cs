@@ -67,7 +67,9 @@ public static class DependencyInjection
         services.AddScoped<SessionRegistry>();
         services.AddScoped<SecurityEvents>();
         services.AddScoped<TokenPrincipal>();
+        services.AddScoped<PartnerTokens>();
         services.AddScoped<Application.Abstractions.ITokenStore, TokenStore>();
+        services.AddScoped<Application.Abstractions.IPartnerCredentials, PartnerCredentials>();
         services.AddSingleton<Application.Abstractions.ISecretBox, Security.DataProtectionSecretBox>();
         return services;
     }

@@ -24,6 +24,8 @@ public interface IPtceDbContext
 
     DbSet<JobRun> JobRuns { get; }
 
+    DbSet<PartnerClient> PartnerClients { get; }
+
     /// <summary>Recurring jobs suspended by an administrator (written with an explicit audit entry, see SchedulerAudit).</summary>
     DbSet<PausedJob> PausedJobs { get; }
 

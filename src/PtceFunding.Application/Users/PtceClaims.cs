@@ -9,4 +9,7 @@ public static class PtceClaims
     public const string Region = "ptce:region";
 
     public const string DisplayName = "ptce:name";
+
+    /// <summary>The OAuth client id of a partner system's token (docs/adr/0035); absent for people.</summary>
+    public const string PartnerClient = "ptce:client";
 }

@@ -18,6 +18,9 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>When an administrator deactivated the account (UTC); null while it is active. A deactivated account cannot sign in.</summary>
     public DateTime? DeactivatedAt { get; set; }
 
+    /// <summary>The account a partner client's calls act as (docs/adr/0035): it has no password and never signs in.</summary>
+    public bool IsServiceAccount { get; set; }
+
     /// <summary>A new account whose e-mail is its user name, with lockout on (the platform's rule for every account).</summary>
     public static AppUser New(string email, string displayName, FunderId? funderId, DateTimeOffset createdAt) => new()
     {

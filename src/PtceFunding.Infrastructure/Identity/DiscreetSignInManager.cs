@@ -132,7 +132,7 @@ public sealed class DiscreetSignInManager(
     public override async Task<bool> CanSignInAsync(AppUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.DeactivatedAt is null && await base.CanSignInAsync(user).ConfigureAwait(false);
+        return user.DeactivatedAt is null && !user.IsServiceAccount && await base.CanSignInAsync(user).ConfigureAwait(false);
     }
 
     /// <summary>

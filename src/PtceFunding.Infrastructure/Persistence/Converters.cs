@@ -12,6 +12,8 @@ internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime
 
 internal sealed class FunderIdConverter() : ValueConverter<FunderId, Guid>(id => id.Value, value => new FunderId(value));
 
+internal sealed class PartnerClientIdConverter() : ValueConverter<PartnerClientId, Guid>(id => id.Value, value => new PartnerClientId(value));
+
 internal sealed class OrganisationIdConverter() : ValueConverter<OrganisationId, Guid>(id => id.Value, value => new OrganisationId(value));
 
 internal sealed class ProgrammeIdConverter() : ValueConverter<ProgrammeId, Guid>(id => id.Value, value => new ProgrammeId(value));

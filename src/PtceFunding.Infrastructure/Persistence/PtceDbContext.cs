@@ -50,6 +50,8 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
 
     public DbSet<PausedJob> PausedJobs => Set<PausedJob>();
 
+    public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
@@ -225,6 +227,7 @@ public sealed class PtceDbContext(DbContextOptions<PtceDbContext> options, TimeP
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<FunderId>().HaveConversion<FunderIdConverter>();
+        configurationBuilder.Properties<PartnerClientId>().HaveConversion<PartnerClientIdConverter>();
         configurationBuilder.Properties<OrganisationId>().HaveConversion<OrganisationIdConverter>();
         configurationBuilder.Properties<ProgrammeId>().HaveConversion<ProgrammeIdConverter>();
         configurationBuilder.Properties<CallId>().HaveConversion<CallIdConverter>();

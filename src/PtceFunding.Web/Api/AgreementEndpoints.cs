@@ -31,8 +31,14 @@ internal static class AgreementEndpoints
             .RequireAuthorization(Policies.ProgramOfficer)
             .WithSummary("Rédige le projet de convention d'un dossier retenu par une session close ; s'il existe déjà, le renvoie.");
 
+        agreements.MapGet("/", async (Guid? applicationId, ISender sender, CancellationToken ct) => (await sender.Send(new ListAgreements(applicationId), ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Policies.AgreementReaders)
+            .ForPartners(PartnerScopes.FunderRead)
+            .WithSummary("Les conventions que je vois (celles de mon financeur, de mon territoire ou de mon organisation), la plus récente d'abord ; ?applicationId= pour celle d'un dossier.");
+
         agreements.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetAgreement(id), ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Policies.AgreementReaders)
+            .ForPartners(PartnerScopes.FunderRead)
             .WithSummary("Une convention : parties, objet, montants par année et par financeur, échéancier, obligations de compte rendu, versions.");
 
         agreements.MapPost("/{id:guid}/signatures", async (Guid id, SignBody body, ISender sender, CancellationToken ct) =>

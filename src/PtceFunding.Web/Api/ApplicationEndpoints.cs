@@ -30,6 +30,7 @@ internal static class ApplicationEndpoints
 
         group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetApplication(id), ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Policies.ApplicationReaders)
+            .ForPartners(PartnerScopes.FunderRead)
             .WithSummary("Un dossier complet, avec pour un brouillon la liste des points à compléter avant dépôt.");
 
         consortium.MapPost("/", async (StartApplication command, ISender sender, CancellationToken ct) =>

@@ -28,10 +28,12 @@ internal static class FinanceEndpoints
     {
         group.MapGet(path, async (Guid? funderId, Mediator.ISender sender, CancellationToken ct) =>
                 (await sender.Send(query(funderId), ct)).ToHttp(view => TypedResults.Ok(view)))
+            .ForPartners(PartnerScopes.FunderRead)
             .WithSummary(summary);
 
         group.MapGet(path + ".csv", async (Guid? funderId, Mediator.ISender sender, CancellationToken ct) =>
                 (await sender.Send(query(funderId), ct)).ToHttp(view => TypedResults.File(csv(view).ToBytes(), CsvWriter.ContentType, fileName + ".csv")))
+            .ForPartners(PartnerScopes.FunderRead)
             .WithSummary(summary + " Fichier CSV (UTF-8, séparateur point-virgule).");
     }
 }

@@ -14,6 +14,7 @@ internal static class InboxEndpoints
                     ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetOfficerInbox(status, sessionId, region, callId, assignedToMe, sort ?? InboxSort.Submitted, page ?? 1, pageSize ?? 25), ct))
                 .ToHttp(TypedResults.Ok))
+            .ForPartners(PartnerScopes.FunderRead)
             .WithSummary("Les dossiers déposés à instruire de mon territoire : filtres, nombre par statut, tri et pagination.");
 
         group.MapGet("/inbox/filters", async (ISender sender, CancellationToken ct) => (await sender.Send(new GetInboxFilters(), ct)).ToHttp(TypedResults.Ok))

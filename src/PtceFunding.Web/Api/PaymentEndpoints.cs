@@ -19,6 +19,7 @@ internal static class PaymentEndpoints
         api.MapPut("/agreements/{id:guid}/legal-commitment", async (Guid id, LegalCommitmentBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RecordLegalCommitment(id, body.Reference, body.ExpectedVersion), ct)).ToHttp(version => TypedResults.Ok(new { version })))
             .RequireAuthorization(Policies.FinanceOfficer)
+            .ForPartners(PartnerScopes.FunderFinance)
             .WithTags("Paiements")
             .WithSummary("Enregistre (ou corrige) la référence de l'engagement juridique du financeur de l'agent sur une convention signée.");
 
@@ -40,6 +41,7 @@ internal static class PaymentEndpoints
                         ? TypedResults.Created($"/api/installments/{id}/payments/{recorded.Payment.Id}", recorded)
                         : TypedResults.Ok(recorded)))
             .RequireAuthorization(Policies.FinanceOfficer)
+            .ForPartners(PartnerScopes.FunderFinance)
             .WithSummary("Enregistre un paiement (partiel ou total) d'une échéance mise en paiement ; l'en-tête Idempotency-Key rend la requête rejouable sans double paiement.");
 
         var recoveries = api.MapGroup("/recovery-orders").WithTags("Paiements");

@@ -25,6 +25,7 @@ internal static class RequestPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<BearerTokenGuard>();
+        app.UseMiddleware<PartnerClientGate>();
         app.UseMiddleware<MultiFactorGate>();
         app.UseRateLimiter();
         app.UseMiddleware<ApiAntiforgery>();
@@ -55,6 +56,7 @@ internal static class RequestPipeline
             .MapDocumentEndpoints(app.MaxUploadSize())
             .MapReportEndpoints(app.MaxUploadSize())
             .MapJobEndpoints()
+            .MapPartnerClientEndpoints()
             .MapCalendarFeedEndpoints();
 
         app.MapJobDashboard();

@@ -68,6 +68,7 @@ internal static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/", Policies.Authenticated);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             o.Conventions.AuthorizePage("/Admin/Jobs", Policies.PlatformAdministrator);
+            o.Conventions.AuthorizePage("/Admin/Clients", Policies.PlatformAdministrator);
             o.Conventions.AuthorizeFolder("/Organisations", Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Instruction", Policies.ProgramOfficer);
             o.Conventions.AuthorizeFolder("/Expertise", Policies.Reviewer);

@@ -17,7 +17,8 @@ internal sealed class MultiFactorGate(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated != true || !MultiFactor.IsRequiredFor(user) || MultiFactor.IsSatisfiedBy(user) || IsOpen(context.Request))
+        // A partner system has no second factor: its secret, narrow scopes and funder stand in for it (docs/adr/0035).
+        if (user.Identity?.IsAuthenticated != true || !MultiFactor.IsRequiredFor(user) || MultiFactor.IsSatisfiedBy(user) || IsOpen(context.Request) || PartnerClientGate.IsPartner(user))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -63,13 +63,13 @@ internal static class OAuthServer
                     .SetAuthorizationEndpointUris("/connect/authorize")
                     .SetRevocationEndpointUris("/connect/revoke")
                     .SetIntrospectionEndpointUris("/connect/introspect");
-                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 if (settings.PasswordGrant)
                 {
                     o.AllowPasswordFlow();
                 }
 
-                o.RegisterScopes(TokenPrincipal.ApiScope, Scopes.OfflineAccess);
+                o.RegisterScopes([TokenPrincipal.ApiScope, Scopes.OfflineAccess, .. PartnerScope.All.Select(s => s.Name)]);
                 o.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
                 o.UseReferenceAccessTokens().UseReferenceRefreshTokens();
                 o.UseDataProtection();
@@ -116,9 +116,18 @@ internal static class OAuthServer
     /// The token endpoint: the password grant (where enabled) signs in as the pages do, second factor included; a code or
     /// a refresh token gives new tokens only while the account may still sign in and its security stamp is unchanged.
     /// </summary>
-    private static async Task<IResult> IssueTokens(HttpContext context, SignInManager<AppUser> signIn, UserManager<AppUser> users, TokenPrincipal tokens, OperationContext operation)
+    private static async Task<IResult> IssueTokens(
+        HttpContext context, SignInManager<AppUser> signIn, UserManager<AppUser> users, TokenPrincipal tokens, PartnerTokens partners, OperationContext operation)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenID Connect request cannot be read.");
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict has checked the client's secret and that it may ask for these scopes.
+            return await partners.For(request.ClientId!, request.GetScopes(), context.RequestAborted) is { } partner
+                ? Results.SignIn(partner, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+                : Refuse(new SignInAnswer("auth.client_revoked", "Client révoqué", "Ce client est révoqué : il n'obtient plus de jeton."), Errors.InvalidClient);
+        }
+
         if (request.IsPasswordGrantType())
         {
             if (!InputContract.IsAcceptableText(request.Username, 256) || !InputContract.IsAcceptableText(request.Password, 256)

@@ -27,7 +27,8 @@ internal static class AuthorizationMatrix
     public sealed record Expectation(IReadOnlySet<Caller> Entitled, IReadOnlySet<Caller>? Admitted = null, string Query = "", string? Body = null);
 
     private static readonly Caller[] Everyone = Enum.GetValues<Caller>();
-    private static readonly Caller[] SignedIn = [.. Everyone.Except([Anonymous])];
+    /// <summary>People signed in; partner systems are not people (no page, no account of their own to manage).</summary>
+    private static readonly Caller[] SignedIn = [.. Everyone.Except([Anonymous, PartnerClient, OtherRegionPartnerClient])];
     private static readonly Caller[] Applicants = [LeadMember, PartnerMember, OtherConsortium];
     private static readonly Caller[] Staff = [.. SignedIn.Except(Applicants)];
     private static readonly Caller[] Officers = [Officer, OtherFunderOfficer, OtherRegionOfficer];
@@ -35,6 +36,9 @@ internal static class AuthorizationMatrix
     private static readonly Caller[] Reviewers = [Reviewer, OtherFunderReviewer, OtherRegionReviewer, RecusedReviewer];
     private static readonly Caller[] CommitteeMembers = [CommitteeMember, OtherFunderCommitteeMember, OtherRegionCommitteeMember, RecusedCommitteeMember];
     private static readonly Caller[] Administrators = [FunderAdministrator, PlatformAdministrator, OtherFunderAdministrator, OtherRegionAdministrator];
+
+    /// <summary>Partner systems (client credentials): they reach only the operations open to their scopes, for their funder.</summary>
+    private static readonly Caller[] Partners = [PartnerClient, OtherRegionPartnerClient];
 
     /// <summary>Those who administer the funder's calls and staff.</summary>
     private static readonly Caller[] FunderAdministrators = [FunderAdministrator, PlatformAdministrator];
@@ -98,7 +102,7 @@ internal static class AuthorizationMatrix
         // The file.
         ["POST /api/applications/"] = Only(Applicants),
         ["GET /api/applications/"] = Lists(FileReaders, [.. Applicants, .. Officers, .. Administrators]),
-        ["GET /api/applications/{id:guid}"] = Only(FileReaders),
+        ["GET /api/applications/{id:guid}"] = Only([.. FileReaders, PartnerClient]),
         ["PUT /api/applications/{id:guid}/project"] = Only(LeadMember),
         ["PUT /api/applications/{id:guid}/consortium"] = Only(LeadMember) with { Body = """{"expectedVersion":$stale,"members":[{"organisationId":"$organisations","role":"Founding","isLead":true,"budgetShare":100}]}""" },
         ["PUT /api/applications/{id:guid}/financing"] = Only(LeadMember),
@@ -113,7 +117,7 @@ internal static class AuthorizationMatrix
         ["DELETE /api/applications/{id:guid}/documents/{documentId:guid}"] = Only(LeadMember),
 
         // Instruction.
-        ["GET /api/reviews/inbox"] = Lists([Officer, FunderAdministrator, PlatformAdministrator], [.. Officers, .. Administrators]),
+        ["GET /api/reviews/inbox"] = Lists([Officer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. Officers, .. Administrators, .. Partners]),
         ["GET /api/reviews/inbox/filters"] = Lists([Officer, FunderAdministrator, PlatformAdministrator], [.. Officers, .. Administrators]),
         ["GET /api/reviews/applications/{id:guid}/"] = Only(Officer),
         ["POST /api/reviews/applications/{id:guid}/assignment"] = Only(Officer),
@@ -154,13 +158,14 @@ internal static class AuthorizationMatrix
 
         // Agreements and reports.
         ["POST /api/agreements/"] = Only(Officer),
-        ["GET /api/agreements/{id:guid}"] = Only(AgreementParties),
+        ["GET /api/agreements/"] = Lists([.. AgreementParties, PartnerClient], [.. Applicants, .. Officers, .. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/agreements/{id:guid}"] = Only([.. AgreementParties, PartnerClient]),
         ["GET /api/agreements/{id:guid}/reports"] = Only(AgreementParties),
         ["GET /api/agreements/{id:guid}/indicators"] = Only(AgreementParties),
         ["POST /api/agreements/{id:guid}/signatures"] = Only(LeadMember, Officer),
         ["POST /api/agreements/{id:guid}/amendments"] = Only(Officer) with { Body = """{"kind":"ExtendDuration","effectiveOn":"2027-03-01","reason":"Prolongation (matrice)","durationYears":3,"expectedVersion":$stale}""" },
         ["POST /api/agreements/{id:guid}/termination"] = Only(Officer),
-        ["PUT /api/agreements/{id:guid}/legal-commitment"] = Only(FinanceOfficer),
+        ["PUT /api/agreements/{id:guid}/legal-commitment"] = Only(FinanceOfficer, PartnerClient),
         ["GET /api/reports/{id:guid}/"] = Only(AgreementParties),
         ["PUT /api/reports/{id:guid}/indicators"] = Only(LeadMember),
         ["POST /api/reports/{id:guid}/attachments"] = Only(LeadMember),
@@ -172,7 +177,7 @@ internal static class AuthorizationMatrix
 
         // Money.
         ["POST /api/installments/{id:guid}/order"] = Only(FinanceOfficer),
-        ["POST /api/installments/{id:guid}/payments"] = Only(FinanceOfficer),
+        ["POST /api/installments/{id:guid}/payments"] = Only(FinanceOfficer, PartnerClient),
         ["POST /api/recovery-orders/{id:guid}/issue"] = Only(FinanceOfficer),
         ["POST /api/recovery-orders/{id:guid}/settlements"] = Only(FinanceOfficer),
         ["GET /api/organisations/{id:guid}/bank-details/"] = Only([LeadMember, .. RegionFinance]),
@@ -180,16 +185,16 @@ internal static class AuthorizationMatrix
         ["GET /api/bank-details/pending"] = Lists(RegionFinance, FinanceStaff),
         ["POST /api/bank-details/{id:guid}/approval"] = Only(RegionFinance),
         ["POST /api/bank-details/{id:guid}/rejection"] = Only(RegionFinance),
-        ["GET /api/finance/by-funder-year"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/by-funder-year.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/by-call"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/by-call.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/by-region"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/by-region.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/agreements"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/agreements.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/forecast"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
-        ["GET /api/finance/forecast.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator], [.. FinanceStaff, .. Administrators]),
+        ["GET /api/finance/by-funder-year"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/by-funder-year.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/by-call"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/by-call.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/by-region"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/by-region.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/agreements"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/agreements.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/forecast"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
+        ["GET /api/finance/forecast.csv"] = Lists([FinanceOfficer, FunderAdministrator, PlatformAdministrator, PartnerClient], [.. FinanceStaff, .. Administrators, .. Partners]),
         ["GET /api/open-data/subventions.csv"] = Only(Administrators),
         ["GET /api/open-data/360giving.json"] = Only(Administrators),
 
@@ -206,6 +211,10 @@ internal static class AuthorizationMatrix
         ["GET /api/admin/outbox/"] = Only(PlatformAdministrator),
         ["POST /api/admin/outbox/{id:guid}/retry"] = Only(PlatformAdministrator),
         ["GET /api/admin/jobs/"] = Only(PlatformAdministrator),
+        ["GET /api/admin/partner-clients/"] = Only(PlatformAdministrator),
+        ["POST /api/admin/partner-clients/"] = Only(PlatformAdministrator),
+        ["POST /api/admin/partner-clients/{id:guid}/secret"] = Only(PlatformAdministrator),
+        ["POST /api/admin/partner-clients/{id:guid}/revoke"] = Only(PlatformAdministrator),
         ["POST /api/admin/jobs/{name}/pause"] = Only(PlatformAdministrator),
         ["POST /api/admin/jobs/{name}/resume"] = Only(PlatformAdministrator),
         ["POST /api/admin/jobs/{name}/trigger"] = Only(PlatformAdministrator),
@@ -258,6 +267,7 @@ internal static class AuthorizationMatrix
         ["PAGE /Admin/Calls/Sessions"] = Only(FunderAdministrators) with { Query = "?id={calls}" },
         ["PAGE /Admin/Jobs"] = Only(PlatformAdministrator),
         ["GET /Admin/Hangfire/{**path}"] = Only(PlatformAdministrator),
+        ["PAGE /Admin/Clients"] = Only(PlatformAdministrator),
     };
 
     /// <summary>These callers are let in; every other is refused.</summary>

@@ -41,6 +41,12 @@ public sealed class AuthorizationMatrixTests(PtceApp app, ITestOutputHelper outp
             await browsers[caller].Login(email, PtceApp.Password);
         }
 
+        foreach (var (caller, (clientId, secret)) in world.Clients)
+        {
+            clients[caller] = await PartnerClient(clientId, secret);
+            browsers[caller] = new CookieBrowser(app); // a token opens no page: its browser is signed out
+        }
+
         world.Ids["jobs"] = (await clients[Caller.PlatformAdministrator].GetFromJsonAsync<JsonElement>("/api/admin/jobs"))[0].GetProperty("name").GetString()!;
         var operations = Operations();
         Assert.Empty(operations.Where(o => !AuthorizationMatrix.Table.ContainsKey(o.Key)).Select(o => $"{o.Key} is not in the matrix: declare who may call it"));
@@ -73,6 +79,17 @@ public sealed class AuthorizationMatrixTests(PtceApp app, ITestOutputHelper outp
 
         Assert.True(failures.Count == 0, $"{failures.Count} cells differ from the matrix, the first: {failures.FirstOrDefault()}");
         Assert.True(cells >= 3_000, $"only {cells} cells");
+    }
+
+    /// <summary>A client-credentials token of a partner client.</summary>
+    private async Task<HttpClient> PartnerClient(string clientId, string secret)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };
+        var token = await app.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        token.EnsureSuccessStatusCode();
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        return client;
     }
 
     private sealed record Operation(string Key, string Method, string Path, bool IsPage, Type? Body, bool TakesForm);

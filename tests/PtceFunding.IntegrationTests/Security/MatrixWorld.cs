@@ -55,6 +55,12 @@ public enum Caller
 
     /// <summary>A committee member of the funder who declared a conflict of interest on the file at its session.</summary>
     RecusedCommitteeMember,
+
+    /// <summary>The funder's partner system (client credentials, scopes funder.read and funder.finance).</summary>
+    PartnerClient,
+
+    /// <summary>A partner system of a funder of another region, with the same scopes.</summary>
+    OtherRegionPartnerClient,
 }
 
 /// <summary>
@@ -87,6 +93,9 @@ internal sealed class MatrixWorld
     };
 
     public Dictionary<Caller, string> Emails { get; } = [];
+
+    /// <summary>The partner clients' credentials (client id, secret): they call with client-credentials tokens, and open no page.</summary>
+    public Dictionary<Caller, (string ClientId, string Secret)> Clients { get; } = [];
 
     public static async Task<MatrixWorld> Seed(PtceApp app)
     {
@@ -198,6 +207,21 @@ internal sealed class MatrixWorld
             world.Emails[memberCaller] = await app.AddUser(Roles.CommitteeMember, funder);
             world.Emails[adminCaller] = await app.AddUser(Roles.Administrator, funder);
         }
+
+        var platform = await app.ClientFor(world.Emails[Caller.PlatformAdministrator]);
+        foreach (var (caller, funderId) in new[] { (Caller.PartnerClient, consortium.State.Id), (Caller.OtherRegionPartnerClient, otherRegion.Id) })
+        {
+            var registered = await platform.PostAsJsonAsync("/api/admin/partner-clients", new { id = Guid.NewGuid(), name = $"Système partenaire ({caller})", funderId = funderId.Value, scopes = new[] { "funder.read", "funder.finance" } });
+            registered.EnsureSuccessStatusCode();
+            var credentials = await registered.Content.ReadFromJsonAsync<JsonElement>();
+            world.Clients[caller] = (credentials.GetProperty("clientId").GetString()!, credentials.GetProperty("secret").GetString()!);
+        }
+
+        // A client of its own for the administration's operations, which rotate its secret and revoke it.
+        var administered = Guid.NewGuid();
+        (await platform.PostAsJsonAsync("/api/admin/partner-clients", new { id = administered, name = "Client administré (matrice)", funderId = consortium.State.Id.Value, scopes = new[] { "opendata.read" } }))
+            .EnsureSuccessStatusCode();
+        world.Ids["partner-clients"] = administered.ToString();
 
         return world;
     }

@@ -8,6 +8,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.IsServiceAccount).HasDefaultValue(false);
         builder.HasOne<Funder>().WithMany().HasForeignKey(u => u.FunderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

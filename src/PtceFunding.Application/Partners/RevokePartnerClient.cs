@@ -1,0 +1,27 @@
+namespace PtceFunding.Application.Partners;
+
+/// <summary>
+/// Revokes a partner client for good: it gets no new token, and the tokens it holds are refused from their next use.
+/// Revoking a revoked client changes nothing.
+/// </summary>
+[Allow(Audience.PlatformAdministrators)]
+public sealed record RevokePartnerClient(Guid Id) : ICommand<Result>;
+
+internal sealed class RevokePartnerClientHandler(IPtceDbContext db, IPartnerCredentials credentials, TimeProvider clock) : ICommandHandler<RevokePartnerClient, Result>
+{
+    public async ValueTask<Result> Handle(RevokePartnerClient request, CancellationToken cancellationToken)
+    {
+        var id = new PartnerClientId(request.Id);
+        if (await db.PartnerClients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false) is not { } client)
+        {
+            return PartnerSecrets.NotFound;
+        }
+
+        if (client.Revoke(clock.GetUtcNow()))
+        {
+            await credentials.Revoke(client.ClientId, client.ServiceUserId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Result.Success();
+    }
+}

@@ -112,7 +112,7 @@ internal static class ServiceRegistration
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.ExceptionHandler>();
-        services.AddOpenApi();
+        services.AddApiDocument();
         // X-Forwarded-* are honoured from loopback and from the networks listed in ReverseProxy:KnownNetworks only.
         var proxyNetworks = builder.Configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -15,6 +15,7 @@ apt_install() {
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2; exit 1; }
 command -v npm >/dev/null || { echo "Installing Node.js and npm (front-end assets)…"; apt_install nodejs npm; }
+command -v curl >/dev/null || { echo "Installing curl (the partner guide's examples are run)…"; apt_install curl; }
 if [ -z "${PTCE_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "Installing the PostgreSQL server binaries…"; apt_install postgresql
 fi

@@ -80,7 +80,7 @@ internal static class ApiDocument
             document.Info.Title = "PtceFunding — API";
             document.Info.Description = "L'API de la plateforme de financement des PTCE : candidatures, instruction, comités, conventions, paiements, comptes rendus, données ouvertes. "
                 + "Les systèmes partenaires s'authentifient en OAuth 2 (client credentials) et n'atteignent que les opérations de leurs autorisations, pour leur financeur. "
-                + "Guide des partenaires : docs/partners.md.";
+                + "Guide des partenaires : docs/partners.md ; référence interactive : /api-reference.";
             document.Info.License = new OpenApiLicense { Name = "Licence Ouverte 2.0 (documentation)", Url = new Uri("https://www.etalab.gouv.fr/licence-ouverte-open-licence/") };
             document.Servers = [new OpenApiServer { Url = "/", Description = "Cette instance de la plateforme" }];
             foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())

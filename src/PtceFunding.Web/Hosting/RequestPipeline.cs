@@ -34,6 +34,7 @@ internal static class RequestPipeline
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
 
         app.MapGroup("/api")
             .MapAuthEndpoints()

@@ -26,6 +26,11 @@ public sealed class AuthorizationCoverageTests(PtceApp app, ITestOutputHelper ou
         "ANY /health/live",
         "ANY /health/ready",
         "GET /openapi/{documentName}.json",
+        // The partners' API reference (Scalar) and its bundled assets: the OpenAPI document, shown.
+        "GET /api-reference/{documentName?}",
+        "GET /api-reference/scalar.js",
+        "GET /api-reference/scalar.aspnetcore.js",
+        "GET /api-reference/favicon.svg",
         // The OAuth 2 server (docs/adr/0033): the token request authenticates by itself (a grant); the authorization
         // request sends whoever is not signed in to the sign-in page.
         "POST /connect/token",

@@ -182,6 +182,7 @@ internal sealed class MatrixWorld
         world.Ids["users"] = (await app.Db(db => db.Users.Where(u => u.Email == managed).Select(u => u.Id).SingleAsync())).ToString();
         world.Ids["jobs"] = "deliver-notifications";
         world.Ids["openapi"] = "v1";
+        world.Ids["api-reference"] = "v1";
         var feed = await (await reports.Lead()).PostAsync("/api/me/calendar", null);
         world.Ids["calendar"] = (await feed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!.Split('/')[^1].Replace(".ics", "", StringComparison.Ordinal);
 

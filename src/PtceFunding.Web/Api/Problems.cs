@@ -123,7 +123,9 @@ public static partial class Problems
             {
                 ValueTooLongException tooLong => (StatusCodes.Status400BadRequest, invalid, $"« {tooLong.Field} » compte au plus {tooLong.MaxLength} caractères : rien n'a été enregistré.", "request.value_too_long",
                     new Dictionary<string, string[]> { [tooLong.Field] = [$"Au plus {tooLong.MaxLength} caractères."] }),
-                DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflit", Concurrency.StaleVersion.Message, Concurrency.StaleVersion.Code, null),
+                // A lost concurrent write, whether EF reports it or the OAuth server's stores (which wrap EF's) do.
+                DbUpdateConcurrencyException or OpenIddict.Abstractions.OpenIddictExceptions.ConcurrencyException =>
+                    (StatusCodes.Status409Conflict, "Conflit", Concurrency.StaleVersion.Message, Concurrency.StaleVersion.Code, null),
                 _ when Infrastructure.Persistence.DatabaseProviderSetup.IsRefusedValue(exception) =>
                     (StatusCodes.Status400BadRequest, invalid, "Une valeur envoyée dépasse ce que la plateforme enregistre (longueur, caractères ou bornes) : rien n'a été enregistré.", "request.value_refused", null),
                 BadHttpRequestException bad when IsTooLarge(bad) =>

@@ -145,6 +145,27 @@ public sealed class PartnerClientTests(CommitteeApp app) : IClassFixture<Committ
         Assert.Equal(HttpStatusCode.OK, (await Token(client.ClientId, secret)).StatusCode);
     }
 
+    [Fact]
+    public async Task Requests_sent_together_on_one_client_each_get_an_answer_and_leave_one_consistent_client()
+    {
+        var region = await app.AddFunder(Domain.Funders.FunderKind.Region, "27");
+        var admin = await app.ClientFor(Roles.Administrator, null);
+        var id = Guid.NewGuid();
+        var body = new { id, name = "Envoyé deux fois", funderId = region.Id.Value, scopes = new[] { "funder.read" } };
+
+        var registrations = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => admin.PostAsJsonAsync("/api/admin/partner-clients", body)));
+        var rotations = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => admin.PostAsync($"/api/admin/partner-clients/{id}/secret", null)));
+        var revocations = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => admin.PostAsync($"/api/admin/partner-clients/{id}/revoke", null)));
+
+        Assert.All(registrations, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Single(registrations, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(rotations, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.All(revocations, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.NoContent, HttpStatusCode.Conflict }));
+        var client = await app.Db(db => db.PartnerClients.SingleAsync(c => c.Id == new PartnerClientId(id)));
+        Assert.True(client.IsRevoked);
+        Assert.Equal(1, await app.Db(db => db.Users.CountAsync(u => u.Email == client.ClientId + "@clients.ptce.invalid")));
+    }
+
     private sealed record Credentials(Guid Id, string ClientId, string? Secret);
 
     private static async Task<Credentials> Register(HttpClient admin, string name, Guid funderId, params string[] scopes)

@@ -35,7 +35,7 @@ internal sealed class RegisterPartnerClientHandler(IPtceDbContext db, IPartnerCr
         var id = new PartnerClientId(request.Id);
         if (await db.PartnerClients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return existing.Name == request.Name.Trim() && existing.FunderId.Value == request.FunderId && existing.Scopes == PartnerScope.Parse(request.Scopes)
+            return existing.SameAs(request.Name, new FunderId(request.FunderId), PartnerScope.Parse(request.Scopes))
                 ? new PartnerClientCredentials(existing.Id.Value, existing.ClientId, null)
                 : Error.Conflict("partner.id_taken", "Un autre client porte déjà cet identifiant.");
         }
@@ -66,6 +66,16 @@ internal sealed class RegisterPartnerClientHandler(IPtceDbContext db, IPartnerCr
 internal static class PartnerSecrets
 {
     public static string New() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
 
+/// <summary>A registered partner client, tracked for a change, or not found.</summary>
+internal static class PartnerClientLookup
+{
     public static readonly Error NotFound = Error.NotFound("partner.not_found", "Ce client n'existe pas.");
+
+    public static async Task<Result<PartnerClient>> FindPartnerClient(this IPtceDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var clientId = new PartnerClientId(id);
+        return await db.PartnerClients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken).ConfigureAwait(false) is { } client ? client : NotFound;
+    }
 }

@@ -11,12 +11,13 @@ internal sealed class RevokePartnerClientHandler(IPtceDbContext db, IPartnerCred
 {
     public async ValueTask<Result> Handle(RevokePartnerClient request, CancellationToken cancellationToken)
     {
-        var id = new PartnerClientId(request.Id);
-        if (await db.PartnerClients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false) is not { } client)
+        var found = await db.FindPartnerClient(request.Id, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
         {
-            return PartnerSecrets.NotFound;
+            return found.Error;
         }
 
+        var client = found.Value;
         if (client.Revoke(clock.GetUtcNow()))
         {
             await credentials.Revoke(client.ClientId, client.ServiceUserId, cancellationToken).ConfigureAwait(false);

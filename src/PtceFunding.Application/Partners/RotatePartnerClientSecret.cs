@@ -9,12 +9,13 @@ internal sealed class RotatePartnerClientSecretHandler(IPtceDbContext db, IPartn
 {
     public async ValueTask<Result<PartnerClientCredentials>> Handle(RotatePartnerClientSecret request, CancellationToken cancellationToken)
     {
-        var id = new PartnerClientId(request.Id);
-        if (await db.PartnerClients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false) is not { } client)
+        var found = await db.FindPartnerClient(request.Id, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
         {
-            return PartnerSecrets.NotFound;
+            return found.Error;
         }
 
+        var client = found.Value;
         var rotated = client.RotateSecret(clock.GetUtcNow());
         if (!rotated.IsSuccess)
         {

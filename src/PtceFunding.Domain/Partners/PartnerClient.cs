@@ -105,6 +105,10 @@ public sealed class PartnerClient : AggregateRoot
         };
     }
 
+    /// <summary>Whether a registration asks for this very client (a replayed request), not for another under its id.</summary>
+    public bool SameAs(string name, FunderId funderId, PartnerScopes scopes) =>
+        Name == name.Trim() && FunderId == funderId && Scopes == scopes;
+
     /// <summary>A new secret replaces the old one at once; a revoked client gets none.</summary>
     public Result RotateSecret(DateTimeOffset now)
     {

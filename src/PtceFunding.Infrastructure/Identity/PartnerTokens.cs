@@ -17,10 +17,9 @@ namespace PtceFunding.Infrastructure.Identity;
 public sealed class PartnerTokens(PtceDbContext db, SignInManager<AppUser> signIn, TimeProvider clock)
 {
     public static IReadOnlyList<string> RolesFor(PartnerScopes scopes) =>
-    [
-        .. scopes.HasFlag(PartnerScopes.FunderRead) ? new[] { Roles.ProgramOfficer, Roles.FinanceOfficer } : [],
-        .. scopes.HasFlag(PartnerScopes.FunderFinance) && !scopes.HasFlag(PartnerScopes.FunderRead) ? new[] { Roles.FinanceOfficer } : [],
-    ];
+        scopes.HasFlag(PartnerScopes.FunderRead) ? [Roles.ProgramOfficer, Roles.FinanceOfficer]
+        : scopes.HasFlag(PartnerScopes.FunderFinance) ? [Roles.FinanceOfficer]
+        : [];
 
     /// <summary>The principal of a token for <paramref name="clientId"/>, or null when the client is unknown or revoked.</summary>
     public async Task<ClaimsPrincipal?> For(string clientId, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)

@@ -19,7 +19,13 @@ public sealed class JobLocks(DatabaseOptions database)
         if (database.Provider != DatabaseProvider.Postgres)
         {
             var semaphore = _local.GetOrAdd(job, _ => new SemaphoreSlim(1, 1));
-            return await semaphore.WaitAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false) ? new Released(() => semaphore.Release()) : null;
+            return await semaphore.WaitAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false)
+                ? new Released(() =>
+                {
+                    semaphore.Release();
+                    return ValueTask.CompletedTask;
+                })
+                : null;
         }
 
         var connection = new NpgsqlConnection(database.ConnectionString);
@@ -55,15 +61,6 @@ public sealed class JobLocks(DatabaseOptions database)
 
     private sealed class Released(Func<ValueTask> release) : IAsyncDisposable
     {
-        public Released(Action release)
-            : this(() =>
-            {
-                release();
-                return ValueTask.CompletedTask;
-            })
-        {
-        }
-
         public ValueTask DisposeAsync() => release();
     }
 }
